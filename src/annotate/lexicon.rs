@@ -1,0 +1,105 @@
+//! General word lists, shipped as data files in `data/` and embedded at build time.
+
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The non-comment, non-blank lines of a data file.
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(src: &'static str) -> HashSet<&'static str> {
+    entries(src).collect()
+}
+
+macro_rules! word_set {
+    ($fn:ident, $file:literal) => {
+        pub fn $fn() -> &'static HashSet<&'static str> {
+            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            SET.get_or_init(|| set(include_str!(concat!("../../data/", $file))))
+        }
+    };
+}
+
+word_set!(first_names, "first_names.txt");
+word_set!(honorifics, "honorifics.txt");
+word_set!(titles, "titles.txt");
+word_set!(name_stopwords, "name_stopwords.txt");
+word_set!(org_words, "org_words.txt");
+word_set!(media_words, "media_words.txt");
+word_set!(anonymous_nouns, "anonymous_nouns.txt");
+word_set!(spokes_nouns, "spokes_nouns.txt");
+word_set!(document_nouns, "document_nouns.txt");
+
+/// Every form of every reporting verb, mapped to its base form.
+pub fn reporting_verbs() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in entries(include_str!("../../data/reporting_verbs.txt")) {
+            let mut forms = line.split_whitespace();
+            let base = forms.next().unwrap_or_default();
+            map.insert(base, base);
+            for form in forms {
+                map.insert(form, base);
+            }
+        }
+        map
+    })
+}
+
+fn alternation(src: &'static str) -> Regex {
+    let body = entries(src).map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(r"(?i)\b(?:{body})\b")).expect("data files hold valid patterns")
+}
+
+/// Phrases giving the reason for anonymity.
+pub fn anonymity_reasons() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| alternation(include_str!("../../data/anonymity.txt")))
+}
+
+/// Phrases saying a source declined to comment.
+pub fn declined_cues() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| alternation(include_str!("../../data/declined.txt")))
+}
+
+/// Common nicknames and the formal given names they stand for.
+pub fn nickname_of(short: &str, formal: &str) -> bool {
+    const PAIRS: &[(&str, &[&str])] = &[
+        ("Bob", &["Robert"]), ("Rob", &["Robert"]), ("Bobby", &["Robert"]), ("Bill", &["William"]),
+        ("Will", &["William"]), ("Billy", &["William"]), ("Jim", &["James"]), ("Jimmy", &["James"]),
+        ("Mike", &["Michael"]), ("Joe", &["Joseph"]), ("Tom", &["Thomas"]), ("Dick", &["Richard"]),
+        ("Rick", &["Richard"]), ("Ted", &["Edward", "Theodore", "Rafael"]), ("Ed", &["Edward"]),
+        ("Chris", &["Christopher", "Christine", "Christina"]), ("Jeff", &["Jefferson", "Jeffrey", "Geoffrey"]),
+        ("Dan", &["Daniel"]), ("Dave", &["David"]), ("Steve", &["Stephen", "Steven"]), ("Tony", &["Anthony"]),
+        ("Ben", &["Benjamin"]), ("Sam", &["Samuel", "Samantha"]), ("Nick", &["Nicholas"]),
+        ("Matt", &["Matthew"]), ("Pat", &["Patrick", "Patricia"]), ("Liz", &["Elizabeth"]),
+        ("Beth", &["Elizabeth"]), ("Betsy", &["Elizabeth"]), ("Kate", &["Katherine", "Catherine", "Kathleen"]),
+        ("Katie", &["Katherine", "Catherine"]), ("Chuck", &["Charles"]), ("Charlie", &["Charles"]),
+        ("Andy", &["Andrew"]), ("Alex", &["Alexander", "Alexandra"]), ("Don", &["Donald"]),
+        ("Ron", &["Ronald"]), ("Larry", &["Lawrence"]), ("Jerry", &["Gerald", "Jerome"]), ("Hank", &["Henry"]),
+        ("Jack", &["John"]), ("Johnny", &["John"]), ("Peggy", &["Margaret"]), ("Maggie", &["Margaret"]),
+        ("Greg", &["Gregory"]), ("Tim", &["Timothy"]), ("Fred", &["Frederick"]), ("Al", &["Albert", "Alan", "Alfred"]),
+        ("Sue", &["Susan"]), ("Jen", &["Jennifer"]), ("Jenny", &["Jennifer"]), ("Debbie", &["Deborah"]),
+        ("Vicky", &["Victoria"]), ("Nancy", &["Ann", "Anne"]), ("Mitch", &["Mitchell"]), ("Newt", &["Newton"]),
+    ];
+    PAIRS.iter().any(|(s, formals)| *s == short && formals.contains(&formal))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert!(first_names().contains("Robert"));
+        assert!(first_names().len() > 4000);
+        assert_eq!(reporting_verbs().get("said"), Some(&"say"));
+        assert!(anonymity_reasons().is_match("who spoke on the condition of anonymity to discuss"));
+        assert!(declined_cues().is_match("did not respond to an email"));
+        assert!(nickname_of("Bob", "Robert") && !nickname_of("Robert", "Bob"));
+    }
+}

@@ -1,0 +1,20 @@
+//! The annotation layer: people and sourcing, as pure functions of an article.
+
+pub mod lexicon;
+mod model;
+pub mod people;
+pub mod sentences;
+pub mod sources;
+mod tokens;
+
+pub use model::{Annotations, Mention, Person, Source, SourceKind, Summary};
+
+use crate::article::Article;
+
+/// Annotates one article: people first, since sources link to them.
+pub fn annotate(article: &Article) -> Annotations {
+    let people = people::find_people(article);
+    let sources = sources::find_sources(article, &people);
+    let summary = Summary::of(&sources);
+    Annotations { people, sources, summary }
+}

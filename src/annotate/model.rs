@@ -1,0 +1,154 @@
+use crate::span::Span;
+use serde::Serialize;
+
+/// One mention of a person in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    /// The body paragraph it stands in; `None` for the title.
+    pub paragraph: Option<usize>,
+}
+
+/// A person the article names, with every mention linked to them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    /// Stable within the article: `p1`, `p2`, … in order of first mention.
+    pub id: String,
+    /// The fullest form of the name the article gives.
+    pub name: String,
+    /// Other forms used ("Sessions", "Jeff Sessions").
+    pub aliases: Vec<String>,
+    /// Titles and roles given next to the name.
+    pub roles: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+impl Person {
+    pub fn first_paragraph(&self) -> Option<usize> {
+        self.mentions.iter().filter_map(|m| m.paragraph).min()
+    }
+}
+
+/// Who information is attributed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Named,
+    Anonymous,
+    Organization,
+    Media,
+    Document,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 5] = [
+        SourceKind::Anonymous,
+        SourceKind::Named,
+        SourceKind::Organization,
+        SourceKind::Media,
+        SourceKind::Document,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Named => "named",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Organization => "organization",
+            SourceKind::Media => "media",
+            SourceKind::Document => "document",
+        }
+    }
+
+    pub fn on_record(self) -> bool {
+        self != SourceKind::Anonymous
+    }
+}
+
+/// One attribution: a source, the cue that attributes, and what is attributed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub span: Span,
+    pub kind: SourceKind,
+    pub declined: bool,
+    /// The reason given for anonymity, when one is.
+    pub reason: Option<Span>,
+    /// Index into the people list of the person a named source is.
+    pub person: Option<usize>,
+    pub cue: Span,
+    pub content: Option<Span>,
+    pub paragraph: Option<usize>,
+}
+
+impl Source {
+    pub fn on_record(&self) -> bool {
+        self.kind.on_record()
+    }
+
+    /// An anonymous source with no stated reason, which editors' guidelines ask for.
+    pub fn lacks_reason(&self) -> bool {
+        self.kind == SourceKind::Anonymous && self.reason.is_none()
+    }
+}
+
+/// Counts over an article's sources.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    pub sources: usize,
+    pub named: usize,
+    pub anonymous: usize,
+    pub organization: usize,
+    pub media: usize,
+    pub document: usize,
+    pub anonymous_share: f64,
+    pub anonymous_without_reason: usize,
+    pub declined: usize,
+}
+
+impl Summary {
+    pub fn of(sources: &[Source]) -> Summary {
+        let count = |k: SourceKind| sources.iter().filter(|s| s.kind == k).count();
+        let anonymous = count(SourceKind::Anonymous);
+        Summary {
+            sources: sources.len(),
+            named: count(SourceKind::Named),
+            anonymous,
+            organization: count(SourceKind::Organization),
+            media: count(SourceKind::Media),
+            document: count(SourceKind::Document),
+            anonymous_share: if sources.is_empty() { 0.0 } else { anonymous as f64 / sources.len() as f64 },
+            anonymous_without_reason: sources.iter().filter(|s| s.lacks_reason()).count(),
+            declined: sources.iter().filter(|s| s.declined).count(),
+        }
+    }
+
+    pub fn count(&self, kind: SourceKind) -> usize {
+        match kind {
+            SourceKind::Named => self.named,
+            SourceKind::Anonymous => self.anonymous,
+            SourceKind::Organization => self.organization,
+            SourceKind::Media => self.media,
+            SourceKind::Document => self.document,
+        }
+    }
+
+    /// "10 sources · 7 anonymous · 1 named · 1 organization", leaving out kinds with none.
+    pub fn line(&self) -> String {
+        let mut parts = vec![format!("{} source{}", self.sources, if self.sources == 1 { "" } else { "s" })];
+        for kind in SourceKind::ALL {
+            let n = self.count(kind);
+            if n > 0 {
+                parts.push(format!("{n} {}", kind.name()));
+            }
+        }
+        parts.join(" · ")
+    }
+}
+
+/// Everything the annotator found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Annotations {
+    pub people: Vec<Person>,
+    pub sources: Vec<Source>,
+    pub summary: Summary,
+}

@@ -1,0 +1,445 @@
+//! Named people: find name mentions and link each to one person of the article.
+//!
+//! Two passes over capitalised runs of words. The first builds the people the article
+//! introduces (a full name, a name after an honorific or a title, a header keyword);
+//! the second links every run, down to a bare surname, to one of them.
+
+use super::lexicon;
+use super::tokens::{gap, is_all_caps, is_capitalised, tokenize, Token};
+use super::{Mention, Person};
+use crate::article::Article;
+use crate::span::Span;
+
+/// Lowercase particles that may stand inside a name ("Charles de Gaulle").
+const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "ibn", "al", "dos", "das"];
+/// Lowercase words that name a role right before a name ("press secretary Sean Spicer").
+const ROLE_NOUNS: &[&str] = &[
+    "secretary", "director", "counsel", "attorney", "general", "president", "senator", "governor", "adviser",
+    "advisor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader", "speechwriter",
+    "official", "ambassador", "minister", "judge", "founder", "executive", "host", "reporter", "correspondent",
+    "editor", "writer", "columnist", "analyst", "professor", "candidate", "nominee", "strategist", "lawyer",
+    "aide", "manager", "chief", "member", "commissioner", "mayor", "deputy", "economist", "scientist", "researcher",
+    "coach", "player", "actor", "singer", "author", "officer", "prosecutor", "investor", "owner", "ceo", "head",
+    "representative", "congressman", "congresswoman", "pollster", "consultant", "operative", "activist",
+];
+
+/// A capitalised run read as a possible name.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// The name words: no honorific, no title, no possessive.
+    words: Vec<String>,
+    span: Span,
+    /// An honorific or a title stood before the name.
+    introduced: bool,
+    role: Option<String>,
+    /// Beside a reporting verb or before an introducing colon: a person speaks.
+    speaks: bool,
+}
+
+impl Candidate {
+    fn surname(&self) -> &str {
+        let mut words = self.words.iter().rev().filter(|w| !is_suffix(w) && !is_initial(w));
+        words.next().map_or("", String::as_str)
+    }
+
+    fn first(&self) -> Option<&str> {
+        let given: Vec<&String> = self.words.iter().filter(|w| !is_suffix(w)).collect();
+        (given.len() >= 2).then(|| given[0].as_str())
+    }
+
+    fn is_full(&self) -> bool {
+        self.first().is_some()
+    }
+}
+
+fn is_suffix(w: &str) -> bool {
+    crate::article::is_name_suffix(w)
+}
+
+fn is_initial(w: &str) -> bool {
+    let t = w.trim_end_matches('.');
+    t.chars().count() == 1 && w.ends_with('.')
+}
+
+/// A person under construction.
+#[derive(Debug, Clone)]
+struct Entity {
+    first: Option<String>,
+    surname: String,
+    /// The longest written form, and the header keyword form if any.
+    best: String,
+    keyword: Option<String>,
+    roles: Vec<String>,
+    mentions: Vec<Span>,
+    /// Where its full-name introductions stand, for linking bare surnames to the nearest.
+    anchors: Vec<usize>,
+}
+
+pub fn find_people(article: &Article) -> Vec<Person> {
+    let text = &article.text;
+    let candidates: Vec<Candidate> = article.regions().into_iter().flat_map(|r| candidates_in(text, r)).collect();
+    let mut entities = introduce(&candidates);
+    add_keyword_people(article, &candidates, &mut entities);
+    for c in &candidates {
+        if let Some(e) = link(&entities, c) {
+            entities[e].mentions.push(c.span);
+            if let Some(role) = &c.role {
+                if !entities[e].roles.contains(role) {
+                    entities[e].roles.push(role.clone());
+                }
+            }
+        }
+    }
+    finish(article, entities)
+}
+
+/// Pass one: the people the article introduces.
+fn introduce(candidates: &[Candidate]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    for c in candidates.iter().filter(|c| c.is_full()) {
+        if is_plural_of_known(&entities, c.surname()) {
+            continue;
+        }
+        match entities.iter().position(|e| same_person(e, c)) {
+            Some(i) => absorb(&mut entities[i], c),
+            None => entities.push(new_entity(c)),
+        }
+    }
+    for c in candidates.iter().filter(|c| !c.is_full() && c.introduced) {
+        if !entities.iter().any(|e| e.surname == c.surname()) && !c.surname().is_empty() {
+            entities.push(new_entity(c));
+        }
+    }
+    entities
+}
+
+fn new_entity(c: &Candidate) -> Entity {
+    Entity {
+        first: c.first().map(str::to_string),
+        surname: c.surname().to_string(),
+        best: c.words.join(" "),
+        keyword: None,
+        roles: Vec::new(),
+        mentions: Vec::new(),
+        anchors: vec![c.span.start],
+    }
+}
+
+fn absorb(e: &mut Entity, c: &Candidate) {
+    let form = c.words.join(" ");
+    if form.len() > e.best.len() {
+        e.best = form;
+    }
+    if e.first.is_none() {
+        e.first = c.first().map(str::to_string);
+    }
+    e.anchors.push(c.span.start);
+}
+
+fn same_person(e: &Entity, c: &Candidate) -> bool {
+    e.surname == c.surname() && first_names_agree(e.first.as_deref(), c.first())
+}
+
+fn first_names_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
+            a == b
+                || lexicon::nickname_of(a, b)
+                || lexicon::nickname_of(b, a)
+                || (a.chars().count() == 1 && b.starts_with(a))
+                || (b.chars().count() == 1 && a.starts_with(b))
+        }
+        _ => true,
+    }
+}
+
+/// A header keyword that names a person whose surname the text uses makes them a person.
+fn add_keyword_people(article: &Article, candidates: &[Candidate], entities: &mut Vec<Entity>) {
+    for name in &article.meta.people {
+        let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
+        let Some(surname) = words.last() else { continue };
+        let first = words.first().filter(|_| words.len() > 1).map(|f| f.to_string());
+        let known = entities.iter_mut().find(|e| e.surname == *surname && first_names_agree(e.first.as_deref(), first.as_deref()));
+        match known {
+            Some(e) => e.keyword = Some(name.clone()),
+            None => {
+                if let Some(c) = candidates.iter().find(|c| c.surname() == *surname) {
+                    let mut e = new_entity(c);
+                    e.keyword = Some(name.clone());
+                    e.first = first;
+                    entities.push(e);
+                }
+            }
+        }
+    }
+}
+
+/// Pass two: which person a run names, if any.
+fn link(entities: &[Entity], c: &Candidate) -> Option<usize> {
+    if c.is_full() {
+        return entities.iter().position(|e| same_person(e, c));
+    }
+    let word = c.surname();
+    if c.words.len() == 1 && is_plural_of_known(entities, word) {
+        return None;
+    }
+    let by_surname: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].surname == word).collect();
+    if !by_surname.is_empty() {
+        return nearest(entities, &by_surname, c.span.start);
+    }
+    let by_first: Vec<usize> = (0..entities.len())
+        .filter(|&i| entities[i].first.as_deref() == Some(word) && word.chars().count() >= 3)
+        .collect();
+    (by_first.len() == 1).then(|| by_first[0])
+}
+
+/// "Muellers", "Trumps": a plural of a known surname is a generic use, not a person.
+fn is_plural_of_known(entities: &[Entity], word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| entities.iter().any(|e| e.surname == stem))
+}
+
+/// Of several people sharing a surname, the one introduced nearest before `pos` (else after).
+fn nearest(entities: &[Entity], options: &[usize], pos: usize) -> Option<usize> {
+    let before = options.iter().filter_map(|&i| entities[i].anchors.iter().filter(|&&a| a <= pos).max().map(|&a| (a, i))).max();
+    before.map(|(_, i)| i).or_else(|| {
+        options.iter().filter_map(|&i| entities[i].anchors.iter().min().map(|&a| (a, i))).min().map(|(_, i)| i)
+    })
+}
+
+fn finish(article: &Article, entities: Vec<Entity>) -> Vec<Person> {
+    let text = &article.text;
+    let mut people: Vec<Person> = entities
+        .into_iter()
+        .filter(|e| !e.mentions.is_empty())
+        .map(|e| {
+            let mut mentions: Vec<Span> = e.mentions.clone();
+            mentions.sort();
+            mentions.dedup();
+            let mut aliases: Vec<String> = Vec::new();
+            for m in &mentions {
+                let form = m.slice(text).to_string();
+                if !aliases.contains(&form) {
+                    aliases.push(form);
+                }
+            }
+            let name = match &e.keyword {
+                Some(k) if e.first.is_none() || !e.best.contains(' ') => k.clone(),
+                _ => e.best.clone(),
+            };
+            aliases.retain(|a| *a != name);
+            Person {
+                id: String::new(),
+                name,
+                aliases,
+                roles: e.roles,
+                mentions: mentions.iter().map(|&s| Mention { span: s, paragraph: article.paragraph_of(s.start) }).collect(),
+            }
+        })
+        .collect();
+    people.sort_by_key(|p| p.mentions[0].span.start);
+    for (i, p) in people.iter_mut().enumerate() {
+        p.id = format!("p{}", i + 1);
+    }
+    people
+}
+
+/// The possible names of one region (a paragraph or the title).
+fn candidates_in(text: &str, region: Span) -> Vec<Candidate> {
+    let tokens = tokenize(text, region);
+    runs(text, &tokens).into_iter().flat_map(|run| read_run(text, &tokens, run)).collect()
+}
+
+fn is_name_word(text: &str, t: &Token) -> bool {
+    let w = t.name(text);
+    (is_capitalised(w) && !is_all_caps(w)) || is_initial(w) || is_suffix(w)
+}
+
+fn is_title_word(w: &str) -> bool {
+    let bare = w.trim_end_matches('.');
+    lexicon::titles().contains(bare) || lexicon::honorifics().contains(bare)
+}
+
+/// Index ranges of runs of capitalised words joined by single spaces.
+fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts = is_name_word(text, &tokens[i]) || is_all_caps(tokens[i].name(text));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && !tokens[j - 1].is_possessive() && joins(text, &tokens[j - 1], &tokens[j], tokens.get(j + 1)) {
+            j += 1;
+        }
+        out.push(i..j);
+        i = j;
+    }
+    out
+}
+
+fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool {
+    let g = gap(text, prev, next);
+    if !(g == " " || g == "\u{a0}") {
+        return false;
+    }
+    let w = next.name(text);
+    if PARTICLES.contains(&w) {
+        return after.is_some_and(|a| is_capitalised(a.name(text)));
+    }
+    is_name_word(text, next) || is_all_caps(w)
+}
+
+/// Reads one run: leading words of office, then the name.
+fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Candidate> {
+    let words: Vec<&str> = tokens[run.clone()].iter().map(|t| t.name(text)).collect();
+    let last_title = words.iter().rposition(|w| is_title_word(w) || is_all_caps(w) && !is_suffix(w));
+    let mut name_from = last_title.map_or(0, |i| i + 1);
+    let mut introduced = last_title.is_some_and(|i| is_title_word(words[i]) && !is_all_caps(words[i]));
+    // "Dean Kamen": a title word that is also a given name, before a lone surname, is the given name.
+    if let Some(t) = last_title {
+        let is_given = lexicon::first_names().contains(words[t]) && !lexicon::honorifics().contains(words[t].trim_end_matches('.'));
+        if is_given && words.len() - name_from == 1 && !introduced_by_honorific(&words[..t]) {
+            name_from = t;
+            introduced = t > 0 && is_title_word(words[t - 1]);
+        }
+    }
+    if !introduced {
+        // Without an honorific the name starts at its given name, when there is one.
+        if let Some(g) = words.iter().position(|w| is_given_name(w)) {
+            if g + 1 < words.len() {
+                name_from = name_from.max(g);
+            }
+        }
+    }
+    let name_words = &words[name_from..];
+    if name_words.is_empty() || name_words.len() > 5 || name_words.iter().any(|w| is_org_or_stop(w)) {
+        return single_words(text, tokens, run, name_from);
+    }
+    let first = &tokens[run.start + name_from];
+    let last = &tokens[run.end - 1];
+    let span = Span::new(first.span.start, last.name_end);
+    let speaker = speaks(text, span, first.span.start) && (2..=3).contains(&name_words.len());
+    if !introduced && name_words.len() >= 2 && !is_given_name(name_words[0]) && !speaker {
+        return single_words(text, tokens, run, name_from);
+    }
+    let role = last_title.filter(|_| introduced).and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
+        .or_else(|| role_after(text, span));
+    vec![Candidate {
+        words: name_words.iter().map(|w| w.to_string()).collect(),
+        span,
+        introduced,
+        role,
+        speaks: speaker,
+    }]
+}
+
+fn introduced_by_honorific(words: &[&str]) -> bool {
+    words.iter().any(|w| lexicon::honorifics().contains(w.trim_end_matches('.')))
+}
+
+fn is_given_name(w: &str) -> bool {
+    lexicon::first_names().contains(w) && !lexicon::name_stopwords().contains(w)
+}
+
+fn is_org_or_stop(w: &str) -> bool {
+    lexicon::org_words().contains(w) || (lexicon::name_stopwords().contains(w) && !lexicon::first_names().contains(w))
+}
+
+/// A run that is no name as a whole: each capitalised word may still be a known surname.
+fn single_words(text: &str, tokens: &[Token], run: std::ops::Range<usize>, from: usize) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for k in run.start + from..run.end {
+        let t = &tokens[k];
+        let w = t.name(text);
+        let next_is_org = tokens.get(k + 1).is_some_and(|n| k + 1 < run.end && lexicon::org_words().contains(n.name(text)));
+        if is_capitalised(w) && !is_all_caps(w) && !is_title_word(w) && !next_is_org && !is_initial(w) {
+            let span = Span::new(t.span.start, t.name_end);
+            out.push(Candidate { words: vec![w.to_string()], span, introduced: false, role: None, speaks: false });
+        }
+    }
+    out
+}
+
+/// The words of office before the name ("Deputy Attorney General"), honorifics left out.
+fn role_text(text: &str, words: &[Token]) -> Option<String> {
+    let is_office = |t: &Token| {
+        let w = t.name(text);
+        (is_title_word(w) && !lexicon::honorifics().contains(w.trim_end_matches('.'))) || is_all_caps(w)
+    };
+    let from = words.iter().position(is_office)?;
+    words[from..].iter().all(is_office).then(|| text[words[from].span.start..words[words.len() - 1].span.end].to_string())
+}
+
+/// ", the White House press secretary," after a name.
+fn role_after(text: &str, name: Span) -> Option<String> {
+    let rest = text[name.end..].strip_prefix(", ")?;
+    let end = rest.find([',', '.', ';', '(', ')', '“', '”', '"', '\n']).filter(|&e| e > 0)?;
+    let phrase = rest[..end].trim();
+    let body = phrase.strip_prefix("the ").or_else(|| phrase.strip_prefix("a ")).or_else(|| phrase.strip_prefix("an ")).unwrap_or(phrase);
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let has_role = words.iter().any(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()));
+    let ends_sentence = !rest[end..].starts_with(',') && !rest[end..].starts_with('.');
+    (has_role && words.len() <= 8 && !ends_sentence && !phrase.starts_with("who")).then(|| body.to_string())
+}
+
+/// Whether the words around a name make it a speaker: a reporting verb next to it,
+/// or an introducing colon at a paragraph's end.
+fn speaks(text: &str, name: Span, run_start: usize) -> bool {
+    let after = &text[name.end..];
+    let next_word = after.trim_start_matches([' ', ',']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let prev_word = text[..run_start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let verbs = lexicon::reporting_verbs();
+    let colon_intro = after.starts_with(':') && after[1..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
+    colon_intro || verbs.contains_key(next_word) || (verbs.get(prev_word).is_some() && text[..run_start].trim_end().ends_with(prev_word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{parse_text, Format};
+
+    fn people(text: &str) -> Vec<Person> {
+        find_people(&parse_text("t", text.to_string(), Format::Plain))
+    }
+
+    fn mentions(p: &Person, text: &str) -> Vec<String> {
+        p.mentions.iter().map(|m| m.span.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn links_surnames_and_honorifics_to_the_full_name() {
+        let text = "Title\n\nAttorney General Jeff Sessions met Mr. Trump. Mr. Sessions’s aide said Sessions left.";
+        let ps = people(text);
+        let s = ps.iter().find(|p| p.name == "Jeff Sessions").expect("Sessions found");
+        assert_eq!(mentions(s, text), ["Jeff Sessions", "Sessions", "Sessions"]);
+        assert_eq!(s.roles, ["Attorney General"]);
+        assert!(ps.iter().any(|p| p.name == "Trump"));
+    }
+
+    #[test]
+    fn nicknames_and_initials_link() {
+        let text = "T\n\nRobert S. Mueller III was named. Bob Mueller is feared. Mueller said no.";
+        let ps = people(text);
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].name, "Robert S. Mueller III");
+        assert_eq!(mentions(&ps[0], text), ["Robert S. Mueller III", "Bob Mueller", "Mueller"]);
+    }
+
+    #[test]
+    fn places_and_organisations_are_not_people() {
+        let text = "T\n\nWASHINGTON — The Justice Department and the White House met in March. Russia said no.";
+        assert!(people(text).is_empty(), "{:?}", people(text));
+    }
+
+    #[test]
+    fn shared_surnames_stay_apart() {
+        let text = "T\n\nHillary Clinton and Bill Clinton spoke. Later Hillary Clinton left and Clinton said so.";
+        let ps = people(text);
+        assert_eq!(ps.len(), 2);
+        let hillary = ps.iter().find(|p| p.name == "Hillary Clinton").unwrap();
+        assert_eq!(hillary.mentions.len(), 3);
+    }
+}

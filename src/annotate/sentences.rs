@@ -1,0 +1,43 @@
+//! Sentences of a paragraph, as byte spans: Unicode sentence bounds, rejoined after abbreviations.
+
+use super::lexicon;
+use crate::span::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The sentences of `region` (a paragraph or the title), trimmed.
+pub fn sentences(text: &str, region: Span) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut glue = false;
+    for (i, s) in region.slice(text).split_sentence_bound_indices() {
+        let span = Span::new(region.start + i, region.start + i + s.len());
+        match out.last_mut() {
+            Some(prev) if glue => prev.end = span.end,
+            _ => out.push(span),
+        }
+        glue = ends_with_abbreviation(s.trim_end());
+    }
+    out.into_iter().map(|s| s.trim(text)).filter(|s| !s.is_empty()).collect()
+}
+
+/// "Mr.", "Gov.", "S." (an initial): the period does not end the sentence.
+fn ends_with_abbreviation(s: &str) -> bool {
+    let Some(before) = s.strip_suffix('.') else { return false };
+    let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial
+        || lexicon::honorifics().contains(word)
+        || lexicon::titles().contains(word)
+        || matches!(word, "St" | "No" | "Jan" | "Feb" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov" | "Dec" | "vs")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let text = "Mr. Trump met Gov. Chris Christie and Robert S. Mueller. They talked. “Yes,” he said.";
+        let got: Vec<&str> = sentences(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, ["Mr. Trump met Gov. Chris Christie and Robert S. Mueller.", "They talked.", "“Yes,” he said."]);
+    }
+}

@@ -1,0 +1,115 @@
+//! Loading articles: bytes on disk become metadata and paragraphs, each a span of the text.
+
+mod date;
+mod decode;
+mod dump;
+mod html;
+mod markdown;
+mod model;
+mod plain;
+
+pub use date::normalise_date;
+pub use decode::{decode, Decoded, LoadError};
+pub use dump::is_suffix as is_name_suffix;
+pub use model::{Article, Format, Meta, Paragraph};
+
+use std::path::Path;
+
+/// Files above this size are refused: an article is text a person reads, not a database.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads and parses one article file; the format is detected unless `format` is given.
+pub fn load_file(path: &Path, format: Option<Format>) -> Result<(Article, Vec<String>), LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory(path.display().to_string()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            name: path.display().to_string(),
+            bytes: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
+    let name = path.display().to_string();
+    parse_bytes(&name, &bytes, format)
+}
+
+/// Parses an article from raw bytes; returns it with any warnings (lossy decoding).
+pub fn parse_bytes(
+    name: &str,
+    bytes: &[u8],
+    format: Option<Format>,
+) -> Result<(Article, Vec<String>), LoadError> {
+    let Decoded { text, warnings } = decode(name, bytes)?;
+    let format = format.unwrap_or_else(|| Format::detect(name, &text));
+    let article = parse_text(name, text, format);
+    if article.paragraphs.is_empty() {
+        return Err(LoadError::Empty(name.to_string()));
+    }
+    Ok((article, warnings))
+}
+
+/// Parses decoded text in a known format.
+pub fn parse_text(name: &str, text: String, format: Format) -> Article {
+    // The text parsers read past a BOM; their spans are shifted back onto the whole text.
+    let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &text[from..];
+    let parsed = match format {
+        Format::Plain => Some(plain::parse(body)),
+        Format::Dump => Some(dump::parse(body)),
+        Format::Markdown => Some(markdown::parse(body)),
+        Format::Html => None,
+    };
+    let (meta, paragraphs, text) = match parsed {
+        Some((mut meta, mut paragraphs)) => {
+            shift(&mut meta, &mut paragraphs, from);
+            (meta, paragraphs, text)
+        }
+        None => html::parse(body),
+    };
+    Article {
+        name: name.to_string(),
+        format,
+        meta,
+        text,
+        paragraphs,
+    }
+}
+
+fn shift(meta: &mut Meta, paragraphs: &mut [Paragraph], by: usize) {
+    let moved = |s: crate::span::Span| crate::span::Span::new(s.start + by, s.end + by);
+    meta.title_span = meta.title_span.map(moved);
+    for p in paragraphs {
+        p.span = moved(p.span);
+    }
+}
+
+/// The paragraphs of a run of text separated by blank lines, as trimmed spans.
+pub(crate) fn blank_line_paragraphs(text: &str, from: usize) -> Vec<crate::span::Span> {
+    use crate::span::Span;
+    let mut out = Vec::new();
+    let mut start = from;
+    let mut pos = from;
+    let mut blank_run = false;
+    for line in text[from..].split_inclusive('\n') {
+        let is_blank = line.trim().is_empty();
+        if is_blank && !blank_run {
+            push_trimmed(&mut out, text, Span::new(start, pos));
+        }
+        if is_blank {
+            start = pos + line.len();
+        }
+        blank_run = is_blank;
+        pos += line.len();
+    }
+    push_trimmed(&mut out, text, Span::new(start, pos));
+    out
+}
+
+fn push_trimmed(out: &mut Vec<crate::span::Span>, text: &str, span: crate::span::Span) {
+    let t = span.trim(text);
+    if !t.is_empty() {
+        out.push(t);
+    }
+}

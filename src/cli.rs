@@ -1,0 +1,109 @@
+//! The command line: `onrecord [PATH]...` opens the reader, `onrecord annotate` exports.
+
+use crate::article::{self, Article, Format};
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "onrecord",
+    version,
+    about = "Read political news and see who is named, and who speaks on the record",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  onrecord                      open the bundled sample articles\n  onrecord story.txt notes/     open files, and every article in a folder\n  onrecord annotate story.txt --format json\n  onrecord --summary story.html print each article's sourcing summary"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Articles to open (files or folders); none opens the bundled samples.
+    pub paths: Vec<PathBuf>,
+    /// Read every file as this format instead of detecting it.
+    #[arg(long, value_enum, global = true)]
+    pub input_format: Option<Format>,
+    /// Colour theme: a bundled name (dark, light, high-contrast, mono) or a TOML file.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Print each article's summary instead of opening the reader.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Annotate articles and print (or write) the annotations.
+    #[command(after_help = "Examples:\n  onrecord annotate story.txt --format json\n  onrecord annotate corpus/ --format jsonl -o all.jsonl\n  onrecord annotate story.txt --format csv --csv-table people\n  onrecord annotate story.txt --format brat -o brat_out/")]
+    Annotate(AnnotateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AnnotateArgs {
+    /// Article files or folders.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value = "json")]
+    pub format: crate::export::ExportFormat,
+    /// Write to this file (or folder, for brat and several articles) instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Overwrite an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// Which table the CSV export gives.
+    #[arg(long, value_enum, default_value = "sources")]
+    pub csv_table: crate::export::CsvTable,
+    /// JSON on one line instead of pretty-printed.
+    #[arg(long)]
+    pub compact: bool,
+}
+
+/// Expands folders into the article files in them, sorted by name.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("{}: cannot list the folder", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file() && is_article_file(f))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                bail!("{}: the folder holds no article files (.txt, .md, .html)", p.display());
+            }
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn is_article_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    !name.starts_with('.') && matches!(ext.as_str(), "txt" | "md" | "markdown" | "html" | "htm" | "text" | "")
+}
+
+/// Loads each path, printing decoding warnings to stderr.
+pub fn load_all(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<Article>> {
+    expand_paths(paths)?
+        .iter()
+        .map(|p| {
+            let (article, warnings) = article::load_file(p, format)?;
+            for w in warnings {
+                eprintln!("onrecord: warning: {w}");
+            }
+            Ok(article)
+        })
+        .collect()
+}
+
+/// The bundled samples, parsed.
+pub fn load_samples(format: Option<Format>) -> Result<Vec<Article>> {
+    crate::samples::SAMPLES
+        .iter()
+        .map(|(name, bytes)| Ok(article::parse_bytes(name, bytes, format)?.0))
+        .collect()
+}
