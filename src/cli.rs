@@ -32,7 +32,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Annotate articles and print (or write) the annotations.
-    #[command(after_help = "Examples:\n  onrecord annotate story.txt --format json\n  onrecord annotate corpus/ --format jsonl -o all.jsonl\n  onrecord annotate story.txt --format csv --csv-table people\n  onrecord annotate story.txt --format brat -o brat_out/")]
+    #[command(
+        after_help = "Examples:\n  onrecord annotate story.txt --format json\n  onrecord annotate corpus/ --format jsonl -o all.jsonl\n  onrecord annotate story.txt --format csv --csv-table people\n  onrecord annotate story.txt --format brat -o brat_out/"
+    )]
     Annotate(AnnotateArgs),
 }
 
@@ -70,7 +72,10 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .collect();
             files.sort();
             if files.is_empty() {
-                bail!("{}: the folder holds no article files (.txt, .md, .html)", p.display());
+                bail!(
+                    "{}: the folder holds no article files (.txt, .md, .html)",
+                    p.display()
+                );
             }
             out.extend(files);
         } else {
@@ -82,8 +87,16 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 fn is_article_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    !name.starts_with('.') && matches!(ext.as_str(), "txt" | "md" | "markdown" | "html" | "htm" | "text" | "")
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !name.starts_with('.')
+        && matches!(
+            ext.as_str(),
+            "txt" | "md" | "markdown" | "html" | "htm" | "text" | ""
+        )
 }
 
 /// Loads each path, printing decoding warnings to stderr.

@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 /// The non-comment, non-blank lines of a data file.
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn set(src: &'static str) -> HashSet<&'static str> {
@@ -50,7 +52,10 @@ pub fn reporting_verbs() -> &'static HashMap<&'static str, &'static str> {
 }
 
 fn alternation(src: &'static str) -> Regex {
-    let body = entries(src).map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+    let body = entries(src)
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(r"(?i)\b(?:{body})\b")).expect("data files hold valid patterns")
 }
 
@@ -66,27 +71,81 @@ pub fn declined_cues() -> &'static Regex {
     RE.get_or_init(|| alternation(include_str!("../../data/declined.txt")))
 }
 
+/// Phrases after which a source is named ("according to").
+pub fn citation_cues() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| alternation(include_str!("../../data/citation_cues.txt")))
+}
+
+/// Multi-word attribution phrases with the source before them ("put it").
+pub fn phrase_cues() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| alternation(include_str!("../../data/phrase_cues.txt")))
+}
+
 /// Common nicknames and the formal given names they stand for.
 pub fn nickname_of(short: &str, formal: &str) -> bool {
     const PAIRS: &[(&str, &[&str])] = &[
-        ("Bob", &["Robert"]), ("Rob", &["Robert"]), ("Bobby", &["Robert"]), ("Bill", &["William"]),
-        ("Will", &["William"]), ("Billy", &["William"]), ("Jim", &["James"]), ("Jimmy", &["James"]),
-        ("Mike", &["Michael"]), ("Joe", &["Joseph"]), ("Tom", &["Thomas"]), ("Dick", &["Richard"]),
-        ("Rick", &["Richard"]), ("Ted", &["Edward", "Theodore", "Rafael"]), ("Ed", &["Edward"]),
-        ("Chris", &["Christopher", "Christine", "Christina"]), ("Jeff", &["Jefferson", "Jeffrey", "Geoffrey"]),
-        ("Dan", &["Daniel"]), ("Dave", &["David"]), ("Steve", &["Stephen", "Steven"]), ("Tony", &["Anthony"]),
-        ("Ben", &["Benjamin"]), ("Sam", &["Samuel", "Samantha"]), ("Nick", &["Nicholas"]),
-        ("Matt", &["Matthew"]), ("Pat", &["Patrick", "Patricia"]), ("Liz", &["Elizabeth"]),
-        ("Beth", &["Elizabeth"]), ("Betsy", &["Elizabeth"]), ("Kate", &["Katherine", "Catherine", "Kathleen"]),
-        ("Katie", &["Katherine", "Catherine"]), ("Chuck", &["Charles"]), ("Charlie", &["Charles"]),
-        ("Andy", &["Andrew"]), ("Alex", &["Alexander", "Alexandra"]), ("Don", &["Donald"]),
-        ("Ron", &["Ronald"]), ("Larry", &["Lawrence"]), ("Jerry", &["Gerald", "Jerome"]), ("Hank", &["Henry"]),
-        ("Jack", &["John"]), ("Johnny", &["John"]), ("Peggy", &["Margaret"]), ("Maggie", &["Margaret"]),
-        ("Greg", &["Gregory"]), ("Tim", &["Timothy"]), ("Fred", &["Frederick"]), ("Al", &["Albert", "Alan", "Alfred"]),
-        ("Sue", &["Susan"]), ("Jen", &["Jennifer"]), ("Jenny", &["Jennifer"]), ("Debbie", &["Deborah"]),
-        ("Vicky", &["Victoria"]), ("Nancy", &["Ann", "Anne"]), ("Mitch", &["Mitchell"]), ("Newt", &["Newton"]),
+        ("Bob", &["Robert"]),
+        ("Rob", &["Robert"]),
+        ("Bobby", &["Robert"]),
+        ("Bill", &["William"]),
+        ("Will", &["William"]),
+        ("Billy", &["William"]),
+        ("Jim", &["James"]),
+        ("Jimmy", &["James"]),
+        ("Mike", &["Michael"]),
+        ("Joe", &["Joseph"]),
+        ("Tom", &["Thomas"]),
+        ("Dick", &["Richard"]),
+        ("Rick", &["Richard"]),
+        ("Ted", &["Edward", "Theodore", "Rafael"]),
+        ("Ed", &["Edward"]),
+        ("Chris", &["Christopher", "Christine", "Christina"]),
+        ("Jeff", &["Jefferson", "Jeffrey", "Geoffrey"]),
+        ("Dan", &["Daniel"]),
+        ("Dave", &["David"]),
+        ("Steve", &["Stephen", "Steven"]),
+        ("Tony", &["Anthony"]),
+        ("Ben", &["Benjamin"]),
+        ("Sam", &["Samuel", "Samantha"]),
+        ("Nick", &["Nicholas"]),
+        ("Matt", &["Matthew"]),
+        ("Pat", &["Patrick", "Patricia"]),
+        ("Liz", &["Elizabeth"]),
+        ("Beth", &["Elizabeth"]),
+        ("Betsy", &["Elizabeth"]),
+        ("Kate", &["Katherine", "Catherine", "Kathleen"]),
+        ("Katie", &["Katherine", "Catherine"]),
+        ("Chuck", &["Charles"]),
+        ("Charlie", &["Charles"]),
+        ("Andy", &["Andrew"]),
+        ("Alex", &["Alexander", "Alexandra"]),
+        ("Don", &["Donald"]),
+        ("Ron", &["Ronald"]),
+        ("Larry", &["Lawrence"]),
+        ("Jerry", &["Gerald", "Jerome"]),
+        ("Hank", &["Henry"]),
+        ("Jack", &["John"]),
+        ("Johnny", &["John"]),
+        ("Peggy", &["Margaret"]),
+        ("Maggie", &["Margaret"]),
+        ("Greg", &["Gregory"]),
+        ("Tim", &["Timothy"]),
+        ("Fred", &["Frederick"]),
+        ("Al", &["Albert", "Alan", "Alfred"]),
+        ("Sue", &["Susan"]),
+        ("Jen", &["Jennifer"]),
+        ("Jenny", &["Jennifer"]),
+        ("Debbie", &["Deborah"]),
+        ("Vicky", &["Victoria"]),
+        ("Nancy", &["Ann", "Anne"]),
+        ("Mitch", &["Mitchell"]),
+        ("Newt", &["Newton"]),
     ];
-    PAIRS.iter().any(|(s, formals)| *s == short && formals.contains(&formal))
+    PAIRS
+        .iter()
+        .any(|(s, formals)| *s == short && formals.contains(&formal))
 }
 
 #[cfg(test)]

@@ -16,5 +16,9 @@ pub fn annotate(article: &Article) -> Annotations {
     let people = people::find_people(article);
     let sources = sources::find_sources(article, &people);
     let summary = Summary::of(&sources);
-    Annotations { people, sources, summary }
+    Annotations {
+        people,
+        sources,
+        summary,
+    }
 }

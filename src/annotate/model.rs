@@ -116,7 +116,11 @@ impl Summary {
             organization: count(SourceKind::Organization),
             media: count(SourceKind::Media),
             document: count(SourceKind::Document),
-            anonymous_share: if sources.is_empty() { 0.0 } else { anonymous as f64 / sources.len() as f64 },
+            anonymous_share: if sources.is_empty() {
+                0.0
+            } else {
+                anonymous as f64 / sources.len() as f64
+            },
             anonymous_without_reason: sources.iter().filter(|s| s.lacks_reason()).count(),
             declined: sources.iter().filter(|s| s.declined).count(),
         }
@@ -134,7 +138,11 @@ impl Summary {
 
     /// "10 sources · 7 anonymous · 1 named · 1 organization", leaving out kinds with none.
     pub fn line(&self) -> String {
-        let mut parts = vec![format!("{} source{}", self.sources, if self.sources == 1 { "" } else { "s" })];
+        let mut parts = vec![format!(
+            "{} source{}",
+            self.sources,
+            if self.sources == 1 { "" } else { "s" }
+        )];
         for kind in SourceKind::ALL {
             let n = self.count(kind);
             if n > 0 {

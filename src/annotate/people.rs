@@ -11,16 +11,75 @@ use crate::article::Article;
 use crate::span::Span;
 
 /// Lowercase particles that may stand inside a name ("Charles de Gaulle").
-const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "ibn", "al", "dos", "das"];
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "ibn", "al",
+    "dos", "das",
+];
 /// Lowercase words that name a role right before a name ("press secretary Sean Spicer").
 const ROLE_NOUNS: &[&str] = &[
-    "secretary", "director", "counsel", "attorney", "general", "president", "senator", "governor", "adviser",
-    "advisor", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader", "speechwriter",
-    "official", "ambassador", "minister", "judge", "founder", "executive", "host", "reporter", "correspondent",
-    "editor", "writer", "columnist", "analyst", "professor", "candidate", "nominee", "strategist", "lawyer",
-    "aide", "manager", "chief", "member", "commissioner", "mayor", "deputy", "economist", "scientist", "researcher",
-    "coach", "player", "actor", "singer", "author", "officer", "prosecutor", "investor", "owner", "ceo", "head",
-    "representative", "congressman", "congresswoman", "pollster", "consultant", "operative", "activist",
+    "secretary",
+    "director",
+    "counsel",
+    "attorney",
+    "general",
+    "president",
+    "senator",
+    "governor",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "speechwriter",
+    "official",
+    "ambassador",
+    "minister",
+    "judge",
+    "founder",
+    "executive",
+    "host",
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "columnist",
+    "analyst",
+    "professor",
+    "candidate",
+    "nominee",
+    "strategist",
+    "lawyer",
+    "aide",
+    "manager",
+    "chief",
+    "member",
+    "commissioner",
+    "mayor",
+    "deputy",
+    "economist",
+    "scientist",
+    "researcher",
+    "coach",
+    "player",
+    "actor",
+    "singer",
+    "author",
+    "officer",
+    "prosecutor",
+    "investor",
+    "owner",
+    "ceo",
+    "head",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "pollster",
+    "consultant",
+    "operative",
+    "activist",
 ];
 
 /// A capitalised run read as a possible name.
@@ -32,13 +91,15 @@ struct Candidate {
     /// An honorific or a title stood before the name.
     introduced: bool,
     role: Option<String>,
-    /// Beside a reporting verb or before an introducing colon: a person speaks.
-    speaks: bool,
 }
 
 impl Candidate {
     fn surname(&self) -> &str {
-        let mut words = self.words.iter().rev().filter(|w| !is_suffix(w) && !is_initial(w));
+        let mut words = self
+            .words
+            .iter()
+            .rev()
+            .filter(|w| !is_suffix(w) && !is_initial(w));
         words.next().map_or("", String::as_str)
     }
 
@@ -77,7 +138,11 @@ struct Entity {
 
 pub fn find_people(article: &Article) -> Vec<Person> {
     let text = &article.text;
-    let candidates: Vec<Candidate> = article.regions().into_iter().flat_map(|r| candidates_in(text, r)).collect();
+    let candidates: Vec<Candidate> = article
+        .regions()
+        .into_iter()
+        .flat_map(|r| candidates_in(text, r))
+        .collect();
     let mut entities = introduce(&candidates);
     add_keyword_people(article, &candidates, &mut entities);
     for c in &candidates {
@@ -158,9 +223,16 @@ fn first_names_agree(a: Option<&str>, b: Option<&str>) -> bool {
 fn add_keyword_people(article: &Article, candidates: &[Candidate], entities: &mut Vec<Entity>) {
     for name in &article.meta.people {
         let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
-        let Some(surname) = words.last() else { continue };
-        let first = words.first().filter(|_| words.len() > 1).map(|f| f.to_string());
-        let known = entities.iter_mut().find(|e| e.surname == *surname && first_names_agree(e.first.as_deref(), first.as_deref()));
+        let Some(surname) = words.last() else {
+            continue;
+        };
+        let first = words
+            .first()
+            .filter(|_| words.len() > 1)
+            .map(|f| f.to_string());
+        let known = entities.iter_mut().find(|e| {
+            e.surname == *surname && first_names_agree(e.first.as_deref(), first.as_deref())
+        });
         match known {
             Some(e) => e.keyword = Some(name.clone()),
             None => {
@@ -184,7 +256,9 @@ fn link(entities: &[Entity], c: &Candidate) -> Option<usize> {
     if c.words.len() == 1 && is_plural_of_known(entities, word) {
         return None;
     }
-    let by_surname: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].surname == word).collect();
+    let by_surname: Vec<usize> = (0..entities.len())
+        .filter(|&i| entities[i].surname == word)
+        .collect();
     if !by_surname.is_empty() {
         return nearest(entities, &by_surname, c.span.start);
     }
@@ -196,14 +270,29 @@ fn link(entities: &[Entity], c: &Candidate) -> Option<usize> {
 
 /// "Muellers", "Trumps": a plural of a known surname is a generic use, not a person.
 fn is_plural_of_known(entities: &[Entity], word: &str) -> bool {
-    word.strip_suffix('s').is_some_and(|stem| entities.iter().any(|e| e.surname == stem))
+    word.strip_suffix('s')
+        .is_some_and(|stem| entities.iter().any(|e| e.surname == stem))
 }
 
 /// Of several people sharing a surname, the one introduced nearest before `pos` (else after).
 fn nearest(entities: &[Entity], options: &[usize], pos: usize) -> Option<usize> {
-    let before = options.iter().filter_map(|&i| entities[i].anchors.iter().filter(|&&a| a <= pos).max().map(|&a| (a, i))).max();
+    let before = options
+        .iter()
+        .filter_map(|&i| {
+            entities[i]
+                .anchors
+                .iter()
+                .filter(|&&a| a <= pos)
+                .max()
+                .map(|&a| (a, i))
+        })
+        .max();
     before.map(|(_, i)| i).or_else(|| {
-        options.iter().filter_map(|&i| entities[i].anchors.iter().min().map(|&a| (a, i))).min().map(|(_, i)| i)
+        options
+            .iter()
+            .filter_map(|&i| entities[i].anchors.iter().min().map(|&a| (a, i)))
+            .min()
+            .map(|(_, i)| i)
     })
 }
 
@@ -233,7 +322,13 @@ fn finish(article: &Article, entities: Vec<Entity>) -> Vec<Person> {
                 name,
                 aliases,
                 roles: e.roles,
-                mentions: mentions.iter().map(|&s| Mention { span: s, paragraph: article.paragraph_of(s.start) }).collect(),
+                mentions: mentions
+                    .iter()
+                    .map(|&s| Mention {
+                        span: s,
+                        paragraph: article.paragraph_of(s.start),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -247,7 +342,10 @@ fn finish(article: &Article, entities: Vec<Entity>) -> Vec<Person> {
 /// The possible names of one region (a paragraph or the title).
 fn candidates_in(text: &str, region: Span) -> Vec<Candidate> {
     let tokens = tokenize(text, region);
-    runs(text, &tokens).into_iter().flat_map(|run| read_run(text, &tokens, run)).collect()
+    runs(text, &tokens)
+        .into_iter()
+        .flat_map(|run| read_run(text, &tokens, run))
+        .collect()
 }
 
 fn is_name_word(text: &str, t: &Token) -> bool {
@@ -271,7 +369,10 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let mut j = i + 1;
-        while j < tokens.len() && !tokens[j - 1].is_possessive() && joins(text, &tokens[j - 1], &tokens[j], tokens.get(j + 1)) {
+        while j < tokens.len()
+            && !tokens[j - 1].is_possessive()
+            && joins(text, &tokens[j - 1], &tokens[j], tokens.get(j + 1))
+        {
             j += 1;
         }
         out.push(i..j);
@@ -295,12 +396,16 @@ fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool 
 /// Reads one run: leading words of office, then the name.
 fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Candidate> {
     let words: Vec<&str> = tokens[run.clone()].iter().map(|t| t.name(text)).collect();
-    let last_title = words.iter().rposition(|w| is_title_word(w) || is_all_caps(w) && !is_suffix(w));
+    let last_title = words
+        .iter()
+        .rposition(|w| is_title_word(w) || is_all_caps(w) && !is_suffix(w));
     let mut name_from = last_title.map_or(0, |i| i + 1);
-    let mut introduced = last_title.is_some_and(|i| is_title_word(words[i]) && !is_all_caps(words[i]));
+    let mut introduced =
+        last_title.is_some_and(|i| is_title_word(words[i]) && !is_all_caps(words[i]));
     // "Dean Kamen": a title word that is also a given name, before a lone surname, is the given name.
     if let Some(t) = last_title {
-        let is_given = lexicon::first_names().contains(words[t]) && !lexicon::honorifics().contains(words[t].trim_end_matches('.'));
+        let is_given = lexicon::first_names().contains(words[t])
+            && !lexicon::honorifics().contains(words[t].trim_end_matches('.'));
         if is_given && words.len() - name_from == 1 && !introduced_by_honorific(&words[..t]) {
             name_from = t;
             introduced = t > 0 && is_title_word(words[t - 1]);
@@ -315,7 +420,8 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
         }
     }
     let name_words = &words[name_from..];
-    if name_words.is_empty() || name_words.len() > 5 || name_words.iter().any(|w| is_org_or_stop(w)) {
+    if name_words.is_empty() || name_words.len() > 5 || name_words.iter().any(|w| is_org_or_stop(w))
+    {
         return single_words(text, tokens, run, name_from);
     }
     let first = &tokens[run.start + name_from];
@@ -325,19 +431,22 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
     if !introduced && name_words.len() >= 2 && !is_given_name(name_words[0]) && !speaker {
         return single_words(text, tokens, run, name_from);
     }
-    let role = last_title.filter(|_| introduced).and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
+    let role = last_title
+        .filter(|_| introduced)
+        .and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
         .or_else(|| role_after(text, span));
     vec![Candidate {
         words: name_words.iter().map(|w| w.to_string()).collect(),
         span,
         introduced,
         role,
-        speaks: speaker,
     }]
 }
 
 fn introduced_by_honorific(words: &[&str]) -> bool {
-    words.iter().any(|w| lexicon::honorifics().contains(w.trim_end_matches('.')))
+    words
+        .iter()
+        .any(|w| lexicon::honorifics().contains(w.trim_end_matches('.')))
 }
 
 fn is_given_name(w: &str) -> bool {
@@ -345,19 +454,37 @@ fn is_given_name(w: &str) -> bool {
 }
 
 fn is_org_or_stop(w: &str) -> bool {
-    lexicon::org_words().contains(w) || (lexicon::name_stopwords().contains(w) && !lexicon::first_names().contains(w))
+    lexicon::org_words().contains(w)
+        || (lexicon::name_stopwords().contains(w) && !lexicon::first_names().contains(w))
 }
 
 /// A run that is no name as a whole: each capitalised word may still be a known surname.
-fn single_words(text: &str, tokens: &[Token], run: std::ops::Range<usize>, from: usize) -> Vec<Candidate> {
+fn single_words(
+    text: &str,
+    tokens: &[Token],
+    run: std::ops::Range<usize>,
+    from: usize,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     for k in run.start + from..run.end {
         let t = &tokens[k];
         let w = t.name(text);
-        let next_is_org = tokens.get(k + 1).is_some_and(|n| k + 1 < run.end && lexicon::org_words().contains(n.name(text)));
-        if is_capitalised(w) && !is_all_caps(w) && !is_title_word(w) && !next_is_org && !is_initial(w) {
+        let next_is_org = tokens
+            .get(k + 1)
+            .is_some_and(|n| k + 1 < run.end && lexicon::org_words().contains(n.name(text)));
+        if is_capitalised(w)
+            && !is_all_caps(w)
+            && !is_title_word(w)
+            && !next_is_org
+            && !is_initial(w)
+        {
             let span = Span::new(t.span.start, t.name_end);
-            out.push(Candidate { words: vec![w.to_string()], span, introduced: false, role: None, speaks: false });
+            out.push(Candidate {
+                words: vec![w.to_string()],
+                span,
+                introduced: false,
+                role: None,
+            });
         }
     }
     out
@@ -367,33 +494,59 @@ fn single_words(text: &str, tokens: &[Token], run: std::ops::Range<usize>, from:
 fn role_text(text: &str, words: &[Token]) -> Option<String> {
     let is_office = |t: &Token| {
         let w = t.name(text);
-        (is_title_word(w) && !lexicon::honorifics().contains(w.trim_end_matches('.'))) || is_all_caps(w)
+        (is_title_word(w) && !lexicon::honorifics().contains(w.trim_end_matches('.')))
+            || is_all_caps(w)
     };
     let from = words.iter().position(is_office)?;
-    words[from..].iter().all(is_office).then(|| text[words[from].span.start..words[words.len() - 1].span.end].to_string())
+    words[from..]
+        .iter()
+        .all(is_office)
+        .then(|| text[words[from].span.start..words[words.len() - 1].span.end].to_string())
 }
 
 /// ", the White House press secretary," after a name.
 fn role_after(text: &str, name: Span) -> Option<String> {
     let rest = text[name.end..].strip_prefix(", ")?;
-    let end = rest.find([',', '.', ';', '(', ')', '“', '”', '"', '\n']).filter(|&e| e > 0)?;
+    let end = rest
+        .find([',', '.', ';', '(', ')', '“', '”', '"', '\n'])
+        .filter(|&e| e > 0)?;
     let phrase = rest[..end].trim();
-    let body = phrase.strip_prefix("the ").or_else(|| phrase.strip_prefix("a ")).or_else(|| phrase.strip_prefix("an ")).unwrap_or(phrase);
+    let body = phrase
+        .strip_prefix("the ")
+        .or_else(|| phrase.strip_prefix("a "))
+        .or_else(|| phrase.strip_prefix("an "))
+        .unwrap_or(phrase);
     let words: Vec<&str> = body.split_whitespace().collect();
-    let has_role = words.iter().any(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()));
+    let has_role = words
+        .iter()
+        .any(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()));
     let ends_sentence = !rest[end..].starts_with(',') && !rest[end..].starts_with('.');
-    (has_role && words.len() <= 8 && !ends_sentence && !phrase.starts_with("who")).then(|| body.to_string())
+    (has_role && words.len() <= 8 && !ends_sentence && !phrase.starts_with("who"))
+        .then(|| body.to_string())
 }
 
 /// Whether the words around a name make it a speaker: a reporting verb next to it,
 /// or an introducing colon at a paragraph's end.
 fn speaks(text: &str, name: Span, run_start: usize) -> bool {
     let after = &text[name.end..];
-    let next_word = after.trim_start_matches([' ', ',']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    let prev_word = text[..run_start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let next_word = after
+        .trim_start_matches([' ', ','])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let prev_word = text[..run_start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     let verbs = lexicon::reporting_verbs();
-    let colon_intro = after.starts_with(':') && after[1..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']);
-    colon_intro || verbs.contains_key(next_word) || (verbs.get(prev_word).is_some() && text[..run_start].trim_end().ends_with(prev_word))
+    let colon_intro = after.starts_with(':')
+        && after[1..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with(['\n', '\r']);
+    colon_intro
+        || verbs.contains_key(next_word)
+        || (verbs.get(prev_word).is_some() && text[..run_start].trim_end().ends_with(prev_word))
 }
 
 #[cfg(test)]
@@ -406,14 +559,20 @@ mod tests {
     }
 
     fn mentions(p: &Person, text: &str) -> Vec<String> {
-        p.mentions.iter().map(|m| m.span.slice(text).to_string()).collect()
+        p.mentions
+            .iter()
+            .map(|m| m.span.slice(text).to_string())
+            .collect()
     }
 
     #[test]
     fn links_surnames_and_honorifics_to_the_full_name() {
         let text = "Title\n\nAttorney General Jeff Sessions met Mr. Trump. Mr. Sessions’s aide said Sessions left.";
         let ps = people(text);
-        let s = ps.iter().find(|p| p.name == "Jeff Sessions").expect("Sessions found");
+        let s = ps
+            .iter()
+            .find(|p| p.name == "Jeff Sessions")
+            .expect("Sessions found");
         assert_eq!(mentions(s, text), ["Jeff Sessions", "Sessions", "Sessions"]);
         assert_eq!(s.roles, ["Attorney General"]);
         assert!(ps.iter().any(|p| p.name == "Trump"));
@@ -425,7 +584,10 @@ mod tests {
         let ps = people(text);
         assert_eq!(ps.len(), 1);
         assert_eq!(ps[0].name, "Robert S. Mueller III");
-        assert_eq!(mentions(&ps[0], text), ["Robert S. Mueller III", "Bob Mueller", "Mueller"]);
+        assert_eq!(
+            mentions(&ps[0], text),
+            ["Robert S. Mueller III", "Bob Mueller", "Mueller"]
+        );
     }
 
     #[test]

@@ -16,18 +16,29 @@ pub fn sentences(text: &str, region: Span) -> Vec<Span> {
         }
         glue = ends_with_abbreviation(s.trim_end());
     }
-    out.into_iter().map(|s| s.trim(text)).filter(|s| !s.is_empty()).collect()
+    out.into_iter()
+        .map(|s| s.trim(text))
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// "Mr.", "Gov.", "S." (an initial): the period does not end the sentence.
 fn ends_with_abbreviation(s: &str) -> bool {
-    let Some(before) = s.strip_suffix('.') else { return false };
-    let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let Some(before) = s.strip_suffix('.') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or("");
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_initial
         || lexicon::honorifics().contains(word)
         || lexicon::titles().contains(word)
-        || matches!(word, "St" | "No" | "Jan" | "Feb" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov" | "Dec" | "vs")
+        || matches!(
+            word,
+            "St" | "No" | "Jan" | "Feb" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov" | "Dec" | "vs"
+        )
 }
 
 #[cfg(test)]
@@ -36,8 +47,19 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        let text = "Mr. Trump met Gov. Chris Christie and Robert S. Mueller. They talked. “Yes,” he said.";
-        let got: Vec<&str> = sentences(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect();
-        assert_eq!(got, ["Mr. Trump met Gov. Chris Christie and Robert S. Mueller.", "They talked.", "“Yes,” he said."]);
+        let text =
+            "Mr. Trump met Gov. Chris Christie and Robert S. Mueller. They talked. “Yes,” he said.";
+        let got: Vec<&str> = sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Trump met Gov. Chris Christie and Robert S. Mueller.",
+                "They talked.",
+                "“Yes,” he said."
+            ]
+        );
     }
 }

@@ -1,8 +1,334 @@
 //! Sourcing: attributions, their sources, and whether each source is on the record.
+//!
+//! Each sentence is read for cues (reporting verbs, "according to", "declined to comment",
+//! an introducing colon); the source is the noun phrase the cue points to, and its kind
+//! follows from the phrase's head and the people found in it.
 
-use super::{Person, Source};
+mod classify;
+mod phrase;
+mod quotes;
+
+use super::lexicon;
+use super::sentences::sentences;
+use super::{Person, Source, SourceKind};
 use crate::article::Article;
+use crate::span::Span;
+use classify::{classify, Kinding};
+use phrase::{noun_phrase_after, subject_before};
+use quotes::Quotes;
+use regex::Regex;
+use std::sync::OnceLock;
 
-pub fn find_sources(_article: &Article, _people: &[Person]) -> Vec<Source> {
-    Vec::new()
+/// An attribution before it is numbered.
+struct Found {
+    source: Span,
+    cue: Span,
+    declined: bool,
+    content: Option<Span>,
+    /// A clause set off by commas beside the source ("…, who asked not to be identified,").
+    aside: Option<Span>,
+}
+
+pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
+    let text = &article.text;
+    let mut found = Vec::new();
+    for (i, p) in article.paragraphs.iter().enumerate() {
+        let quotes = Quotes::of(text, article, i);
+        for sentence in sentences(text, p.span) {
+            found.extend(in_sentence(text, sentence, &quotes));
+        }
+        found.extend(colon_introduction(text, article, i));
+    }
+    found.sort_by_key(|f| (f.source.start, f.cue.start));
+    found.dedup_by(|b, a| {
+        a.source.overlaps(b.source) && a.cue == b.cue
+            || a.source == b.source && a.cue.overlaps(b.cue)
+    });
+    let mut out: Vec<Source> = Vec::new();
+    for f in found {
+        let kinding = classify(text, f.source, f.cue, people, &out);
+        out.push(to_source(text, article, f, kinding));
+    }
+    for (i, s) in out.iter_mut().enumerate() {
+        s.id = format!("s{}", i + 1);
+    }
+    out
+}
+
+fn to_source(text: &str, article: &Article, f: Found, k: Kinding) -> Source {
+    let mut span = f.source;
+    let reason = if k.kind == SourceKind::Anonymous {
+        anonymity_reason(text, &mut span, f.aside, f.cue)
+    } else {
+        None
+    };
+    Source {
+        id: String::new(),
+        span,
+        kind: k.kind,
+        declined: f.declined,
+        reason,
+        person: k.person,
+        cue: f.cue,
+        content: f.content,
+        paragraph: article.paragraph_of(span.start),
+    }
+}
+
+fn words_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[\p{L}][\p{L}’']*").expect("valid word pattern"))
+}
+
+const BE: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "’s", "'s",
+];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "new", "such", "no", "any", "some", "each", "every",
+];
+
+fn in_sentence(text: &str, sentence: Span, quotes: &Quotes) -> Vec<Found> {
+    let s = sentence.slice(text);
+    let mut out = Vec::new();
+    let mut taken: Vec<Span> = Vec::new();
+    for m in lexicon::anonymity_reasons().find_iter(s) {
+        taken.push(Span::new(
+            sentence.start + m.start(),
+            sentence.start + m.end(),
+        ));
+    }
+    let subject_cues = [
+        (lexicon::declined_cues(), true),
+        (lexicon::phrase_cues(), false),
+    ];
+    for (re, declined) in subject_cues {
+        for m in re.find_iter(s) {
+            let cue = Span::new(sentence.start + m.start(), sentence.start + m.end());
+            if quotes.inside(cue.start) || taken.iter().any(|t| t.overlaps(cue)) {
+                continue;
+            }
+            if let Some((source, aside)) = subject_before(text, sentence, cue.start, quotes) {
+                let content = if declined {
+                    None
+                } else {
+                    content_for(text, sentence, source, cue, quotes)
+                };
+                out.push(Found {
+                    source,
+                    cue,
+                    declined,
+                    content,
+                    aside,
+                });
+                taken.push(cue);
+            }
+        }
+    }
+    for m in lexicon::citation_cues().find_iter(s) {
+        let cue = Span::new(sentence.start + m.start(), sentence.start + m.end());
+        if quotes.inside(cue.start) {
+            continue;
+        }
+        if let Some(source) = noun_phrase_after(text, sentence, cue.end) {
+            let content = clause_before(text, sentence, cue.start)
+                .or_else(|| rest_after(text, sentence, source.end));
+            out.push(Found {
+                source,
+                cue,
+                declined: false,
+                content,
+                aside: None,
+            });
+            taken.push(cue);
+        }
+    }
+    let words: Vec<Span> = words_re()
+        .find_iter(s)
+        .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        if taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
+            continue;
+        }
+        if let Some(found) = verb_attribution(text, sentence, &words, k, quotes) {
+            out.push(found);
+        }
+    }
+    out
+}
+
+fn verb_attribution(
+    text: &str,
+    sentence: Span,
+    words: &[Span],
+    k: usize,
+    quotes: &Quotes,
+) -> Option<Found> {
+    let w = words[k];
+    let word = w.slice(text);
+    let hyphenated = text[w.end..].starts_with('-');
+    if word.chars().next().is_some_and(char::is_uppercase) && (k > 0 || hyphenated) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let base = *lexicon::reporting_verbs().get(lower.as_str())?;
+    let prev = k
+        .checked_sub(1)
+        .map(|j| words[j].slice(text).to_lowercase())
+        .unwrap_or_default();
+    let is_base_or_s = lower == base || lower == format!("{base}s") || lower == format!("{base}es");
+    let noun_use = is_base_or_s
+        && (DETERMINERS.contains(&prev.as_str()) || prev.ends_with("’s") || prev.ends_with("'s"));
+    let relative = matches!(prev.as_str(), "who" | "which" | "that");
+    if lower.ends_with("ing") || prev == "to" || BE.contains(&prev.as_str()) || noun_use || relative
+    {
+        return None;
+    }
+    let cue = w;
+    // "“…,” said Sean Spicer": the source follows the verb.
+    let before = text[sentence.start..cue.start].trim_end();
+    let inverted = before.is_empty()
+        || before.ends_with(['”', '"', ',', '—']) && ends_with_quote_or_comma_quote(before);
+    if inverted {
+        if let Some(source) = noun_phrase_after(text, sentence, cue.end) {
+            let content = quotes
+                .nearest_before(cue.start)
+                .or_else(|| clause_before(text, sentence, cue.start));
+            return Some(Found {
+                source,
+                cue,
+                declined: false,
+                content,
+                aside: None,
+            });
+        }
+    }
+    let (source, aside) = subject_before(text, sentence, cue.start, quotes)?;
+    let content = content_for(text, sentence, source, cue, quotes);
+    Some(Found {
+        source,
+        cue,
+        declined: false,
+        content,
+        aside,
+    })
+}
+
+fn ends_with_quote_or_comma_quote(before: &str) -> bool {
+    before.ends_with('”')
+        || before.ends_with('"')
+        || before.ends_with(",”")
+        || before.ends_with('—')
+}
+
+/// What the source said: a quote beside the cue, else the clause the cue introduces or closes.
+fn content_for(
+    text: &str,
+    sentence: Span,
+    source: Span,
+    cue: Span,
+    quotes: &Quotes,
+) -> Option<Span> {
+    if let Some(q) = quotes.nearest_after(cue.end, sentence.end) {
+        return Some(q);
+    }
+    let tail = text[cue.end..sentence.end].trim_end_matches(['.', '!', '?', '”', '"', ' ']);
+    if tail.split_whitespace().count() <= 2 {
+        return quotes
+            .nearest_before(source.start)
+            .or_else(|| clause_before(text, sentence, source.start));
+    }
+    rest_after(text, sentence, cue.end)
+}
+
+/// The sentence from its start to `at`, without the comma and quote marks between.
+fn clause_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
+    let s = Span::new(sentence.start, at).trim(text);
+    let t = s
+        .slice(text)
+        .trim_end_matches([',', ' ', '—', '“', '”', '"']);
+    let t = t.trim_start_matches(['“', '"']);
+    let start =
+        s.start + (s.slice(text).len() - s.slice(text).trim_start_matches(['“', '"']).len());
+    (t.split_whitespace().count() >= 3).then(|| Span::new(start, start + t.len()))
+}
+
+/// The sentence after `at`, without a leading "that", a colon or the final period.
+fn rest_after(text: &str, sentence: Span, at: usize) -> Option<Span> {
+    let s = &text[at..sentence.end];
+    let lead = s.len() - s.trim_start_matches([' ', ':', ',']).len();
+    let mut start = at + lead;
+    if text[start..sentence.end].starts_with("that ") {
+        start += 5;
+    }
+    let body = text[start..sentence.end].trim_end_matches(['.', ' ']);
+    (body.split_whitespace().count() >= 3).then(|| Span::new(start, start + body.len()))
+}
+
+/// "McKay Coppins:" closing a paragraph introduces the quoted passage that follows.
+fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> {
+    let p = article.paragraphs[i].span;
+    let body = p.slice(text);
+    let before_colon = body.strip_suffix(':')?;
+    let last_sentence = sentences(text, Span::new(p.start, p.start + before_colon.len())).pop()?;
+    let phrase = last_sentence.slice(text);
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase()) || ["and", "of", "the"].contains(w)
+    });
+    if words.is_empty() || words.len() > 5 || !capitalised {
+        return None;
+    }
+    let next = article.paragraphs.get(i + 1)?.span;
+    let cue = Span::new(p.end - 1, p.end);
+    Some(Found {
+        source: last_sentence,
+        cue,
+        declined: false,
+        content: Some(next),
+        aside: None,
+    })
+}
+
+/// The reason given for anonymity: searched in the source phrase, the clause set off
+/// beside it, then the rest of the sentence. A reason inside the phrase ends the phrase.
+fn anonymity_reason(text: &str, source: &mut Span, aside: Option<Span>, cue: Span) -> Option<Span> {
+    let re = lexicon::anonymity_reasons();
+    if let Some(m) = re.find(source.slice(text)) {
+        let start = source.start + m.start();
+        let reason = Span::new(start, clause_end(text, start));
+        let cut = source.start + m.end();
+        if cut < source.end {
+            source.end = cut;
+        }
+        return Some(reason);
+    }
+    for region in aside.into_iter().chain(std::iter::once(Span::new(
+        cue.end,
+        sentence_end(text, cue.end),
+    ))) {
+        if let Some(m) = re.find(region.slice(text)) {
+            let start = region.start + m.start();
+            return Some(Span::new(
+                start,
+                clause_end(text, start).min(region.end.max(start + m.len())),
+            ));
+        }
+    }
+    None
+}
+
+fn sentence_end(text: &str, from: usize) -> usize {
+    text[from..]
+        .find(['.', '\n'])
+        .map_or(text.len(), |i| from + i)
+}
+
+/// Where the clause starting at `from` ends: a comma, period, quote or line end.
+fn clause_end(text: &str, from: usize) -> usize {
+    let stop = text[from..]
+        .find([',', '.', ';', '\n', '”', '“'])
+        .map_or(text.len(), |i| from + i);
+    Span::new(from, stop).trim(text).end
 }

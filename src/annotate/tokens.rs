@@ -13,10 +13,6 @@ pub struct Token {
 }
 
 impl Token {
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        self.span.slice(text)
-    }
-
     /// The token without a possessive ending and without a sentence period.
     pub fn name<'a>(&self, text: &'a str) -> &'a str {
         &text[self.span.start..self.name_end]
@@ -46,7 +42,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 end -= 1;
             }
             let t = Span::new(span.start + m.start(), end);
-            Token { span: t, name_end: possessive_start(text, t) }
+            Token {
+                span: t,
+                name_end: possessive_start(text, t),
+            }
         })
         .collect()
 }
@@ -93,8 +92,26 @@ mod tests {
     #[test]
     fn tokens_keep_initials_and_drop_sentence_periods() {
         let text = "Robert S. Mueller III, the F.B.I. director, met Mr. Sessions’s aide.";
-        let words: Vec<&str> = tokenize(text, Span::new(0, text.len())).iter().map(|t| t.text(text)).collect();
-        assert_eq!(words, ["Robert", "S.", "Mueller", "III", "the", "F.B.I.", "director", "met", "Mr.", "Sessions’s", "aide"]);
+        let words: Vec<&str> = tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.span.slice(text))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Robert",
+                "S.",
+                "Mueller",
+                "III",
+                "the",
+                "F.B.I.",
+                "director",
+                "met",
+                "Mr.",
+                "Sessions’s",
+                "aide"
+            ]
+        );
         let toks = tokenize(text, Span::new(0, text.len()));
         assert_eq!(toks[9].name(text), "Sessions");
     }

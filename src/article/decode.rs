@@ -14,7 +14,9 @@ pub enum LoadError {
     IsDirectory(String),
     #[error("{name}: {bytes} bytes is larger than the {limit} MiB an article may have", limit = super::MAX_FILE_BYTES / (1024 * 1024))]
     TooLarge { name: String, bytes: u64 },
-    #[error("{0}: looks like a binary file, not an article (it holds NUL or other non-text bytes)")]
+    #[error(
+        "{0}: looks like a binary file, not an article (it holds NUL or other non-text bytes)"
+    )]
     Binary(String),
     #[error("{0}: the article is empty (no paragraph of text was found)")]
     Empty(String),
@@ -89,6 +91,9 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(matches!(decode("x", b"\x7fELF\0\0\x01"), Err(LoadError::Binary(_))));
+        assert!(matches!(
+            decode("x", b"\x7fELF\0\0\x01"),
+            Err(LoadError::Binary(_))
+        ));
     }
 }

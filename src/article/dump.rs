@@ -7,15 +7,21 @@ const HEADER_LINES: usize = 5;
 
 /// Words that end in a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "prof", "rev",
-    "hon", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "ave", "blvd", "dept", "univ", "mt", "ft",
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "messrs", "mmes", "pres", "supt",
+    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
+    "prof", "rev", "hon", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "ave", "blvd",
+    "dept", "univ", "mt", "ft", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+    "dec", "messrs", "mmes", "pres", "supt",
 ];
 
 pub fn parse(text: &str) -> (Meta, Vec<Paragraph>) {
     let lines = line_spans(text);
     let mut meta = Meta::default();
-    let field = |i: usize| lines.get(i).map(|s| s.slice(text).trim()).filter(|s| !s.is_empty());
+    let field = |i: usize| {
+        lines
+            .get(i)
+            .map(|s| s.slice(text).trim())
+            .filter(|s| !s.is_empty())
+    };
     meta.url = field(0).map(str::to_string);
     if let Some(title) = lines.get(1).map(|s| s.trim(text)) {
         let (title, outlet) = split_outlet(text, title);
@@ -63,7 +69,10 @@ fn split_outlet(text: &str, title: Span) -> (Span, Option<String>) {
     match t.rfind(" - ").or_else(|| t.rfind(" | ")) {
         Some(i) if t.len() - i <= 60 => {
             let outlet = t[i + 3..].trim();
-            (Span::new(title.start, title.start + i).trim(text), Some(outlet.to_string()))
+            (
+                Span::new(title.start, title.start + i).trim(text),
+                Some(outlet.to_string()),
+            )
         }
         _ => (title, None),
     }
@@ -92,7 +101,10 @@ pub(crate) fn person_keyword(k: &str) -> Option<String> {
 }
 
 pub fn is_suffix(w: &str) -> bool {
-    matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV" | "V")
+    matches!(
+        w.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV" | "V"
+    )
 }
 
 /// Splits a body line where a sentence end runs straight into the next sentence
@@ -135,7 +147,9 @@ fn ends_sentence(s: &str, before: &[(usize, char)]) -> bool {
 fn is_abbreviation(before_period: &str) -> bool {
     let word_start = before_period
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + before_period[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before_period[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before_period[word_start..];
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     word.contains('.')
@@ -149,26 +163,49 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        recover_paragraphs(s, Span::new(0, s.len())).iter().map(|p| p.slice(s)).collect()
+        recover_paragraphs(s, Span::new(0, s.len()))
+            .iter()
+            .map(|p| p.slice(s))
+            .collect()
     }
 
     #[test]
     fn lost_breaks_are_recovered() {
-        assert_eq!(split("One ends.Two starts?Three!“Four,” he said."), ["One ends.", "Two starts?", "Three!", "“Four,” he said."]);
-        assert_eq!(split("He said “no.”Then left."), ["He said “no.”", "Then left."]);
+        assert_eq!(
+            split("One ends.Two starts?Three!“Four,” he said."),
+            ["One ends.", "Two starts?", "Three!", "“Four,” he said."]
+        );
+        assert_eq!(
+            split("He said “no.”Then left."),
+            ["He said “no.”", "Then left."]
+        );
     }
 
     #[test]
     fn abbreviations_do_not_split() {
-        for s in ["The F.B.I. and the U.S.", "Robert S. Mueller III", "Mr. Sessions", "at 3 p.m.Tuesday", "in Washington, D.C.The end", "rose 3.5 percent", "Gov.Christie"] {
+        for s in [
+            "The F.B.I. and the U.S.",
+            "Robert S. Mueller III",
+            "Mr. Sessions",
+            "at 3 p.m.Tuesday",
+            "in Washington, D.C.The end",
+            "rose 3.5 percent",
+            "Gov.Christie",
+        ] {
             assert_eq!(split(s).len(), 1, "{s}");
         }
     }
 
     #[test]
     fn person_keywords_are_reordered() {
-        assert_eq!(person_keyword("Sessions  Jefferson B III").as_deref(), Some("Jefferson B Sessions III"));
-        assert_eq!(person_keyword("Trump  Donald J").as_deref(), Some("Donald J Trump"));
+        assert_eq!(
+            person_keyword("Sessions  Jefferson B III").as_deref(),
+            Some("Jefferson B Sessions III")
+        );
+        assert_eq!(
+            person_keyword("Trump  Donald J").as_deref(),
+            Some("Donald J Trump")
+        );
         assert_eq!(person_keyword("Justice Department"), None);
     }
 }

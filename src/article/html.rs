@@ -5,9 +5,35 @@ use crate::span::Span;
 use scraper::{ElementRef, Html, Selector};
 
 /// Ancestors whose content is page furniture, not the article.
-const SKIP_TAGS: &[&str] = &["nav", "header", "footer", "aside", "figure", "figcaption", "script", "style", "form", "noscript", "button", "template"];
+const SKIP_TAGS: &[&str] = &[
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "figure",
+    "figcaption",
+    "script",
+    "style",
+    "form",
+    "noscript",
+    "button",
+    "template",
+];
 /// Class or id fragments that mark widgets around the article.
-const SKIP_CLASSES: &[&str] = &["share", "social", "related", "newsletter", "caption", "promo", "advert", "subscribe", "comment", "byline", "breadcrumb", "signup"];
+const SKIP_CLASSES: &[&str] = &[
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "caption",
+    "promo",
+    "advert",
+    "subscribe",
+    "comment",
+    "byline",
+    "breadcrumb",
+    "signup",
+];
 
 /// Returns the metadata, the paragraphs, and the readable text they are spans of:
 /// the title, then each paragraph, separated by blank lines.
@@ -17,7 +43,8 @@ pub fn parse(src: &str) -> (Meta, Vec<Paragraph>, String) {
     read_meta_tags(&doc, &mut meta);
     read_json_ld(&doc, &mut meta);
     if meta.title.is_none() {
-        meta.title = select_text(&doc, "title").map(|t| strip_site_suffix(&t, meta.outlet.as_deref()));
+        meta.title =
+            select_text(&doc, "title").map(|t| strip_site_suffix(&t, meta.outlet.as_deref()));
     }
     let blocks = body_blocks(&doc);
     let mut text = String::new();
@@ -32,7 +59,10 @@ pub fn parse(src: &str) -> (Meta, Vec<Paragraph>, String) {
         }
         let start = text.len();
         text.push_str(&body);
-        paragraphs.push(Paragraph { span: Span::new(start, text.len()), block_quote });
+        paragraphs.push(Paragraph {
+            span: Span::new(start, text.len()),
+            block_quote,
+        });
     }
     (meta, paragraphs, text)
 }
@@ -50,7 +80,11 @@ fn select_text(doc: &Html, css: &str) -> Option<String> {
 fn read_meta_tags(doc: &Html, meta: &mut Meta) {
     for el in doc.select(&sel("meta[content]")) {
         let v = el.value();
-        let key = v.attr("property").or_else(|| v.attr("name")).unwrap_or("").to_ascii_lowercase();
+        let key = v
+            .attr("property")
+            .or_else(|| v.attr("name"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let content = collapse(v.attr("content").unwrap_or(""));
         if content.is_empty() {
             continue;
@@ -59,7 +93,9 @@ fn read_meta_tags(doc: &Html, meta: &mut Meta) {
             "og:title" => meta.title = Some(content),
             "og:site_name" => meta.outlet = Some(content),
             "og:url" => meta.url = Some(content),
-            "article:published_time" | "date" | "pubdate" => meta.date = Some(normalise_date(&content).unwrap_or(content)),
+            "article:published_time" | "date" | "pubdate" => {
+                meta.date = Some(normalise_date(&content).unwrap_or(content))
+            }
             "author" | "article:author" => push_unique(&mut meta.authors, content),
             "keywords" | "news_keywords" => {
                 for k in content.split(',').map(str::trim).filter(|k| !k.is_empty()) {
@@ -74,7 +110,11 @@ fn read_meta_tags(doc: &Html, meta: &mut Meta) {
         }
     }
     if meta.url.is_none() {
-        meta.url = doc.select(&sel("link[rel=canonical]")).next().and_then(|l| l.value().attr("href")).map(str::to_string);
+        meta.url = doc
+            .select(&sel("link[rel=canonical]"))
+            .next()
+            .and_then(|l| l.value().attr("href"))
+            .map(str::to_string);
     }
 }
 
@@ -87,7 +127,9 @@ fn push_unique(list: &mut Vec<String>, value: String) {
 /// Fills what the meta tags left empty from a JSON-LD `NewsArticle`.
 fn read_json_ld(doc: &Html, meta: &mut Meta) {
     for script in doc.select(&sel(r#"script[type="application/ld+json"]"#)) {
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>()) else {
+        let Ok(value) =
+            serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>())
+        else {
             continue;
         };
         for item in json_ld_items(&value) {
@@ -102,7 +144,10 @@ fn read_json_ld(doc: &Html, meta: &mut Meta) {
             }
             meta.url = meta.url.take().or_else(|| s("url"));
             if meta.outlet.is_none() {
-                meta.outlet = item.pointer("/publisher/name").and_then(|v| v.as_str()).map(str::to_string);
+                meta.outlet = item
+                    .pointer("/publisher/name")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string);
             }
             for name in names(item.get("author")) {
                 push_unique(&mut meta.authors, name);
@@ -124,8 +169,14 @@ fn json_ld_items(value: &serde_json::Value) -> Vec<&serde_json::Value> {
 
 fn names(value: Option<&serde_json::Value>) -> Vec<String> {
     match value {
-        Some(serde_json::Value::Array(items)) => items.iter().flat_map(|i| names(Some(i))).collect(),
-        Some(serde_json::Value::Object(map)) => map.get("name").and_then(|n| n.as_str()).map(|n| vec![n.to_string()]).unwrap_or_default(),
+        Some(serde_json::Value::Array(items)) => {
+            items.iter().flat_map(|i| names(Some(i))).collect()
+        }
+        Some(serde_json::Value::Object(map)) => map
+            .get("name")
+            .and_then(|n| n.as_str())
+            .map(|n| vec![n.to_string()])
+            .unwrap_or_default(),
         Some(serde_json::Value::String(s)) => vec![s.clone()],
         _ => vec![],
     }
@@ -154,7 +205,10 @@ fn body_blocks(doc: &Html) -> Vec<(String, bool)> {
         if is_furniture(el) {
             continue;
         }
-        let in_quote = el.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "blockquote");
+        let in_quote = el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "blockquote");
         let is_quote = el.value().name() == "blockquote";
         if is_quote && el.select(&sel("p")).next().is_some() {
             continue; // its paragraphs are taken one by one
@@ -168,11 +222,18 @@ fn body_blocks(doc: &Html) -> Vec<(String, bool)> {
 }
 
 fn is_furniture(el: ElementRef) -> bool {
-    std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap)).any(|a| {
-        let v = a.value();
-        let marks = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
-        SKIP_TAGS.contains(&v.name()) || SKIP_CLASSES.iter().any(|c| marks.contains(c))
-    })
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .any(|a| {
+            let v = a.value();
+            let marks = format!(
+                "{} {}",
+                v.attr("class").unwrap_or(""),
+                v.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            SKIP_TAGS.contains(&v.name()) || SKIP_CLASSES.iter().any(|c| marks.contains(c))
+        })
 }
 
 /// Folds runs of white space (HTML source line breaks) into single spaces.

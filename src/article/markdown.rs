@@ -18,7 +18,8 @@ pub fn parse(text: &str) -> (Meta, Vec<Paragraph>) {
         if let Some(heading) = block.strip_prefix('#') {
             if meta.title.is_none() && !block.contains('\n') {
                 let title = heading.trim_start_matches('#').trim();
-                let start = span.end - block.len() + (block.len() - block.trim_start_matches('#').trim_start().len());
+                let start = span.end - block.len()
+                    + (block.len() - block.trim_start_matches('#').trim_start().len());
                 meta.title = Some(title.to_string());
                 meta.title_span = Some(Span::new(start, start + title.len()));
             }
@@ -51,11 +52,19 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 
 fn read_front_matter(src: &str, meta: &mut Meta) {
     let Ok(table) = src.parse::<toml::Table>() else {
-        meta.extra.insert("front_matter_error".into(), "the +++ block is not valid TOML".into());
+        meta.extra.insert(
+            "front_matter_error".into(),
+            "the +++ block is not valid TOML".into(),
+        );
         return;
     };
     for (key, value) in table {
-        let as_text = || value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string());
+        let as_text = || {
+            value
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| value.to_string())
+        };
         match key.as_str() {
             "title" => meta.title = Some(as_text()),
             "outlet" | "publisher" | "site" => meta.outlet = Some(as_text()),
@@ -75,15 +84,25 @@ fn read_front_matter(src: &str, meta: &mut Meta) {
 
 fn strings(value: &toml::Value) -> Vec<String> {
     match value {
-        toml::Value::Array(items) => items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect(),
-        toml::Value::String(s) => s.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+        toml::Value::Array(items) => items
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+            .collect(),
+        toml::Value::String(s) => s
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
         other => vec![other.to_string()],
     }
 }
 
 fn is_rule(block: &str) -> bool {
     let t = block.trim();
-    t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '_'))
+    t.len() >= 3
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '_'))
 }
 
 /// A paragraph; a `>` block quote starts after its marker.

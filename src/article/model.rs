@@ -20,11 +20,23 @@ impl Format {
     /// Guesses the format from the file name and its first lines.
     pub fn detect(name: &str, text: &str) -> Format {
         let lower = name.to_ascii_lowercase();
-        let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
-        if lower.ends_with(".html") || lower.ends_with(".htm") || head.starts_with("<!doctype html") || head.starts_with("<html") {
+        let head: String = text
+            .trim_start()
+            .chars()
+            .take(512)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if lower.ends_with(".html")
+            || lower.ends_with(".htm")
+            || head.starts_with("<!doctype html")
+            || head.starts_with("<html")
+        {
             return Format::Html;
         }
-        if text.trim_start().starts_with("+++") || lower.ends_with(".md") || lower.ends_with(".markdown") {
+        if text.trim_start().starts_with("+++")
+            || lower.ends_with(".md")
+            || lower.ends_with(".markdown")
+        {
             return Format::Markdown;
         }
         if looks_like_dump(text) {
@@ -79,7 +91,10 @@ pub struct Paragraph {
 
 impl Paragraph {
     pub fn new(span: Span) -> Self {
-        Paragraph { span, block_quote: false }
+        Paragraph {
+            span,
+            block_quote: false,
+        }
     }
 }
 

@@ -49,7 +49,9 @@ fn take_byline_and_date(text: &str, spans: &mut Vec<Span>, meta: &mut Meta) {
 
 /// "By Jane Doe and John Roe" -> the names.
 pub(crate) fn byline(line: &str) -> Option<Vec<String>> {
-    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY "))?;
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))?;
     if rest.len() > 120 || rest.ends_with('.') {
         return None;
     }

@@ -19,7 +19,10 @@ pub struct Annotated {
 impl Annotated {
     pub fn new(article: Article) -> Self {
         let annotations = crate::annotate::annotate(&article);
-        Annotated { article, annotations }
+        Annotated {
+            article,
+            annotations,
+        }
     }
 }
 
@@ -52,12 +55,23 @@ pub fn render(items: &[Annotated], format: ExportFormat, pretty: bool) -> Result
     Ok(match format {
         ExportFormat::Json => {
             let values: Vec<_> = items.iter().map(json::to_value).collect();
-            let value = if values.len() == 1 { values.into_iter().next().unwrap_or_default() } else { values.into() };
-            let mut s = if pretty { serde_json::to_string_pretty(&value)? } else { serde_json::to_string(&value)? };
+            let value = if values.len() == 1 {
+                values.into_iter().next().unwrap_or_default()
+            } else {
+                values.into()
+            };
+            let mut s = if pretty {
+                serde_json::to_string_pretty(&value)?
+            } else {
+                serde_json::to_string(&value)?
+            };
             s.push('\n');
             s
         }
-        ExportFormat::Jsonl => items.iter().map(|a| Ok(serde_json::to_string(&json::to_value(a))? + "\n")).collect::<Result<String>>()?,
+        ExportFormat::Jsonl => items
+            .iter()
+            .map(|a| Ok(serde_json::to_string(&json::to_value(a))? + "\n"))
+            .collect::<Result<String>>()?,
     })
 }
 
@@ -92,15 +106,23 @@ pub fn summary_text(items: &[Annotated]) -> String {
     for a in items {
         let m = &a.article.meta;
         out.push_str(&format!("{}\n", a.article.title_or_name()));
-        let facts: Vec<String> = [m.outlet.clone(), m.date.clone(), Some(format!("{} paragraphs", a.article.paragraphs.len()))]
-            .into_iter()
-            .flatten()
-            .collect();
+        let facts: Vec<String> = [
+            m.outlet.clone(),
+            m.date.clone(),
+            Some(format!("{} paragraphs", a.article.paragraphs.len())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         out.push_str(&format!("  {}\n", facts.join(" · ")));
         out.push_str(&format!("  {}\n", a.annotations.summary.line()));
         let mut people: Vec<_> = a.annotations.people.iter().collect();
         people.sort_by_key(|p| std::cmp::Reverse(p.mentions.len()));
-        let names: Vec<String> = people.iter().take(5).map(|p| format!("{} ({})", p.name, p.mentions.len())).collect();
+        let names: Vec<String> = people
+            .iter()
+            .take(5)
+            .map(|p| format!("{} ({})", p.name, p.mentions.len()))
+            .collect();
         if !names.is_empty() {
             out.push_str(&format!("  people: {}\n", names.join(", ")));
         }

@@ -1,0 +1,229 @@
+//! The kind of a source phrase: named, anonymous, organization, media or document.
+
+use crate::annotate::{lexicon, Person, Source, SourceKind};
+use crate::span::Span;
+
+pub struct Kinding {
+    pub kind: SourceKind,
+    pub person: Option<usize>,
+}
+
+impl Kinding {
+    fn of(kind: SourceKind) -> Self {
+        Kinding { kind, person: None }
+    }
+}
+
+/// Words after which a phrase's head noun has been given ("people close to …").
+const POST_HEAD: &[&str] = &[
+    "who",
+    "that",
+    "which",
+    "whose",
+    "for",
+    "of",
+    "with",
+    "close",
+    "familiar",
+    "at",
+    "in",
+    "from",
+    "on",
+    "to",
+    "involved",
+    "briefed",
+    "inside",
+    "within",
+    "near",
+    "representing",
+    "working",
+    "knowledgeable",
+    "told",
+    "speaking",
+    "like",
+    "among",
+    "by",
+    "about",
+    "outside",
+];
+/// Offices held by one identifiable person ("the president said").
+const UNIQUE_OFFICES: &[&str] = &[
+    "president",
+    "general",
+    "governor",
+    "senator",
+    "mayor",
+    "candidate",
+    "nominee",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "director",
+    "secretary",
+    "minister",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "judge",
+    "sheriff",
+    "congressman",
+    "congresswoman",
+    "ceo",
+    "founder",
+    "commissioner",
+    "ambassador",
+    "coach",
+    "prosecutor",
+];
+
+pub fn classify(
+    text: &str,
+    source: Span,
+    cue: Span,
+    people: &[Person],
+    earlier: &[Source],
+) -> Kinding {
+    let phrase = source.slice(text);
+    let lower = phrase.to_lowercase();
+    if let Some(k) = pronoun(&lower, source, people, earlier) {
+        return k;
+    }
+    let _ = cue;
+    let head = head_word(text, source);
+    let head_text = head.slice(text);
+    let head_lower = head_text.to_lowercase();
+    let person_at = |span: Span| person_covering(people, span);
+    let capitalised = head_text.chars().next().is_some_and(char::is_uppercase);
+    if let Some(p) = person_at(head) {
+        return Kinding {
+            kind: SourceKind::Named,
+            person: Some(p),
+        };
+    }
+    if lexicon::anonymous_nouns().contains(head_lower.as_str()) {
+        return Kinding::of(SourceKind::Anonymous);
+    }
+    if !capitalised && lexicon::document_nouns().contains(head_lower.as_str()) {
+        return Kinding::of(SourceKind::Document);
+    }
+    if lexicon::spokes_nouns().contains(head_lower.as_str()) && !lower.starts_with("the department")
+    {
+        return Kinding::of(SourceKind::Organization);
+    }
+    if has_media_word(phrase) {
+        return Kinding::of(SourceKind::Media);
+    }
+    if let Some(p) = people
+        .iter()
+        .position(|p| p.mentions.iter().any(|m| source.contains(m.span)))
+    {
+        if capitalised {
+            return Kinding {
+                kind: SourceKind::Named,
+                person: Some(p),
+            };
+        }
+    }
+    if capitalised
+        || phrase
+            .split_whitespace()
+            .any(|w| lexicon::org_words().contains(w.trim_end_matches(['’', '\'', 's'])))
+    {
+        return Kinding::of(SourceKind::Organization);
+    }
+    if lower.starts_with("the ") && UNIQUE_OFFICES.contains(&head_lower.as_str()) {
+        return Kinding::of(SourceKind::Named);
+    }
+    Kinding::of(SourceKind::Anonymous)
+}
+
+/// He, she, they, it: the person or source the pronoun stands for.
+fn pronoun(lower: &str, source: Span, people: &[Person], earlier: &[Source]) -> Option<Kinding> {
+    match lower {
+        "he" | "she" => Some(match nearest_person_before(people, source.start) {
+            Some(p) => Kinding {
+                kind: SourceKind::Named,
+                person: Some(p),
+            },
+            None => Kinding::of(SourceKind::Anonymous),
+        }),
+        "they" | "we" => Some(match earlier.last() {
+            Some(s) if s.kind != SourceKind::Named => Kinding::of(s.kind),
+            _ => Kinding::of(SourceKind::Anonymous),
+        }),
+        "it" => Some(
+            match earlier
+                .iter()
+                .rev()
+                .find(|s| s.kind != SourceKind::Named && s.kind != SourceKind::Anonymous)
+            {
+                Some(s) => Kinding::of(s.kind),
+                None => Kinding::of(SourceKind::Organization),
+            },
+        ),
+        _ => None,
+    }
+}
+
+fn nearest_person_before(people: &[Person], at: usize) -> Option<usize> {
+    people
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            p.mentions
+                .iter()
+                .filter(|m| m.span.end <= at)
+                .map(|m| m.span.end)
+                .max()
+                .map(|e| (e, i))
+        })
+        .max()
+        .map(|(_, i)| i)
+}
+
+fn person_covering(people: &[Person], span: Span) -> Option<usize> {
+    people
+        .iter()
+        .position(|p| p.mentions.iter().any(|m| m.span.overlaps(span)))
+}
+
+/// The head noun: the last word before a relative clause or a prepositional phrase.
+pub fn head_word(text: &str, source: Span) -> Span {
+    let s = source.slice(text);
+    let mut last = Span::new(source.start, source.end);
+    let mut pos = 0;
+    for w in s.split_whitespace() {
+        let at = s[pos..].find(w).map_or(pos, |i| pos + i);
+        pos = at + w.len();
+        let bare = w.trim_end_matches([',', '.']).to_lowercase();
+        if POST_HEAD.contains(&bare.as_str()) && at > 0 {
+            break;
+        }
+        let core = strip_possessive(w.trim_end_matches([',', '.']));
+        last = Span::new(source.start + at, source.start + at + core.len());
+    }
+    last
+}
+
+fn strip_possessive(w: &str) -> &str {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    w
+}
+
+fn has_media_word(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let media = lexicon::media_words();
+    words.iter().any(|w| media.contains(w))
+        || media
+            .iter()
+            .filter(|m| m.contains(' '))
+            .any(|m| phrase.contains(m))
+}

@@ -1,0 +1,280 @@
+//! The noun phrase a cue points to: the subject before a reporting verb, or the
+//! phrase after "according to" or an inverted "said".
+
+use super::quotes::Quotes;
+use crate::annotate::lexicon;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A source phrase longer than this is a clause, not a noun phrase.
+const MAX_SUBJECT_WORDS: usize = 14;
+const MAX_PHRASE_AFTER_WORDS: usize = 18;
+
+/// Words that open a clause: the subject starts after the last of them.
+fn clause_openers() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:that|but|as|because|while|when|after|before|if|although|though|since|where|whether|so|and|or|then|until|once|whom|than)\b")
+            .expect("valid pattern")
+    })
+}
+
+/// Leading words that are not part of the subject ("But", "Officially").
+const LEADING_SKIP: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "still",
+    "also",
+    "now",
+    "then",
+    "meanwhile",
+    "instead",
+    "indeed",
+    "later",
+    "earlier",
+    "previously",
+    "separately",
+    "moreover",
+    "furthermore",
+    "thus",
+    "hence",
+    "meantime",
+    "too",
+    "or",
+];
+/// Trailing words between a subject and its verb ("has", "also", "repeatedly").
+const TRAILING_SKIP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "first",
+    "never",
+    "even",
+    "still",
+    "just",
+    "may",
+    "might",
+    "could",
+    "can",
+    "did",
+    "does",
+    "do",
+    "not",
+    "shall",
+    "should",
+    "must",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "previously",
+    "ever",
+    "already",
+    "all",
+    "both",
+    "themselves",
+    "himself",
+    "herself",
+    "itself",
+];
+/// Finite verbs that show a phrase is a clause (unless inside a relative clause).
+const FINITE: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "do",
+    "does", "did", "wonder", "think", "know",
+];
+/// Pronouns that are never a source on their own.
+const NOT_SOURCES: &[&str] = &[
+    "i", "you", "me", "us", "him", "them", "it’s", "there", "this", "what", "who", "which", "here",
+];
+
+/// The subject before a cue, and a clause set off by commas between them.
+pub fn subject_before(
+    text: &str,
+    sentence: Span,
+    cue_start: usize,
+    quotes: &Quotes,
+) -> Option<(Span, Option<Span>)> {
+    let mut end = trim_end_at(text, sentence.start, cue_start);
+    let mut aside = None;
+    if text[..end].ends_with(',') {
+        let inner_end = end - 1;
+        let comma = last_comma(text, sentence.start, inner_end, quotes)?;
+        aside = Some(Span::new(comma + 1, inner_end).trim(text));
+        end = comma;
+    }
+    let start = clause_start(text, sentence.start, end, quotes);
+    let span = tidy(text, Span::new(start, end))?;
+    let words: Vec<&str> = span.slice(text).split_whitespace().collect();
+    let lower0 = words[0].to_lowercase();
+    if words.len() > MAX_SUBJECT_WORDS
+        || is_clause(&words)
+        || (words.len() == 1 && NOT_SOURCES.contains(&lower0.as_str()))
+    {
+        return None;
+    }
+    Some((span, aside))
+}
+
+fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
+    from + text[from..to].trim_end().len()
+}
+
+fn last_comma(text: &str, from: usize, to: usize, quotes: &Quotes) -> Option<usize> {
+    text[from..to]
+        .rmatch_indices(',')
+        .map(|(i, _)| from + i)
+        .find(|&i| !quotes.inside(i))
+}
+
+/// Where the clause holding the subject starts.
+fn clause_start(text: &str, from: usize, end: usize, quotes: &Quotes) -> usize {
+    let region = &text[from..end];
+    let mut start = from;
+    for (i, c) in region.char_indices() {
+        let at = from + i;
+        let is_break = matches!(
+            c,
+            ',' | ';' | ':' | '—' | '–' | '(' | ')' | '”' | '“' | '"' | '?' | '!'
+        );
+        if is_break && !(quotes.inside(at) && c == ',') {
+            start = at + c.len_utf8();
+        }
+    }
+    for m in clause_openers().find_iter(region) {
+        let at = from + m.start();
+        if at >= start && !joins_names(text, from + m.start(), from + m.end(), end) {
+            start = from + m.end();
+        }
+    }
+    start
+}
+
+/// "Jon Karl and ABC", "Smith and Jones": an "and" between capitalised words joins one phrase.
+fn joins_names(text: &str, at: usize, word_end: usize, end: usize) -> bool {
+    let word = &text[at..word_end];
+    if !word.eq_ignore_ascii_case("and") {
+        return false;
+    }
+    let before = text[..at].trim_end().rsplit(' ').next().unwrap_or("");
+    let after = text[word_end..end].trim_start();
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    cap(before) && cap(after)
+}
+
+/// Strips the words around a subject that are not part of it.
+fn tidy(text: &str, span: Span) -> Option<Span> {
+    let mut span = span.trim(text);
+    loop {
+        let s = span.slice(text);
+        let first = s.split_whitespace().next()?;
+        let lower = first.to_lowercase();
+        let adverb =
+            lower.ends_with("ly") && s.split_whitespace().count() > 1 && !lower.ends_with("ally")
+                || lower == "officially";
+        if LEADING_SKIP.contains(&lower.as_str()) || adverb {
+            span = Span::new(span.start + first.len(), span.end).trim(text);
+            continue;
+        }
+        let last = s.split_whitespace().last()?;
+        let lower = last.to_lowercase();
+        let adverb = lower.ends_with("ly")
+            && last.chars().next().is_some_and(char::is_lowercase)
+            && s.split_whitespace().count() > 1;
+        if TRAILING_SKIP.contains(&lower.as_str()) || adverb {
+            span = Span::new(span.start, span.end - last.len()).trim(text);
+            continue;
+        }
+        break;
+    }
+    (!span.is_empty()).then_some(span)
+}
+
+/// Whether the words form a clause rather than a noun phrase.
+fn is_clause(words: &[&str]) -> bool {
+    let mut relative = false;
+    for w in words {
+        let lower = w.to_lowercase();
+        if matches!(lower.as_str(), "who" | "that" | "which" | "whose") {
+            relative = true;
+        }
+        if matches!(lower.as_str(), "why" | "how" | "what" | "whether")
+            || lower.ends_with("n’t")
+            || lower.ends_with("n't")
+        {
+            return true;
+        }
+        if !relative
+            && (FINITE.contains(&lower.as_str())
+                || lexicon::reporting_verbs().contains_key(lower.as_str()) && lower.ends_with("ed"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The noun phrase starting at `from` ("according to two people who were briefed").
+pub fn noun_phrase_after(text: &str, sentence: Span, from: usize) -> Option<Span> {
+    let rest = &text[from..sentence.end];
+    let lead = rest.len() - rest.trim_start().len();
+    let start = from + lead;
+    let mut end = sentence.end;
+    for (i, c) in text[start..sentence.end].char_indices() {
+        let at = start + i;
+        let stops = matches!(
+            c,
+            ',' | ';' | ':' | '(' | '”' | '“' | '—' | '\n' | '?' | '!'
+        ) || (c == '.' && period_ends(text, start, at));
+        if stops {
+            end = at;
+            break;
+        }
+    }
+    let span = Span::new(start, end).trim(text);
+    let words: Vec<&str> = span.slice(text).split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    let bad_start = [
+        "that", "whether", "how", "what", "him", "her", "me", "us", "them", "it", "to", "on", "in",
+        "the fact",
+    ]
+    .contains(&first.as_str());
+    (words.len() <= MAX_PHRASE_AFTER_WORDS && !bad_start).then_some(span)
+}
+
+/// Whether a period at `at` ends the phrase (not "Mr." or "F.B.I.").
+fn period_ends(text: &str, from: usize, at: usize) -> bool {
+    let word = text[from..at]
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let bare = word.trim_start_matches(['(', '“', '"']);
+    let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
+    let next_is_lower = text[at + 1..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    !(initial
+        || bare.contains('.')
+        || lexicon::honorifics().contains(bare)
+        || lexicon::titles().contains(bare)
+        || next_is_lower)
+}
