@@ -230,7 +230,10 @@ fn content_for(
     cue: Span,
     quotes: &Quotes,
 ) -> Option<Span> {
-    if let Some(q) = quotes.nearest_after(cue.end, sentence.end) {
+    let quote_before = quotes
+        .nearest_before(source.start)
+        .filter(|q| q.end > sentence.start);
+    if let Some(q) = quote_before.or_else(|| quotes.nearest_after(cue.end, sentence.end)) {
         return Some(q);
     }
     let tail = text[cue.end..sentence.end].trim_end_matches(['.', '!', '?', '”', '"', ' ']);

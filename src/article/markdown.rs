@@ -28,7 +28,7 @@ pub fn parse(text: &str) -> (Meta, Vec<Paragraph>) {
         if is_rule(block) {
             continue;
         }
-        paragraphs.push(paragraph(text, span));
+        paragraphs.extend(paragraph(text, span));
     }
     (meta, paragraphs)
 }
@@ -106,16 +106,17 @@ fn is_rule(block: &str) -> bool {
 }
 
 /// A paragraph; a `>` block quote starts after its marker.
-fn paragraph(text: &str, span: Span) -> Paragraph {
+fn paragraph(text: &str, span: Span) -> Option<Paragraph> {
     let block = span.slice(text);
     match block.strip_prefix('>') {
         Some(rest) => {
             let skip = block.len() - rest.trim_start().len();
-            Paragraph {
-                span: Span::new(span.start + skip, span.end),
+            let span = Span::new(span.start + skip, span.end);
+            (!span.is_empty()).then_some(Paragraph {
+                span,
                 block_quote: true,
-            }
+            })
         }
-        None => Paragraph::new(span),
+        None => Some(Paragraph::new(span)),
     }
 }

@@ -35,6 +35,11 @@ impl Quotes {
         if let Some(o) = open {
             spans.push(Span::new(o, run_on_end(text, article, i)));
         }
+        for q in &mut spans {
+            // "“…with him,” Sean Spicer said": the comma belongs to the sentence, not the words.
+            let body = q.slice(text);
+            q.end -= body.len() - body.trim_end_matches([',', ' ']).len();
+        }
         Quotes { spans }
     }
 

@@ -1,0 +1,122 @@
+//! The binary as a user runs it: annotate output, help, and clear errors on bad input.
+
+mod common;
+use common::root;
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn onrecord(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn annotate_json_offsets_slice_the_file() {
+    for (name, count) in [
+        ("hotair-sessions-fed-up.txt", 21),
+        ("nyt-sessions-offered-to-resign.txt", 12),
+    ] {
+        let path = format!("sample_articles/{name}");
+        let o = onrecord(&["annotate", &path, "--format", "json"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let file: Vec<char> = std::fs::read_to_string(root().join(&path))
+            .unwrap()
+            .chars()
+            .collect();
+        let paras = v["paragraphs"].as_array().unwrap();
+        assert_eq!(paras.len(), count);
+        for p in paras {
+            let (a, b) = (
+                p["start"].as_u64().unwrap() as usize,
+                p["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                file[a..b].iter().collect::<String>(),
+                p["text"].as_str().unwrap()
+            );
+        }
+        assert_eq!(v["article"]["file"], path);
+        assert!(v["people"].as_array().unwrap().len() >= 5);
+        assert!(v["sources"].as_array().unwrap().len() >= 10);
+    }
+}
+
+#[test]
+fn a_folder_annotates_every_article_in_it() {
+    let o = onrecord(&["annotate", "sample_articles", "--format", "jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<&str> = std::str::from_utf8(&o.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 2);
+    for l in lines {
+        serde_json::from_str::<Value>(l).unwrap();
+    }
+}
+
+#[test]
+fn summary_prints_each_sample() {
+    let o = onrecord(&["--summary"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("Sessions Is Said to Have Offered to Resign\n  The New York Times · 2017-06-06 · 12 paragraphs"), "{out}");
+    assert!(out.contains("21 paragraphs"));
+    assert!(out.contains("anonymous"));
+}
+
+#[test]
+fn help_shows_examples() {
+    for args in [&["--help"][..], &["annotate", "--help"]] {
+        let o = onrecord(args);
+        assert!(o.status.success());
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            out.contains("Examples:") && out.contains("onrecord annotate"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn bad_input_gets_a_message_and_a_failing_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("blob.txt");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).unwrap();
+    let missing = dir.path().join("missing.txt");
+    for (path, says) in [
+        (&empty, "empty"),
+        (&binary, "binary"),
+        (&missing, "No such file"),
+    ] {
+        let o = onrecord(&["annotate", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{path:?}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with("onrecord: error:") && err.contains(says),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"));
+    }
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("latin1.txt");
+    std::fs::write(
+        &p,
+        b"Title\n\nThe caf\xe9 owner, Jean Dupont, said prices rose.",
+    )
+    .unwrap();
+    let o = onrecord(&["annotate", p.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("invalid UTF-8"), "{}", stderr(&o));
+}

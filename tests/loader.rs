@@ -1,0 +1,170 @@
+//! The loader on each format: paragraph counts and texts, metadata, and bad input.
+
+mod common;
+use common::*;
+use onrecord::article::{parse_bytes, Format, LoadError};
+
+fn load(name: &str, bytes: &[u8]) -> onrecord::article::Article {
+    parse_bytes(name, bytes, None).expect("loads").0
+}
+
+fn paragraphs(a: &onrecord::article::Article) -> Vec<&str> {
+    (0..a.paragraphs.len())
+        .map(|i| a.paragraph_text(i))
+        .collect()
+}
+
+#[test]
+fn blog_sample_is_plain_text_with_21_paragraphs() {
+    let a = sample("hotair-sessions-fed-up.txt");
+    assert_eq!(a.format, Format::Plain);
+    assert_eq!(a.meta.title.as_deref(), Some("Report: Trump already fed up with Jeff Sessions as AG? Update: Sessions offered to resign?"));
+    let ps = paragraphs(&a);
+    assert_eq!(ps.len(), 21);
+    assert_eq!(ps[0], "Imagine if Sessions quit a 20-year stint in the Senate to serve five months as Attorney General before being unceremoniously canned.");
+    assert_eq!(ps[1], "He could have backed Cruz in the primary and deprived Trump of some populist oxygen. He chose … poorly.");
+    assert_eq!(ps[11], "Update: Yeeeeesh.");
+    assert!(ps[20].starts_with("The DOJ’s spokeswoman didn’t even bother"));
+    assert!(ps[20].ends_with("What exactly did Jeff Sessions expect when he took this job?"));
+}
+
+#[test]
+fn newspaper_sample_is_a_dump_with_12_recovered_paragraphs() {
+    let a = sample("nyt-sessions-offered-to-resign.txt");
+    assert_eq!(a.format, Format::Dump);
+    let m = &a.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Sessions Is Said to Have Offered to Resign")
+    );
+    assert_eq!(m.outlet.as_deref(), Some("The New York Times"));
+    assert_eq!(m.date.as_deref(), Some("2017-06-06"));
+    assert_eq!(
+        m.url.as_deref(),
+        Some("https://www.nytimes.com/2017/06/06/us/politics/jeff-sessions-donald-trump.html")
+    );
+    assert_eq!(m.people, ["Jefferson B Sessions III", "Donald J Trump"]);
+    assert!(m.keywords.contains(&"Justice Department".to_string()));
+    assert_eq!(m.extra.get("id").map(String::as_str), Some("313"));
+    let ps = paragraphs(&a);
+    assert_eq!(ps.len(), 12);
+    let starts = [
+        "WASHINGTON — Attorney General Jeff Sessions offered to resign",
+        "The president turned down the offer, but on Tuesday,",
+        "“I have not had that discussion with him,” Sean Spicer,",
+        "Mr. Spicer’s remarks came after The New York Times reported",
+        "He has also blamed Mr. Sessions for the fallout",
+        "The situation between Mr. Sessions and Mr. Trump",
+        "One person familiar with the events, who asked not to be identified,",
+        "A spokesman for Mr. Sessions declined to comment.",
+        "The frustration at times goes both ways.",
+        "The offer by Mr. Sessions to discuss resigning,",
+        "But two people close to the president said",
+        "The president is said to be aware",
+    ];
+    for (p, want) in ps.iter().zip(starts) {
+        assert!(p.starts_with(want), "{p:?} should start with {want:?}");
+    }
+    assert_eq!(ps[7], "A spokesman for Mr. Sessions declined to comment. A White House spokeswoman did not respond to an email seeking comment.");
+    assert!(ps[0].ends_with("according to two people who were briefed on the discussion."));
+}
+
+#[test]
+fn markdown_front_matter_is_read() {
+    let bytes = std::fs::read(root().join("tests/fixtures/town-hall.md")).unwrap();
+    let a = load("town-hall.md", &bytes);
+    assert_eq!(a.format, Format::Markdown);
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Mayor Defends Transit Plan at Town Hall")
+    );
+    assert_eq!(a.meta.outlet.as_deref(), Some("Riverside Ledger"));
+    assert_eq!(a.meta.date.as_deref(), Some("2023-11-02"));
+    assert_eq!(a.meta.authors, ["Priya Natarajan"]);
+    assert_eq!(a.meta.keywords, ["transit", "city council"]);
+    assert_eq!(
+        a.meta.extra.get("section").map(String::as_str),
+        Some("Local")
+    );
+    let ps = paragraphs(&a);
+    assert_eq!(ps.len(), 3);
+    assert_eq!(ps[1], "“Nobody loses a stop,” Ms. Ortiz said.");
+    assert!(a.paragraphs[1].block_quote && !a.paragraphs[0].block_quote);
+}
+
+#[test]
+fn html_page_gives_metadata_and_article_paragraphs_only() {
+    let bytes = std::fs::read(root().join("tests/fixtures/capitol-brief.html")).unwrap();
+    let a = load("capitol-brief.html", &bytes);
+    assert_eq!(a.format, Format::Html);
+    let m = &a.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Senate Panel Delays Vote on Budget Deal")
+    );
+    assert_eq!(m.outlet.as_deref(), Some("The Capitol Brief"));
+    assert_eq!(m.date.as_deref(), Some("2024-03-12T14:05:00Z"));
+    assert_eq!(m.authors, ["Dana Whitfield", "Omar Reyes"]);
+    assert_eq!(m.keywords, ["Budget", "Senate"]);
+    assert_eq!(
+        m.url.as_deref(),
+        Some("https://capitolbrief.example/2024/03/12/budget-vote")
+    );
+    let ps = paragraphs(&a);
+    assert_eq!(ps, [
+        "The Senate Budget Committee on Tuesday postponed a vote on the spending agreement, according to two aides familiar with the schedule.",
+        "“We need more time to read the fine print,” said Senator Maria Lopez, the committee’s chairwoman. Ms. Lopez did not say when the vote would be held.",
+        "“This deal is not finished until every line is checked.”",
+        "A spokesman for the Treasury Department declined to comment.",
+    ]);
+    assert_eq!(
+        a.paragraphs
+            .iter()
+            .map(|p| p.block_quote)
+            .collect::<Vec<_>>(),
+        [false, false, true, false]
+    );
+}
+
+#[test]
+fn crlf_and_bom_keep_offsets_true_to_the_file() {
+    let text = "\u{feff}A Title\r\n\r\nFirst paragraph\r\nstill first.\r\n\r\nSecond.\r\n";
+    let a = load("crlf.txt", text.as_bytes());
+    assert_eq!(a.meta.title.as_deref(), Some("A Title"));
+    assert_eq!(
+        paragraphs(&a),
+        ["First paragraph\r\nstill first.", "Second."]
+    );
+}
+
+#[test]
+fn bad_input_is_refused_with_a_reason() {
+    assert!(matches!(
+        parse_bytes("e.txt", b"", None),
+        Err(LoadError::Empty(_))
+    ));
+    assert!(matches!(
+        parse_bytes("e.txt", b"   \n\n  \n", None),
+        Err(LoadError::Empty(_))
+    ));
+    assert!(matches!(
+        parse_bytes("b.bin", b"\x00\x01\x02binary", None),
+        Err(LoadError::Binary(_))
+    ));
+    let (a, warnings) = parse_bytes("l.txt", b"T\n\nCaf\xe9 society met.", None).unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(a.paragraph_text(0), "Caf\u{fffd} society met.");
+}
+
+#[test]
+fn input_format_can_be_forced() {
+    let (a, _) = parse_bytes(
+        "x.txt",
+        b"+++\ntitle = \"T\"\n+++\n\nBody.",
+        Some(Format::Plain),
+    )
+    .unwrap();
+    assert_eq!(a.format, Format::Plain);
+    assert_eq!(a.meta.title, None);
+    assert_eq!(a.paragraph_text(0), "+++\ntitle = \"T\"\n+++");
+}
