@@ -9,6 +9,7 @@ use super::tokens::{gap, is_all_caps, is_capitalised, tokenize, Token};
 use super::{Mention, Person};
 use crate::article::Article;
 use crate::span::Span;
+use std::collections::HashMap;
 
 /// Lowercase particles that may stand inside a name ("Charles de Gaulle").
 const PARTICLES: &[&str] = &[
@@ -136,6 +137,52 @@ struct Entity {
     anchors: Vec<usize>,
 }
 
+/// The people found so far, indexed by surname and given name for linking in linear time.
+#[derive(Default)]
+struct Registry {
+    entities: Vec<Entity>,
+    by_surname: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Registry {
+    fn add(&mut self, e: Entity) {
+        let i = self.entities.len();
+        self.by_surname
+            .entry(e.surname.clone())
+            .or_default()
+            .push(i);
+        if let Some(f) = &e.first {
+            self.by_first.entry(f.clone()).or_default().push(i);
+        }
+        self.entities.push(e);
+    }
+
+    fn with_surname(&self, surname: &str) -> &[usize] {
+        self.by_surname.get(surname).map_or(&[], Vec::as_slice)
+    }
+
+    fn same_person(&self, c: &Candidate) -> Option<usize> {
+        self.with_surname(c.surname())
+            .iter()
+            .copied()
+            .find(|&i| first_names_agree(self.entities[i].first.as_deref(), c.first()))
+    }
+
+    /// "Muellers", "Trumps": a plural of a known surname is a generic use, not a person.
+    fn is_plural_of_known(&self, word: &str) -> bool {
+        word.strip_suffix('s')
+            .is_some_and(|stem| !self.with_surname(stem).is_empty())
+    }
+
+    fn set_first(&mut self, i: usize, first: Option<&str>) {
+        if let (None, Some(f)) = (&self.entities[i].first, first) {
+            self.entities[i].first = Some(f.to_string());
+            self.by_first.entry(f.to_string()).or_default().push(i);
+        }
+    }
+}
+
 pub fn find_people(article: &Article) -> Vec<Person> {
     let text = &article.text;
     let candidates: Vec<Candidate> = article
@@ -143,39 +190,43 @@ pub fn find_people(article: &Article) -> Vec<Person> {
         .into_iter()
         .flat_map(|r| candidates_in(text, r))
         .collect();
-    let mut entities = introduce(&candidates);
-    add_keyword_people(article, &candidates, &mut entities);
+    let mut registry = introduce(&candidates);
+    add_keyword_people(article, &candidates, &mut registry);
     for c in &candidates {
-        if let Some(e) = link(&entities, c) {
-            entities[e].mentions.push(c.span);
+        if let Some(i) = link(&registry, c) {
+            let e = &mut registry.entities[i];
+            e.mentions.push(c.span);
             if let Some(role) = &c.role {
-                if !entities[e].roles.contains(role) {
-                    entities[e].roles.push(role.clone());
+                if !e.roles.contains(role) {
+                    e.roles.push(role.clone());
                 }
             }
         }
     }
-    finish(article, entities)
+    finish(article, registry.entities)
 }
 
 /// Pass one: the people the article introduces.
-fn introduce(candidates: &[Candidate]) -> Vec<Entity> {
-    let mut entities: Vec<Entity> = Vec::new();
+fn introduce(candidates: &[Candidate]) -> Registry {
+    let mut reg = Registry::default();
     for c in candidates.iter().filter(|c| c.is_full()) {
-        if is_plural_of_known(&entities, c.surname()) {
+        if reg.is_plural_of_known(c.surname()) {
             continue;
         }
-        match entities.iter().position(|e| same_person(e, c)) {
-            Some(i) => absorb(&mut entities[i], c),
-            None => entities.push(new_entity(c)),
+        match reg.same_person(c) {
+            Some(i) => {
+                absorb(&mut reg.entities[i], c);
+                reg.set_first(i, c.first());
+            }
+            None => reg.add(new_entity(c)),
         }
     }
     for c in candidates.iter().filter(|c| !c.is_full() && c.introduced) {
-        if !entities.iter().any(|e| e.surname == c.surname()) && !c.surname().is_empty() {
-            entities.push(new_entity(c));
+        if reg.with_surname(c.surname()).is_empty() && !c.surname().is_empty() {
+            reg.add(new_entity(c));
         }
     }
-    entities
+    reg
 }
 
 fn new_entity(c: &Candidate) -> Entity {
@@ -195,14 +246,7 @@ fn absorb(e: &mut Entity, c: &Candidate) {
     if form.len() > e.best.len() {
         e.best = form;
     }
-    if e.first.is_none() {
-        e.first = c.first().map(str::to_string);
-    }
     e.anchors.push(c.span.start);
-}
-
-fn same_person(e: &Entity, c: &Candidate) -> bool {
-    e.surname == c.surname() && first_names_agree(e.first.as_deref(), c.first())
 }
 
 fn first_names_agree(a: Option<&str>, b: Option<&str>) -> bool {
@@ -220,7 +264,7 @@ fn first_names_agree(a: Option<&str>, b: Option<&str>) -> bool {
 }
 
 /// A header keyword that names a person whose surname the text uses makes them a person.
-fn add_keyword_people(article: &Article, candidates: &[Candidate], entities: &mut Vec<Entity>) {
+fn add_keyword_people(article: &Article, candidates: &[Candidate], reg: &mut Registry) {
     for name in &article.meta.people {
         let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
         let Some(surname) = words.last() else {
@@ -230,17 +274,19 @@ fn add_keyword_people(article: &Article, candidates: &[Candidate], entities: &mu
             .first()
             .filter(|_| words.len() > 1)
             .map(|f| f.to_string());
-        let known = entities.iter_mut().find(|e| {
-            e.surname == *surname && first_names_agree(e.first.as_deref(), first.as_deref())
-        });
+        let known = reg
+            .with_surname(surname)
+            .iter()
+            .copied()
+            .find(|&i| first_names_agree(reg.entities[i].first.as_deref(), first.as_deref()));
         match known {
-            Some(e) => e.keyword = Some(name.clone()),
+            Some(i) => reg.entities[i].keyword = Some(name.clone()),
             None => {
                 if let Some(c) = candidates.iter().find(|c| c.surname() == *surname) {
                     let mut e = new_entity(c);
                     e.keyword = Some(name.clone());
                     e.first = first;
-                    entities.push(e);
+                    reg.add(e);
                 }
             }
         }
@@ -248,49 +294,41 @@ fn add_keyword_people(article: &Article, candidates: &[Candidate], entities: &mu
 }
 
 /// Pass two: which person a run names, if any.
-fn link(entities: &[Entity], c: &Candidate) -> Option<usize> {
+fn link(reg: &Registry, c: &Candidate) -> Option<usize> {
     if c.is_full() {
-        return entities.iter().position(|e| same_person(e, c));
+        return reg.same_person(c);
     }
     let word = c.surname();
-    if c.words.len() == 1 && is_plural_of_known(entities, word) {
+    if c.words.len() == 1 && reg.is_plural_of_known(word) {
         return None;
     }
-    let by_surname: Vec<usize> = (0..entities.len())
-        .filter(|&i| entities[i].surname == word)
-        .collect();
+    let by_surname = reg.with_surname(word);
     if !by_surname.is_empty() {
-        return nearest(entities, &by_surname, c.span.start);
+        return nearest(&reg.entities, by_surname, c.span.start);
     }
-    let by_first: Vec<usize> = (0..entities.len())
-        .filter(|&i| entities[i].first.as_deref() == Some(word) && word.chars().count() >= 3)
-        .collect();
-    (by_first.len() == 1).then(|| by_first[0])
-}
-
-/// "Muellers", "Trumps": a plural of a known surname is a generic use, not a person.
-fn is_plural_of_known(entities: &[Entity], word: &str) -> bool {
-    word.strip_suffix('s')
-        .is_some_and(|stem| entities.iter().any(|e| e.surname == stem))
+    match reg.by_first.get(word).map(Vec::as_slice) {
+        Some([only]) if word.chars().count() >= 3 => Some(*only),
+        _ => None,
+    }
 }
 
 /// Of several people sharing a surname, the one introduced nearest before `pos` (else after).
+/// Anchors are in text order, so each look-up is a binary search.
 fn nearest(entities: &[Entity], options: &[usize], pos: usize) -> Option<usize> {
-    let before = options
-        .iter()
-        .filter_map(|&i| {
-            entities[i]
-                .anchors
-                .iter()
-                .filter(|&&a| a <= pos)
-                .max()
-                .map(|&a| (a, i))
-        })
-        .max();
+    if let [only] = options {
+        return Some(*only);
+    }
+    let last_before = |i: usize| {
+        let a = &entities[i].anchors;
+        a.partition_point(|&x| x <= pos)
+            .checked_sub(1)
+            .map(|k| (a[k], i))
+    };
+    let before = options.iter().filter_map(|&i| last_before(i)).max();
     before.map(|(_, i)| i).or_else(|| {
         options
             .iter()
-            .filter_map(|&i| entities[i].anchors.iter().min().map(|&a| (a, i)))
+            .filter_map(|&i| entities[i].anchors.first().map(|&a| (a, i)))
             .min()
             .map(|(_, i)| i)
     })

@@ -13,7 +13,7 @@ use super::sentences::sentences;
 use super::{Person, Source, SourceKind};
 use crate::article::Article;
 use crate::span::Span;
-use classify::{classify, Kinding};
+use classify::{classify, Kinding, MentionIndex};
 use phrase::{noun_phrase_after, subject_before};
 use quotes::Quotes;
 use regex::Regex;
@@ -44,9 +44,10 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
         a.source.overlaps(b.source) && a.cue == b.cue
             || a.source == b.source && a.cue.overlaps(b.cue)
     });
+    let index = MentionIndex::new(people);
     let mut out: Vec<Source> = Vec::new();
     for f in found {
-        let kinding = classify(text, f.source, f.cue, people, &out);
+        let kinding = classify(text, f.source, f.cue, &index, &out);
         out.push(to_source(text, article, f, kinding));
     }
     for (i, s) in out.iter_mut().enumerate() {

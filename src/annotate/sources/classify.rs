@@ -1,6 +1,47 @@
 //! The kind of a source phrase: named, anonymous, organization, media or document.
 
 use crate::annotate::{lexicon, Person, Source, SourceKind};
+
+/// Every person mention in text order, for look-ups by position in logarithmic time.
+pub struct MentionIndex {
+    mentions: Vec<(Span, usize)>,
+}
+
+impl MentionIndex {
+    pub fn new(people: &[Person]) -> Self {
+        let mut mentions: Vec<(Span, usize)> = people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort();
+        MentionIndex { mentions }
+    }
+
+    /// The person of the mention ending last before `at`.
+    fn last_before(&self, at: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|(s, _)| s.end <= at);
+        k.checked_sub(1).map(|k| self.mentions[k].1)
+    }
+
+    /// The person of a mention overlapping `span`.
+    fn overlapping(&self, span: Span) -> Option<usize> {
+        let k = self.mentions.partition_point(|(s, _)| s.end <= span.start);
+        self.mentions
+            .get(k)
+            .filter(|(s, _)| s.overlaps(span))
+            .map(|m| m.1)
+    }
+
+    /// The person of the first mention inside `span`.
+    fn inside(&self, span: Span) -> Option<usize> {
+        let k = self.mentions.partition_point(|(s, _)| s.start < span.start);
+        self.mentions
+            .get(k)
+            .filter(|(s, _)| span.contains(*s))
+            .map(|m| m.1)
+    }
+}
 use crate::span::Span;
 
 pub struct Kinding {
@@ -81,7 +122,7 @@ pub fn classify(
     text: &str,
     source: Span,
     cue: Span,
-    people: &[Person],
+    people: &MentionIndex,
     earlier: &[Source],
 ) -> Kinding {
     let phrase = source.slice(text);
@@ -93,7 +134,7 @@ pub fn classify(
     let head = head_word(text, source);
     let head_text = head.slice(text);
     let head_lower = head_text.to_lowercase();
-    let person_at = |span: Span| person_covering(people, span);
+    let person_at = |span: Span| people.overlapping(span);
     let capitalised = head_text.chars().next().is_some_and(char::is_uppercase);
     if let Some(p) = person_at(head) {
         return Kinding {
@@ -114,10 +155,7 @@ pub fn classify(
     if has_media_word(phrase) {
         return Kinding::of(SourceKind::Media);
     }
-    if let Some(p) = people
-        .iter()
-        .position(|p| p.mentions.iter().any(|m| source.contains(m.span)))
-    {
+    if let Some(p) = people.inside(source) {
         if capitalised {
             return Kinding {
                 kind: SourceKind::Named,
@@ -139,9 +177,14 @@ pub fn classify(
 }
 
 /// He, she, they, it: the person or source the pronoun stands for.
-fn pronoun(lower: &str, source: Span, people: &[Person], earlier: &[Source]) -> Option<Kinding> {
+fn pronoun(
+    lower: &str,
+    source: Span,
+    people: &MentionIndex,
+    earlier: &[Source],
+) -> Option<Kinding> {
     match lower {
-        "he" | "she" => Some(match nearest_person_before(people, source.start) {
+        "he" | "she" => Some(match people.last_before(source.start) {
             Some(p) => Kinding {
                 kind: SourceKind::Named,
                 person: Some(p),
@@ -156,6 +199,7 @@ fn pronoun(lower: &str, source: Span, people: &[Person], earlier: &[Source]) -> 
             match earlier
                 .iter()
                 .rev()
+                .take(20)
                 .find(|s| s.kind != SourceKind::Named && s.kind != SourceKind::Anonymous)
             {
                 Some(s) => Kinding::of(s.kind),
@@ -164,28 +208,6 @@ fn pronoun(lower: &str, source: Span, people: &[Person], earlier: &[Source]) -> 
         ),
         _ => None,
     }
-}
-
-fn nearest_person_before(people: &[Person], at: usize) -> Option<usize> {
-    people
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            p.mentions
-                .iter()
-                .filter(|m| m.span.end <= at)
-                .map(|m| m.span.end)
-                .max()
-                .map(|e| (e, i))
-        })
-        .max()
-        .map(|(_, i)| i)
-}
-
-fn person_covering(people: &[Person], span: Span) -> Option<usize> {
-    people
-        .iter()
-        .position(|p| p.mentions.iter().any(|m| m.span.overlaps(span)))
 }
 
 /// The head noun: the last word before a relative clause or a prepositional phrase.
