@@ -58,6 +58,9 @@ pub struct AnnotateArgs {
     /// JSON on one line instead of pretty-printed.
     #[arg(long)]
     pub compact: bool,
+    /// Keep only sources of these kinds (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub only: Option<Vec<crate::annotate::SourceKind>>,
 }
 
 /// Expands folders into the article files in them, sorted by name.

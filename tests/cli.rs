@@ -120,3 +120,41 @@ fn invalid_utf8_is_decoded_with_a_warning() {
     assert!(o.status.success());
     assert!(stderr(&o).contains("invalid UTF-8"), "{}", stderr(&o));
 }
+
+#[test]
+fn output_files_are_not_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("nyt.csv");
+    let out_s = out.to_str().unwrap();
+    let sample = "sample_articles/nyt-sessions-offered-to-resign.txt";
+    let o = onrecord(&["annotate", sample, "--format", "csv", "-o", out_s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("wrote"));
+    std::fs::write(&out, "my notes").unwrap();
+    let o = onrecord(&["annotate", sample, "--format", "csv", "-o", out_s]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "my notes",
+        "nothing a user made is lost"
+    );
+    let o = onrecord(&[
+        "annotate",
+        sample,
+        "--format",
+        "csv",
+        "--only",
+        "anonymous",
+        "-o",
+        out_s,
+        "--force",
+    ]);
+    assert!(o.status.success());
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with("article,source_id,"));
+    assert!(
+        csv.lines().skip(1).all(|l| l.contains(",anonymous,")),
+        "{csv}"
+    );
+}

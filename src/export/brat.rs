@@ -1,0 +1,145 @@
+//! brat standoff: the text verbatim, a `.ann` file and an `annotation.conf`.
+
+use super::Annotated;
+use crate::span::{CharIndex, Span};
+use std::fmt::Write;
+
+/// The configuration brat needs to open the exported files as they are.
+pub const ANNOTATION_CONF: &str = "\
+[entities]
+Person
+Source
+Content
+Reason
+
+[relations]
+Refers\tArg1:Source, Arg2:Person
+Justifies\tArg1:Reason, Arg2:Source
+<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+
+[events]
+Attribution\tSource:Source, Content?:Content
+
+[attributes]
+Kind\tArg:Source, Value:named|anonymous|organization|media|document
+Declined\tArg:Attribution
+NoReasonGiven\tArg:Source
+";
+
+/// The `.ann` file for one article: offsets in code points, as brat counts them.
+pub fn ann(a: &Annotated) -> String {
+    let text = &a.article.text;
+    let idx = CharIndex::new(text);
+    let mut w = Writer {
+        text,
+        idx: &idx,
+        out: String::new(),
+        t: 0,
+        other: 0,
+    };
+    let mut person_t = Vec::new();
+    for p in &a.annotations.people {
+        let ids: Vec<String> = p
+            .mentions
+            .iter()
+            .map(|m| w.span("Person", m.span))
+            .collect();
+        person_t.push(ids);
+    }
+    for s in &a.annotations.sources {
+        let src = w.span("Source", s.span);
+        let cue = w.span("Attribution", s.cue);
+        let content = s.content.map(|c| w.span("Content", c));
+        w.other += 1;
+        let event = format!("E{}", w.other);
+        let mut line = format!("{event}\tAttribution:{cue} Source:{src}");
+        if let Some(c) = content {
+            line.push_str(&format!(" Content:{c}"));
+        }
+        w.line(&line);
+        w.attribute(&format!("Kind {src} {}", s.kind.name()));
+        if s.declined {
+            w.attribute(&format!("Declined {event}"));
+        }
+        if s.lacks_reason() {
+            w.attribute(&format!("NoReasonGiven {src}"));
+        }
+        if let Some(r) = s.reason {
+            let reason = w.span("Reason", r);
+            w.relation("Justifies", &reason, &src);
+        }
+        if let Some(first) = s
+            .person
+            .and_then(|i| person_t.get(i))
+            .and_then(|ids| ids.first())
+        {
+            w.relation("Refers", &src, first);
+        }
+    }
+    w.out
+}
+
+struct Writer<'a> {
+    text: &'a str,
+    idx: &'a CharIndex,
+    out: String,
+    t: usize,
+    other: usize,
+}
+
+impl Writer<'_> {
+    /// A text-bound annotation; a span over line breaks becomes one fragment per line.
+    fn span(&mut self, label: &str, span: Span) -> String {
+        self.t += 1;
+        let id = format!("T{}", self.t);
+        let frags = line_fragments(self.text, span);
+        let offsets: Vec<String> = frags
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    self.idx.char_offset(f.start),
+                    self.idx.char_offset(f.end)
+                )
+            })
+            .collect();
+        let covered: Vec<&str> = frags.iter().map(|f| f.slice(self.text)).collect();
+        let _ = writeln!(
+            self.out,
+            "{id}\t{label} {}\t{}",
+            offsets.join(";"),
+            covered.join(" ")
+        );
+        id
+    }
+
+    fn line(&mut self, line: &str) {
+        self.out.push_str(line);
+        self.out.push('\n');
+    }
+
+    fn attribute(&mut self, body: &str) {
+        self.other += 1;
+        let _ = writeln!(self.out, "A{}\t{body}", self.other);
+    }
+
+    fn relation(&mut self, label: &str, a: &str, b: &str) {
+        self.other += 1;
+        let _ = writeln!(self.out, "R{}\t{label} Arg1:{a} Arg2:{b}", self.other);
+    }
+}
+
+/// The non-empty pieces of a span between line breaks.
+pub fn line_fragments(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    for (i, c) in span.slice(text).char_indices() {
+        if c == '\n' || c == '\r' {
+            out.push(Span::new(start, span.start + i));
+            start = span.start + i + 1;
+        }
+    }
+    out.push(Span::new(start, span.end));
+    out.retain(|f| !f.trim(text).is_empty());
+    out.into_iter().map(|f| f.trim(text)).collect()
+}

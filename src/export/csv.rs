@@ -1,0 +1,150 @@
+//! CSV tables: one row per source (default), per person or per mention.
+
+use super::{Annotated, CsvTable};
+use crate::span::{CharIndex, Span};
+use anyhow::Result;
+
+/// Cells that a spreadsheet would run as a formula start with one of these.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written: formula-looking text gets a leading apostrophe so it stays text.
+pub fn guard(cell: &str) -> String {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+pub fn render(items: &[Annotated], table: CsvTable) -> Result<String> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(header(table))?;
+    for a in items {
+        for row in rows(a, table) {
+            w.write_record(row.iter().map(|c| guard(c)))?;
+        }
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+fn header(table: CsvTable) -> &'static [&'static str] {
+    match table {
+        CsvTable::Sources => &[
+            "article",
+            "source_id",
+            "paragraph",
+            "source",
+            "kind",
+            "on_record",
+            "declined",
+            "reason",
+            "no_reason_given",
+            "cue",
+            "content",
+            "person",
+            "start",
+            "end",
+            "cue_start",
+            "cue_end",
+        ],
+        CsvTable::People => &[
+            "article",
+            "person_id",
+            "name",
+            "aliases",
+            "roles",
+            "mention_count",
+            "first_paragraph",
+        ],
+        CsvTable::Mentions => &[
+            "article",
+            "person_id",
+            "name",
+            "paragraph",
+            "text",
+            "start",
+            "end",
+        ],
+    }
+}
+
+fn rows(a: &Annotated, table: CsvTable) -> Vec<Vec<String>> {
+    let text = &a.article.text;
+    let idx = CharIndex::new(text);
+    let file = a.article.name.clone();
+    let opt_text = |s: Option<Span>| s.map(|s| s.slice(text).to_string()).unwrap_or_default();
+    let para = |p: Option<usize>| p.map(|p| p.to_string()).unwrap_or_else(|| "title".into());
+    let people = &a.annotations.people;
+    match table {
+        CsvTable::Sources => a
+            .annotations
+            .sources
+            .iter()
+            .map(|s| {
+                vec![
+                    file.clone(),
+                    s.id.clone(),
+                    para(s.paragraph),
+                    s.span.slice(text).to_string(),
+                    s.kind.name().to_string(),
+                    s.on_record().to_string(),
+                    s.declined.to_string(),
+                    opt_text(s.reason),
+                    s.lacks_reason().to_string(),
+                    s.cue.slice(text).to_string(),
+                    opt_text(s.content),
+                    s.person.map(|i| people[i].name.clone()).unwrap_or_default(),
+                    idx.char_offset(s.span.start).to_string(),
+                    idx.char_offset(s.span.end).to_string(),
+                    idx.char_offset(s.cue.start).to_string(),
+                    idx.char_offset(s.cue.end).to_string(),
+                ]
+            })
+            .collect(),
+        CsvTable::People => people
+            .iter()
+            .map(|p| {
+                vec![
+                    file.clone(),
+                    p.id.clone(),
+                    p.name.clone(),
+                    p.aliases.join("; "),
+                    p.roles.join("; "),
+                    p.mentions.len().to_string(),
+                    para(p.first_paragraph()),
+                ]
+            })
+            .collect(),
+        CsvTable::Mentions => people
+            .iter()
+            .flat_map(|p| {
+                p.mentions.iter().map(|m| {
+                    vec![
+                        file.clone(),
+                        p.id.clone(),
+                        p.name.clone(),
+                        para(m.paragraph),
+                        m.span.slice(text).to_string(),
+                        idx.char_offset(m.span.start).to_string(),
+                        idx.char_offset(m.span.end).to_string(),
+                    ]
+                })
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guard;
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(guard("-2"), "'-2");
+        assert_eq!(guard("@SUM"), "'@SUM");
+        assert_eq!(guard("Sean Spicer"), "Sean Spicer");
+    }
+}

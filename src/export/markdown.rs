@@ -1,0 +1,138 @@
+//! A readable sourcing report for each article, in Markdown.
+
+use super::Annotated;
+use crate::annotate::sentences::sentences;
+use crate::annotate::SourceKind;
+use crate::span::Span;
+use std::fmt::Write;
+
+pub fn render(items: &[Annotated]) -> String {
+    items
+        .iter()
+        .map(report)
+        .collect::<Vec<_>>()
+        .join("\n---\n\n")
+}
+
+fn report(a: &Annotated) -> String {
+    let mut out = String::new();
+    let m = &a.article.meta;
+    let _ = writeln!(
+        out,
+        "# Sourcing report: {}\n",
+        inline(a.article.title_or_name())
+    );
+    let mut facts: Vec<String> = [&m.outlet, &m.date, &m.url]
+        .into_iter()
+        .flatten()
+        .map(|f| inline(f))
+        .collect();
+    facts.push(format!("file `{}`", a.article.name.replace('`', "'")));
+    let _ = writeln!(out, "{}\n", facts.join(" · "));
+    summary(&mut out, a);
+    people(&mut out, a);
+    sources(&mut out, a);
+    out
+}
+
+fn summary(out: &mut String, a: &Annotated) {
+    let s = &a.annotations.summary;
+    let _ = writeln!(
+        out,
+        "## Summary\n\n| kind | sources | share |\n|---|---:|---:|"
+    );
+    for kind in SourceKind::ALL {
+        let n = s.count(kind);
+        let share = if s.sources == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / s.sources as f64
+        };
+        let _ = writeln!(out, "| {} | {n} | {share:.0}% |", kind.name());
+    }
+    let _ = writeln!(out, "| **all** | **{}** | |\n", s.sources);
+    let _ = writeln!(
+        out,
+        "- anonymous sources with no reason given: {}\n- sources that declined to comment: {}\n",
+        s.anonymous_without_reason, s.declined
+    );
+}
+
+fn people(out: &mut String, a: &Annotated) {
+    let mut people: Vec<_> = a.annotations.people.iter().collect();
+    people.sort_by_key(|p| std::cmp::Reverse(p.mentions.len()));
+    let _ = writeln!(
+        out,
+        "## People\n\n| person | mentions | roles |\n|---|---:|---|"
+    );
+    for p in people {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            cell(&p.name),
+            p.mentions.len(),
+            cell(&p.roles.join("; "))
+        );
+    }
+    out.push('\n');
+}
+
+fn sources(out: &mut String, a: &Annotated) {
+    let text = &a.article.text;
+    let _ = writeln!(out, "## Sources\n");
+    for (n, s) in a.annotations.sources.iter().enumerate() {
+        let mut flags = vec![format!("**{}**", s.kind.name())];
+        if s.declined {
+            flags.push("declined".into());
+        }
+        if s.lacks_reason() {
+            flags.push("no reason given for anonymity".into());
+        }
+        let _ = writeln!(
+            out,
+            "{}. {} — {} (cue: “{}”)",
+            n + 1,
+            inline(s.span.slice(text)),
+            flags.join(", "),
+            inline(s.cue.slice(text))
+        );
+        if let Some(r) = s.reason {
+            let _ = writeln!(out, "   - reason: {}", inline(r.slice(text)));
+        }
+        if let Some(sentence) = sentence_of(a, s.span) {
+            let _ = writeln!(out, "   > {}", inline(sentence.slice(text)));
+        }
+    }
+}
+
+fn sentence_of(a: &Annotated, span: Span) -> Option<Span> {
+    let p = a.article.paragraph_of(span.start)?;
+    sentences(&a.article.text, a.article.paragraphs[p].span)
+        .into_iter()
+        .find(|s| s.contains(span) || s.overlaps(span))
+}
+
+/// Article text inside Markdown: line breaks folded, markup characters escaped.
+fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' => {
+                if !out.ends_with(' ') {
+                    out.push(' ')
+                }
+            }
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn cell(s: &str) -> String {
+    inline(s)
+}
