@@ -1,0 +1,556 @@
+//! The reader's state and what each action does to it. No terminal here: key handling
+//! is tested as "this key leads to that state".
+
+use super::keymap::{Action, KeyMap};
+use super::theme::Theme;
+use super::wrap::Layout;
+use crate::annotate::SourceKind;
+use crate::export::Annotated;
+use crate::span::Span;
+use ratatui::layout::Rect;
+use ratatui::widgets::ListState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Text,
+    People,
+    Sources,
+}
+
+impl Pane {
+    pub const ORDER: [Pane; 3] = [Pane::Text, Pane::People, Pane::Sources];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Text => "Text",
+            Pane::People => "People",
+            Pane::Sources => "Sources",
+        }
+    }
+}
+
+/// Which sources are shown and highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    OnRecord,
+    Kind(SourceKind),
+}
+
+impl Filter {
+    /// The order the filter key cycles through.
+    pub const CYCLE: [Filter; 7] = [
+        Filter::All,
+        Filter::Kind(SourceKind::Anonymous),
+        Filter::OnRecord,
+        Filter::Kind(SourceKind::Named),
+        Filter::Kind(SourceKind::Organization),
+        Filter::Kind(SourceKind::Media),
+        Filter::Kind(SourceKind::Document),
+    ];
+
+    pub fn accepts(self, kind: SourceKind) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::OnRecord => kind.on_record(),
+            Filter::Kind(k) => k == kind,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::All => "all sources",
+            Filter::OnRecord => "on record",
+            Filter::Kind(k) => k.name(),
+        }
+    }
+
+    /// The kinds it keeps, for exporting the filtered view.
+    pub fn kinds(self) -> Vec<SourceKind> {
+        SourceKind::ALL
+            .into_iter()
+            .filter(|k| self.accepts(*k))
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Summary,
+    Articles { selected: usize },
+    Export { selected: usize, filtered: bool },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub editing: bool,
+    pub query: String,
+    pub matches: Vec<Span>,
+    pub current: usize,
+}
+
+/// What the text pane emphasises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emphasis {
+    None,
+    Person(usize),
+    Source(usize),
+}
+
+/// Where the panes were drawn last, for the mouse.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PaneRects {
+    pub text: Rect,
+    pub people: Rect,
+    pub sources: Rect,
+}
+
+pub struct App {
+    pub articles: Vec<Annotated>,
+    pub current: usize,
+    pub focus: Pane,
+    pub text_scroll: usize,
+    pub people: ListState,
+    pub sources: ListState,
+    pub filter: Filter,
+    pub only_paragraphs: bool,
+    pub search: Search,
+    pub overlay: Option<Overlay>,
+    pub themes: Vec<Theme>,
+    pub theme: usize,
+    pub keymap: KeyMap,
+    pub status: Option<String>,
+    pub emphasis: Emphasis,
+    /// The mention of the selected person that Enter last showed.
+    pub mention_cursor: usize,
+    pub quit: bool,
+    /// Size of the text pane's inside at the last draw.
+    pub text_size: (u16, u16),
+    pub rects: PaneRects,
+    /// Where the reader's exports go; `None`: beside the article.
+    pub export_dir: Option<std::path::PathBuf>,
+    /// Quoted passages of the current article, for styling.
+    pub quotes: Vec<Span>,
+    layout: Option<(LayoutKey, Layout)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LayoutKey {
+    article: usize,
+    width: u16,
+    paragraphs: Vec<usize>,
+    filter: Filter,
+}
+
+/// The marker drawn before a source in the text, so kinds differ without colour.
+pub fn marker(kind: SourceKind) -> char {
+    match kind {
+        SourceKind::Named => '●',
+        SourceKind::Anonymous => '○',
+        SourceKind::Organization => '■',
+        SourceKind::Media => '▲',
+        SourceKind::Document => '◆',
+    }
+}
+
+impl App {
+    pub fn new(articles: Vec<Annotated>, themes: Vec<Theme>, theme: usize, keymap: KeyMap) -> App {
+        let mut app = App {
+            articles,
+            current: 0,
+            focus: Pane::Text,
+            text_scroll: 0,
+            people: ListState::default(),
+            sources: ListState::default(),
+            filter: Filter::All,
+            only_paragraphs: false,
+            search: Search::default(),
+            overlay: None,
+            themes,
+            theme,
+            keymap,
+            status: None,
+            emphasis: Emphasis::None,
+            mention_cursor: 0,
+            quit: false,
+            text_size: (80, 24),
+            rects: PaneRects::default(),
+            export_dir: None,
+            quotes: Vec::new(),
+            layout: None,
+        };
+        app.reset_article_view();
+        app
+    }
+
+    pub fn article(&self) -> &Annotated {
+        &self.articles[self.current]
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.themes[self.theme]
+    }
+
+    /// People, most mentioned first.
+    pub fn people_order(&self) -> Vec<usize> {
+        let people = &self.article().annotations.people;
+        let mut order: Vec<usize> = (0..people.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(people[i].mentions.len()),
+                people[i].mentions[0].span.start,
+            )
+        });
+        order
+    }
+
+    /// Sources the filter lets through, in reading order.
+    pub fn visible_sources(&self) -> Vec<usize> {
+        let sources = &self.article().annotations.sources;
+        (0..sources.len())
+            .filter(|&i| self.filter.accepts(sources[i].kind))
+            .collect()
+    }
+
+    /// Paragraphs the text pane shows.
+    pub fn shown_paragraphs(&self) -> Vec<usize> {
+        let a = &self.article().article;
+        if !self.only_paragraphs {
+            return (0..a.paragraphs.len()).collect();
+        }
+        let sources = &self.article().annotations.sources;
+        let mut ps: Vec<usize> = self
+            .visible_sources()
+            .iter()
+            .filter_map(|&i| sources[i].paragraph)
+            .collect();
+        ps.dedup();
+        ps
+    }
+
+    /// The text laid out for the current pane width, cached until something changes it.
+    pub fn layout(&mut self) -> &Layout {
+        let key = LayoutKey {
+            article: self.current,
+            width: self.text_size.0,
+            paragraphs: self.shown_paragraphs(),
+            filter: self.filter,
+        };
+        if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
+            let sources = &self.articles[key.article].annotations.sources;
+            let markers: Vec<(usize, char)> = self
+                .visible_sources()
+                .iter()
+                .map(|&i| (sources[i].span.start, marker(sources[i].kind)))
+                .collect();
+            let layout = Layout::new(
+                &self.articles[key.article].article,
+                &key.paragraphs,
+                key.width,
+                &markers,
+            );
+            self.layout = Some((key, layout));
+        }
+        &self.layout.as_ref().expect("layout was just made").1
+    }
+
+    fn max_scroll(&mut self) -> usize {
+        let h = self.text_size.1 as usize;
+        self.layout().lines.len().saturating_sub(h)
+    }
+
+    fn scroll_text(&mut self, by: isize) {
+        let max = self.max_scroll();
+        self.text_scroll = self.text_scroll.saturating_add_signed(by).min(max);
+    }
+
+    /// Scrolls so the line holding `byte` stands a little below the top.
+    pub fn scroll_to_byte(&mut self, byte: usize) {
+        if let Some(line) = self.layout().line_of(byte) {
+            let max = self.max_scroll();
+            self.text_scroll = line.saturating_sub(2).min(max);
+        }
+    }
+
+    fn reset_article_view(&mut self) {
+        self.quotes = quote_spans(&self.articles[self.current].article);
+        self.text_scroll = 0;
+        self.people
+            .select((!self.article().annotations.people.is_empty()).then_some(0));
+        self.sources
+            .select((!self.visible_sources().is_empty()).then_some(0));
+        self.emphasis = Emphasis::None;
+        self.mention_cursor = 0;
+        if !self.search.query.is_empty() {
+            self.run_search();
+        }
+    }
+
+    fn set_filter(&mut self, f: Filter) {
+        self.filter = f;
+        self.sources
+            .select((!self.visible_sources().is_empty()).then_some(0));
+        if matches!(self.emphasis, Emphasis::Source(_)) {
+            self.emphasis = Emphasis::None;
+        }
+        self.text_scroll = self.text_scroll.min(self.max_scroll());
+    }
+
+    fn move_selection(&mut self, by: isize) {
+        match self.focus {
+            Pane::Text => self.scroll_text(by),
+            Pane::People => {
+                let n = self.article().annotations.people.len();
+                step(&mut self.people, n, by);
+                self.mention_cursor = 0;
+                if let Some(p) = self.selected_person() {
+                    self.emphasis = Emphasis::Person(p);
+                }
+            }
+            Pane::Sources => {
+                let n = self.visible_sources().len();
+                step(&mut self.sources, n, by);
+                if let Some(s) = self.selected_source() {
+                    self.emphasis = Emphasis::Source(s);
+                }
+            }
+        }
+    }
+
+    pub fn selected_person(&self) -> Option<usize> {
+        self.people
+            .selected()
+            .and_then(|i| self.people_order().get(i).copied())
+    }
+
+    pub fn selected_source(&self) -> Option<usize> {
+        self.sources
+            .selected()
+            .and_then(|i| self.visible_sources().get(i).copied())
+    }
+
+    /// Enter: a person's next mention, or the selected source, shown in the text.
+    fn activate(&mut self) {
+        match self.focus {
+            Pane::People => {
+                let Some(p) = self.selected_person() else {
+                    return;
+                };
+                let mentions = &self.article().annotations.people[p].mentions;
+                let shown: Vec<Span> = mentions
+                    .iter()
+                    .filter(|m| m.paragraph.is_some())
+                    .map(|m| m.span)
+                    .collect();
+                if shown.is_empty() {
+                    self.status = Some("only mentioned in the title".into());
+                    return;
+                }
+                let k = self.mention_cursor % shown.len();
+                self.emphasis = Emphasis::Person(p);
+                self.status = Some(format!("mention {}/{}", k + 1, shown.len()));
+                self.mention_cursor = k + 1;
+                self.ensure_shown(shown[k]);
+            }
+            Pane::Sources => {
+                let Some(s) = self.selected_source() else {
+                    return;
+                };
+                self.emphasis = Emphasis::Source(s);
+                let span = self.article().annotations.sources[s].span;
+                self.ensure_shown(span);
+            }
+            Pane::Text => {}
+        }
+    }
+
+    /// Scrolls to a span, leaving the paragraph filter if it hides the span.
+    fn ensure_shown(&mut self, span: Span) {
+        let para = self.article().article.paragraph_of(span.start);
+        if para.is_some_and(|p| !self.shown_paragraphs().contains(&p)) {
+            self.only_paragraphs = false;
+        }
+        self.scroll_to_byte(span.start);
+    }
+
+    fn switch_article(&mut self, to: usize) {
+        self.current = to % self.articles.len();
+        self.reset_article_view();
+        let a = self.article();
+        self.status = Some(format!(
+            "article {}/{}: {}",
+            self.current + 1,
+            self.articles.len(),
+            a.article.title_or_name()
+        ));
+    }
+
+    /// Finds the query (case-insensitive) in the paragraphs.
+    pub fn run_search(&mut self) {
+        let q = self.search.query.to_lowercase();
+        let a = &self.articles[self.current].article;
+        let mut matches = Vec::new();
+        if !q.is_empty() {
+            for p in &a.paragraphs {
+                let body = p.span.slice(&a.text);
+                matches.extend(
+                    find_all_ci(body, &q)
+                        .into_iter()
+                        .map(|(s, e)| Span::new(p.span.start + s, p.span.start + e)),
+                );
+            }
+        }
+        self.search.matches = matches;
+        self.search.current = 0;
+    }
+
+    fn jump_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.status = Some(if self.search.query.is_empty() {
+                "no search: press / to search".into()
+            } else {
+                format!("no match for “{}”", self.search.query)
+            });
+            return;
+        }
+        self.search.current = if forward {
+            (self.search.current + 1) % n
+        } else {
+            (self.search.current + n - 1) % n
+        };
+        let span = self.search.matches[self.search.current];
+        self.ensure_shown(span);
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        self.status = None;
+        let page = self.text_size.1.saturating_sub(2).max(1) as isize;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::NextPane => self.focus = cycle(&Pane::ORDER, self.focus, 1),
+            Action::PrevPane => self.focus = cycle(&Pane::ORDER, self.focus, -1),
+            Action::Down => self.move_selection(1),
+            Action::Up => self.move_selection(-1),
+            Action::PageDown => self.move_selection(page),
+            Action::PageUp => self.move_selection(-page),
+            Action::Top => self.move_selection(isize::MIN / 2),
+            Action::Bottom => self.move_selection(isize::MAX / 2),
+            Action::Activate => self.activate(),
+            Action::CycleFilter => self.set_filter(cycle(&Filter::CYCLE, self.filter, 1)),
+            Action::FilterAll => self.set_filter(Filter::All),
+            Action::FilterAnonymous => self.set_filter(Filter::Kind(SourceKind::Anonymous)),
+            Action::FilterOnRecord => self.set_filter(Filter::OnRecord),
+            Action::FilterNamed => self.set_filter(Filter::Kind(SourceKind::Named)),
+            Action::FilterOrganization => self.set_filter(Filter::Kind(SourceKind::Organization)),
+            Action::FilterMedia => self.set_filter(Filter::Kind(SourceKind::Media)),
+            Action::FilterDocument => self.set_filter(Filter::Kind(SourceKind::Document)),
+            Action::OnlyParagraphs => {
+                self.only_paragraphs = !self.only_paragraphs;
+                self.text_scroll = 0;
+            }
+            Action::Search => {
+                self.search.editing = true;
+                self.search.query.clear();
+                self.search.matches.clear();
+            }
+            Action::NextMatch => self.jump_match(true),
+            Action::PrevMatch => self.jump_match(false),
+            Action::Clear => {
+                self.search = Search::default();
+                self.emphasis = Emphasis::None;
+            }
+            Action::NextArticle => self.switch_article(self.current + 1),
+            Action::PrevArticle => self.switch_article(self.current + self.articles.len() - 1),
+            Action::Articles => {
+                self.overlay = Some(Overlay::Articles {
+                    selected: self.current,
+                })
+            }
+            Action::Summary => self.overlay = Some(Overlay::Summary),
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::CycleTheme => {
+                self.theme = (self.theme + 1) % self.themes.len();
+                self.status = Some(format!("theme: {}", self.theme().name));
+            }
+            Action::Export => {
+                self.overlay = Some(Overlay::Export {
+                    selected: 0,
+                    filtered: self.filter != Filter::All,
+                })
+            }
+        }
+    }
+
+    pub fn close_overlay(&mut self) {
+        self.overlay = None;
+    }
+
+    pub fn open_article(&mut self, i: usize) {
+        self.overlay = None;
+        self.switch_article(i);
+    }
+}
+
+fn step(state: &mut ListState, n: usize, by: isize) {
+    if n == 0 {
+        state.select(None);
+        return;
+    }
+    let cur = state.selected().unwrap_or(0) as isize;
+    state.select(Some(
+        cur.saturating_add(by).clamp(0, n as isize - 1) as usize
+    ));
+}
+
+fn cycle<T: Copy + PartialEq>(items: &[T], cur: T, by: isize) -> T {
+    let i = items.iter().position(|x| *x == cur).unwrap_or(0) as isize;
+    items[(i + by).rem_euclid(items.len() as isize) as usize]
+}
+
+/// Byte ranges of `needle` (already lowercase) in `hay`, case-insensitively.
+/// Compares char by char so offsets stay true even where lowercasing changes lengths.
+pub fn find_all_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let n: Vec<char> = needle.chars().collect();
+    let h: Vec<(usize, char)> = hay.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        let hit = n
+            .iter()
+            .enumerate()
+            .all(|(k, c)| h[i + k].1.to_lowercase().eq(c.to_lowercase()));
+        if hit {
+            let end = h.get(i + n.len()).map_or(hay.len(), |x| x.0);
+            out.push((h[i].0, end));
+            i += n.len().max(1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Quoted passages (between curly or straight quotes) of each paragraph, in order.
+fn quote_spans(a: &crate::article::Article) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in &a.paragraphs {
+        let mut open: Option<usize> = None;
+        for (i, c) in p.span.slice(&a.text).char_indices() {
+            let at = p.span.start + i;
+            match (c, open) {
+                ('“', None) | ('"', None) => open = Some(at),
+                ('”', Some(o)) | ('"', Some(o)) => {
+                    out.push(Span::new(o, at + c.len_utf8()));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(o) = open {
+            out.push(Span::new(o, p.span.end));
+        }
+    }
+    out
+}

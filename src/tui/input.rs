@@ -1,0 +1,234 @@
+//! Keys and the mouse, turned into changes of the reader's state.
+
+use super::app::{App, Overlay, Pane};
+use crate::export::{write_export, CsvTable, ExportFormat};
+use anyhow::Result;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+use std::path::{Path, PathBuf};
+
+/// Lines each source takes in the sources list.
+pub const SOURCE_ITEM_HEIGHT: usize = 2;
+
+pub fn handle_key(app: &mut App, key: KeyEvent) {
+    if key.kind == KeyEventKind::Release {
+        return;
+    }
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        app.quit = true;
+        return;
+    }
+    if app.search.editing {
+        return edit_search(app, key);
+    }
+    if let Some(overlay) = app.overlay.clone() {
+        return overlay_key(app, overlay, key);
+    }
+    if let Some(action) = app.keymap.action(&key) {
+        app.apply(action);
+    }
+}
+
+fn edit_search(app: &mut App, key: KeyEvent) {
+    match key.code {
+        KeyCode::Esc => {
+            app.search = Default::default();
+        }
+        KeyCode::Enter => {
+            app.search.editing = false;
+            app.run_search();
+            if let Some(first) = app.search.matches.first().copied() {
+                app.search.current = 0;
+                app.scroll_to_byte(first.start);
+            } else {
+                app.status = Some(format!("no match for “{}”", app.search.query));
+            }
+        }
+        KeyCode::Backspace => {
+            app.search.query.pop();
+            app.run_search();
+        }
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            app.search.query.push(c);
+            app.run_search();
+        }
+        _ => {}
+    }
+}
+
+fn overlay_key(app: &mut App, overlay: Overlay, key: KeyEvent) {
+    let action = app.keymap.action(&key);
+    use super::keymap::Action;
+    if matches!(action, Some(Action::Quit) | Some(Action::Clear)) || key.code == KeyCode::Esc {
+        return app.close_overlay();
+    }
+    match overlay {
+        Overlay::Help | Overlay::Summary => {
+            if matches!(action, Some(Action::Help) | Some(Action::Summary)) {
+                app.close_overlay();
+            }
+        }
+        Overlay::Articles { selected } => {
+            let n = app.articles.len();
+            match action {
+                Some(Action::Down) => {
+                    app.overlay = Some(Overlay::Articles {
+                        selected: (selected + 1).min(n - 1),
+                    })
+                }
+                Some(Action::Up) => {
+                    app.overlay = Some(Overlay::Articles {
+                        selected: selected.saturating_sub(1),
+                    })
+                }
+                Some(Action::Activate) => app.open_article(selected),
+                Some(Action::Articles) => app.close_overlay(),
+                _ => {}
+            }
+        }
+        Overlay::Export { selected, filtered } => {
+            let n = ExportFormat::ALL.len();
+            match (action, key.code) {
+                (Some(Action::Down), _) => {
+                    app.overlay = Some(Overlay::Export {
+                        selected: (selected + 1).min(n - 1),
+                        filtered,
+                    })
+                }
+                (Some(Action::Up), _) => {
+                    app.overlay = Some(Overlay::Export {
+                        selected: selected.saturating_sub(1),
+                        filtered,
+                    })
+                }
+                (_, KeyCode::Char('a')) => {
+                    app.overlay = Some(Overlay::Export {
+                        selected,
+                        filtered: !filtered,
+                    })
+                }
+                (Some(Action::Activate), _) => {
+                    app.close_overlay();
+                    app.status = Some(
+                        match export_current(app, ExportFormat::ALL[selected], filtered) {
+                            Ok(path) => format!("exported to {}", path.display()),
+                            Err(e) => format!("export failed: {e:#}"),
+                        },
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Exports the current article next to its file (the working folder for the samples),
+/// under a name that is not taken yet, so nothing is overwritten.
+pub fn export_current(app: &App, format: ExportFormat, filtered: bool) -> Result<PathBuf> {
+    let a = app.article();
+    let item = if filtered {
+        a.only_kinds(&app.filter.kinds())
+    } else {
+        a.clone()
+    };
+    let source = Path::new(&a.article.name);
+    let dir = match &app.export_dir {
+        Some(d) => d.clone(),
+        None => source
+            .parent()
+            .filter(|p| p.is_dir() && source.is_file())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from(".")),
+    };
+    let stem = source
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
+    let path = free_name(&dir, stem, format);
+    write_export(
+        std::slice::from_ref(&item),
+        format,
+        CsvTable::Sources,
+        &path,
+        false,
+    )?;
+    Ok(path)
+}
+
+fn free_name(dir: &Path, stem: &str, format: ExportFormat) -> PathBuf {
+    (1..)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            dir.join(format!("{stem}.onrecord{suffix}.{}", format.extension()))
+        })
+        .find(|p| !p.exists())
+        .expect("some name is free")
+}
+
+pub fn handle_mouse(app: &mut App, m: MouseEvent) {
+    if app.overlay.is_some() || app.search.editing {
+        return;
+    }
+    let at = Position::new(m.column, m.row);
+    let pane = [
+        (Pane::Text, app.rects.text),
+        (Pane::People, app.rects.people),
+        (Pane::Sources, app.rects.sources),
+    ]
+    .into_iter()
+    .find(|(_, r)| r.contains(at));
+    let Some((pane, rect)) = pane else { return };
+    use super::keymap::Action;
+    match m.kind {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let before = app.focus;
+            app.focus = pane;
+            let by = if m.kind == MouseEventKind::ScrollDown {
+                Action::Down
+            } else {
+                Action::Up
+            };
+            for _ in 0..if pane == Pane::Text { 3 } else { 1 } {
+                app.apply(by);
+            }
+            app.focus = before;
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            app.focus = pane;
+            click_item(app, pane, rect, m.row);
+        }
+        _ => {}
+    }
+}
+
+/// A click on a list row selects that person or source and shows it in the text.
+fn click_item(app: &mut App, pane: Pane, rect: Rect, row: u16) {
+    let inner_row = row.saturating_sub(rect.y + 1) as usize;
+    if row <= rect.y || row + 1 >= rect.y + rect.height {
+        return;
+    }
+    match pane {
+        Pane::People => {
+            let i = app.people.offset() + inner_row;
+            if i < app.article().annotations.people.len() {
+                app.people.select(Some(i));
+                app.mention_cursor = 0;
+                app.apply(super::keymap::Action::Activate);
+            }
+        }
+        Pane::Sources => {
+            let i = app.sources.offset() + inner_row / SOURCE_ITEM_HEIGHT;
+            if i < app.visible_sources().len() {
+                app.sources.select(Some(i));
+                app.apply(super::keymap::Action::Activate);
+            }
+        }
+        Pane::Text => {}
+    }
+}

@@ -1,0 +1,293 @@
+//! Key bindings: a TOML key map embedded as the default, overridable per action.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::BTreeMap;
+
+pub const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
+
+macro_rules! actions {
+    ($($variant:ident = $name:literal : $desc:literal,)*) => {
+        /// Everything a key can do in the reader.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action { $($variant,)* }
+
+        impl Action {
+            pub const ALL: &[Action] = &[$(Action::$variant,)*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name,)* }
+            }
+
+            pub fn description(self) -> &'static str {
+                match self { $(Action::$variant => $desc,)* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Action> {
+                match name { $($name => Some(Action::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit = "quit": "quit",
+    NextPane = "next_pane": "focus the next pane",
+    PrevPane = "prev_pane": "focus the previous pane",
+    Down = "down": "move down / scroll down",
+    Up = "up": "move up / scroll up",
+    PageDown = "page_down": "page down",
+    PageUp = "page_up": "page up",
+    Top = "top": "go to the top",
+    Bottom = "bottom": "go to the bottom",
+    Activate = "activate": "person: cycle through mentions · source: show it in the text",
+    CycleFilter = "cycle_filter": "cycle the source filter",
+    FilterAll = "filter_all": "show all sources",
+    FilterAnonymous = "filter_anonymous": "only anonymous sources",
+    FilterOnRecord = "filter_on_record": "only sources on the record",
+    FilterNamed = "filter_named": "only named sources",
+    FilterOrganization = "filter_organization": "only organizations",
+    FilterMedia = "filter_media": "only media",
+    FilterDocument = "filter_document": "only documents",
+    OnlyParagraphs = "only_paragraphs": "show only paragraphs with the filtered sources",
+    Search = "search": "search the text",
+    NextMatch = "next_match": "next search match",
+    PrevMatch = "prev_match": "previous search match",
+    Clear = "clear": "clear search / close overlay",
+    NextArticle = "next_article": "next article",
+    PrevArticle = "prev_article": "previous article",
+    Articles = "articles": "list the articles",
+    Summary = "summary": "summary view with a chart",
+    Help = "help": "this help",
+    CycleTheme = "cycle_theme": "next colour theme",
+    Export = "export": "export the current article",
+}
+
+/// A key as written in a key map: its code and modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    pub code: KeyCodeOrd,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+/// Key codes the key map can name (an orderable subset of crossterm's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyCodeOrd {
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+}
+
+impl Key {
+    pub fn parse(s: &str) -> Option<Key> {
+        let (mut ctrl, mut alt, mut rest) = (false, false, s);
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                ctrl = true;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                alt = true;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "enter" => KeyCodeOrd::Enter,
+            "esc" => KeyCodeOrd::Esc,
+            "tab" => KeyCodeOrd::Tab,
+            "backtab" => KeyCodeOrd::BackTab,
+            "up" => KeyCodeOrd::Up,
+            "down" => KeyCodeOrd::Down,
+            "left" => KeyCodeOrd::Left,
+            "right" => KeyCodeOrd::Right,
+            "pageup" => KeyCodeOrd::PageUp,
+            "pagedown" => KeyCodeOrd::PageDown,
+            "home" => KeyCodeOrd::Home,
+            "end" => KeyCodeOrd::End,
+            "space" => KeyCodeOrd::Char(' '),
+            s if s.chars().count() == 1 => KeyCodeOrd::Char(s.chars().next()?),
+            _ => return None,
+        };
+        Some(Key { code, ctrl, alt })
+    }
+
+    pub fn from_event(e: &KeyEvent) -> Option<Key> {
+        let code = match e.code {
+            KeyCode::Char(c) => KeyCodeOrd::Char(c),
+            KeyCode::Enter => KeyCodeOrd::Enter,
+            KeyCode::Esc => KeyCodeOrd::Esc,
+            KeyCode::Tab => KeyCodeOrd::Tab,
+            KeyCode::BackTab => KeyCodeOrd::BackTab,
+            KeyCode::Up => KeyCodeOrd::Up,
+            KeyCode::Down => KeyCodeOrd::Down,
+            KeyCode::Left => KeyCodeOrd::Left,
+            KeyCode::Right => KeyCodeOrd::Right,
+            KeyCode::PageUp => KeyCodeOrd::PageUp,
+            KeyCode::PageDown => KeyCodeOrd::PageDown,
+            KeyCode::Home => KeyCodeOrd::Home,
+            KeyCode::End => KeyCodeOrd::End,
+            _ => return None,
+        };
+        Some(Key {
+            code,
+            ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
+            alt: e.modifiers.contains(KeyModifiers::ALT),
+        })
+    }
+
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCodeOrd::Char(' ') => "space".to_string(),
+            KeyCodeOrd::Char(c) => c.to_string(),
+            KeyCodeOrd::Enter => "Enter".into(),
+            KeyCodeOrd::Esc => "Esc".into(),
+            KeyCodeOrd::Tab => "Tab".into(),
+            KeyCodeOrd::BackTab => "Shift-Tab".into(),
+            KeyCodeOrd::Up => "↑".into(),
+            KeyCodeOrd::Down => "↓".into(),
+            KeyCodeOrd::Left => "←".into(),
+            KeyCodeOrd::Right => "→".into(),
+            KeyCodeOrd::PageUp => "PgUp".into(),
+            KeyCodeOrd::PageDown => "PgDn".into(),
+            KeyCodeOrd::Home => "Home".into(),
+            KeyCodeOrd::End => "End".into(),
+        };
+        format!(
+            "{}{}{base}",
+            if self.ctrl { "Ctrl-" } else { "" },
+            if self.alt { "Alt-" } else { "" }
+        )
+    }
+}
+
+/// Which action each key does, and the keys of each action.
+#[derive(Debug, Clone)]
+pub struct KeyMap {
+    by_key: BTreeMap<Key, Action>,
+    by_action: BTreeMap<Action, Vec<Key>>,
+}
+
+impl KeyMap {
+    /// The default map with a user's overrides (a TOML text) applied over it.
+    pub fn with_overrides(user: Option<(&str, &str)>) -> Result<KeyMap, String> {
+        let mut by_action = parse("built-in key map", DEFAULT_KEYMAP)?;
+        if let Some((file, src)) = user {
+            by_action.extend(parse(file, src)?);
+        }
+        let mut by_key = BTreeMap::new();
+        for (action, keys) in &by_action {
+            for k in keys {
+                by_key.insert(*k, *action);
+            }
+        }
+        Ok(KeyMap { by_key, by_action })
+    }
+
+    /// The default map and, if there is one, the user's file over it.
+    pub fn load() -> Result<KeyMap, String> {
+        let path = dirs::config_dir().map(|d| d.join("onrecord").join("keymap.toml"));
+        match path.filter(|p| p.exists()) {
+            Some(p) => {
+                let src =
+                    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                KeyMap::with_overrides(Some((&p.display().to_string(), &src)))
+            }
+            None => KeyMap::with_overrides(None),
+        }
+    }
+
+    pub fn action(&self, e: &KeyEvent) -> Option<Action> {
+        // Shifted characters ("G", "?") arrive as themselves, so SHIFT is not part of a key.
+        self.by_key.get(&Key::from_event(e)?).copied()
+    }
+
+    pub fn keys(&self, action: Action) -> &[Key] {
+        self.by_action.get(&action).map_or(&[], Vec::as_slice)
+    }
+
+    /// "j/↓" for the help and the footer.
+    pub fn label(&self, action: Action) -> String {
+        self.keys(action)
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+fn parse(file: &str, src: &str) -> Result<BTreeMap<Action, Vec<Key>>, String> {
+    let table: toml::Table = src
+        .parse()
+        .map_err(|e: toml::de::Error| format!("{file}: {}", e.message()))?;
+    let mut out = BTreeMap::new();
+    for (name, value) in table {
+        let action =
+            Action::from_name(&name).ok_or_else(|| format!("{file}: unknown action `{name}`"))?;
+        let list = value
+            .as_array()
+            .ok_or_else(|| format!("{file}: `{name}` must be a list of keys"))?;
+        let keys = list
+            .iter()
+            .map(|k| {
+                k.as_str()
+                    .and_then(Key::parse)
+                    .ok_or_else(|| format!("{file}: `{name}`: {k} is not a key"))
+            })
+            .collect::<Result<Vec<Key>, String>>()?;
+        out.insert(action, keys);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    #[test]
+    fn default_map_binds_every_action() {
+        let km = KeyMap::with_overrides(None).unwrap();
+        for a in Action::ALL {
+            assert!(!km.keys(*a).is_empty(), "{a:?} has a key");
+        }
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Some(Action::PageDown)
+        );
+        assert_eq!(km.label(Action::Down), "j/↓");
+    }
+
+    #[test]
+    fn a_user_file_overrides_only_what_it_sets() {
+        let km = KeyMap::with_overrides(Some(("user.toml", "quit = [\"x\"]"))).unwrap();
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(km.action(&ev(KeyCode::Char('q'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        let err = KeyMap::with_overrides(Some(("user.toml", "fly = [\"x\"]"))).unwrap_err();
+        assert_eq!(err, "user.toml: unknown action `fly`");
+    }
+}

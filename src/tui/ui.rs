@@ -1,0 +1,686 @@
+//! Drawing the reader: header, the three panes, footer and overlays.
+
+use super::app::{marker, App, Emphasis, Filter, Overlay, Pane};
+use super::input::SOURCE_ITEM_HEIGHT;
+use super::sanitize::clean;
+use crate::annotate::SourceKind;
+use crate::export::ExportFormat;
+use crate::span::Span;
+use ratatui::layout::{Alignment, Constraint, Direction, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{
+    Bar, BarChart, BarGroup, Block, Borders, Clear, List, ListItem, Paragraph, Wrap,
+};
+use ratatui::Frame;
+
+/// Smaller than this, the reader says so instead of drawing.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 10;
+/// Narrower than this, only the focused pane is shown.
+pub const STACK_BELOW: u16 = 60;
+
+pub fn draw(f: &mut Frame, app: &mut App) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "Terminal too small ({}×{}): onrecord needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+            area.width, area.height
+        );
+        f.render_widget(
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .style(app.theme().style("warning")),
+            area,
+        );
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(f, app, header);
+    draw_body(f, app, body);
+    draw_footer(f, app, footer);
+    if let Some(overlay) = app.overlay.clone() {
+        draw_overlay(f, app, &overlay, body);
+    }
+}
+
+fn kind_role(kind: SourceKind) -> &'static str {
+    kind.name()
+}
+
+fn draw_header(f: &mut Frame, app: &App, area: Rect) {
+    let t = app.theme();
+    let a = app.article();
+    let m = &a.article.meta;
+    let mut facts: Vec<String> = [m.outlet.clone(), m.date.clone()]
+        .into_iter()
+        .flatten()
+        .map(|s| clean(&s))
+        .collect();
+    if app.articles.len() > 1 {
+        facts.push(format!(
+            "article {}/{}",
+            app.current + 1,
+            app.articles.len()
+        ));
+    }
+    let mut filter = format!("filter: {}", app.filter.label());
+    if app.only_paragraphs {
+        filter.push_str(" · only its paragraphs");
+    }
+    let lines = vec![
+        Line::styled(clean(a.article.title_or_name()), t.style("title")),
+        Line::styled(facts.join(" · "), t.style("dim")),
+        Line::from(vec![
+            TextSpan::styled(a.annotations.summary.line(), t.style("text")),
+            TextSpan::styled("  │  ", t.style("dim")),
+            TextSpan::styled(filter, t.style("focus")),
+        ]),
+    ];
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_body(f: &mut Frame, app: &mut App, area: Rect) {
+    if area.width < STACK_BELOW {
+        let [tabs, pane] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let t = app.theme();
+        let labels: Vec<TextSpan> = Pane::ORDER
+            .iter()
+            .flat_map(|p| {
+                let style = if *p == app.focus {
+                    t.style("focus").add_modifier(Modifier::REVERSED)
+                } else {
+                    t.style("dim")
+                };
+                [
+                    TextSpan::styled(format!(" {} ", p.title()), style),
+                    TextSpan::raw(" "),
+                ]
+            })
+            .collect();
+        f.render_widget(Paragraph::new(Line::from(labels)), tabs);
+        app.rects = Default::default();
+        match app.focus {
+            Pane::Text => draw_text(f, app, pane),
+            Pane::People => draw_people(f, app, pane),
+            Pane::Sources => draw_sources(f, app, pane),
+        }
+        return;
+    }
+    let text_share = if area.width >= 100 { 58 } else { 52 };
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(text_share), Constraint::Min(20)]).areas(area);
+    let [people, sources] =
+        Layout::vertical([Constraint::Percentage(38), Constraint::Min(4)]).areas(right);
+    draw_text(f, app, left);
+    draw_people(f, app, people);
+    draw_sources(f, app, sources);
+}
+
+fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
+    let t = app.theme();
+    let focused = app.focus == pane;
+    let border = if focused {
+        t.style("focus")
+    } else {
+        t.style("border")
+    };
+    let title = if focused {
+        format!("▶ {title}")
+    } else {
+        title
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(TextSpan::styled(title, border))
+}
+
+fn draw_text(f: &mut Frame, app: &mut App, area: Rect) {
+    app.rects.text = area;
+    let mut title = "Text".to_string();
+    if app.only_paragraphs {
+        title.push_str(&format!(" · paragraphs with {}", app.filter.label()));
+    }
+    let block = pane_block(app, Pane::Text, title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    app.text_size = (inner.width, inner.height);
+    let total = app.layout().lines.len();
+    app.text_scroll = app
+        .text_scroll
+        .min(total.saturating_sub(inner.height as usize));
+    let styler = Styler::new(app);
+    let (from, to) = (
+        app.text_scroll,
+        (app.text_scroll + inner.height as usize).min(total),
+    );
+    let layout = app.layout().clone_range(from, to);
+    let lines: Vec<Line> = layout.iter().map(|l| styler.line(l)).collect();
+    f.render_widget(Paragraph::new(lines), inner);
+    if total > inner.height as usize {
+        let pct = 100 * (app.text_scroll + inner.height as usize).min(total) / total.max(1);
+        let label = format!(" {pct}% ");
+        let x = area.x + area.width.saturating_sub(label.len() as u16 + 2);
+        f.render_widget(
+            Paragraph::new(label).style(app.theme().style("dim")),
+            Rect::new(x, area.y + area.height - 1, 6, 1),
+        );
+    }
+}
+
+/// Styles for the text cells: quotes, people, sources by kind, emphasis and search.
+struct Styler {
+    base: Style,
+    quote: Style,
+    person: Style,
+    emphasis: Style,
+    search: Style,
+    current_match: Style,
+    kinds: Vec<(SourceKind, Style)>,
+    quotes: Vec<Span>,
+    mentions: Vec<(Span, usize)>,
+    sources: Vec<(Span, SourceKind, usize)>,
+    matches: Vec<Span>,
+    current: Option<Span>,
+    emphasised: Emphasis,
+}
+
+impl Styler {
+    fn new(app: &App) -> Styler {
+        let t = app.theme();
+        let a = app.article();
+        let mut mentions: Vec<(Span, usize)> = a
+            .annotations
+            .people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort();
+        let sources = app
+            .visible_sources()
+            .iter()
+            .map(|&i| {
+                (
+                    a.annotations.sources[i].span,
+                    a.annotations.sources[i].kind,
+                    i,
+                )
+            })
+            .collect();
+        let search = &app.search;
+        Styler {
+            base: t.style("text"),
+            quote: t.style("quote"),
+            person: t.style("person"),
+            emphasis: t.style("emphasis"),
+            search: t.style("search"),
+            current_match: t
+                .style("search")
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            kinds: SourceKind::ALL
+                .iter()
+                .map(|k| (*k, t.style(kind_role(*k))))
+                .collect(),
+            quotes: app.quotes.clone(),
+            mentions,
+            sources,
+            matches: search.matches.clone(),
+            current: search
+                .matches
+                .get(search.current)
+                .copied()
+                .filter(|_| !search.matches.is_empty()),
+            emphasised: app.emphasis,
+        }
+    }
+
+    fn kind_style(&self, k: SourceKind) -> Style {
+        self.kinds
+            .iter()
+            .find(|(x, _)| *x == k)
+            .map(|(_, s)| *s)
+            .unwrap_or_default()
+    }
+
+    fn style_at(&self, byte: usize, marker: bool) -> Style {
+        let mut s = self.base;
+        if covering(&self.quotes, byte, |q| *q).is_some() {
+            s = s.patch(self.quote);
+        }
+        if let Some(&(_, p)) = covering(&self.mentions, byte, |m| m.0) {
+            s = s.patch(self.person);
+            if self.emphasised == Emphasis::Person(p) {
+                s = s.patch(self.emphasis);
+            }
+        }
+        if let Some(&(_, kind, i)) = self
+            .sources
+            .iter()
+            .rev()
+            .find(|(sp, ..)| sp.start <= byte && byte < sp.end)
+        {
+            s = s.patch(self.kind_style(kind));
+            if self.emphasised == Emphasis::Source(i) {
+                s = s.patch(self.emphasis);
+            }
+        }
+        if marker {
+            return s;
+        }
+        if covering(&self.matches, byte, |m| *m).is_some() {
+            s = s.patch(
+                if self
+                    .current
+                    .is_some_and(|c| c.start <= byte && byte < c.end)
+                {
+                    self.current_match
+                } else {
+                    self.search
+                },
+            );
+        }
+        s
+    }
+
+    fn line(&self, l: &super::wrap::Line) -> Line<'static> {
+        let mut spans: Vec<TextSpan<'static>> = Vec::new();
+        let mut run = String::new();
+        let mut run_style = Style::default();
+        for c in &l.cells {
+            let style = self.style_at(c.byte, c.marker);
+            if style != run_style && !run.is_empty() {
+                spans.push(TextSpan::styled(std::mem::take(&mut run), run_style));
+            }
+            run_style = style;
+            run.push(c.ch);
+        }
+        if !run.is_empty() {
+            spans.push(TextSpan::styled(run, run_style));
+        }
+        Line::from(spans)
+    }
+}
+
+/// The item of a sorted, non-overlapping list whose span covers `byte`.
+fn covering<T>(items: &[T], byte: usize, span: impl Fn(&T) -> Span) -> Option<&T> {
+    let k = items.partition_point(|x| span(x).start <= byte);
+    k.checked_sub(1)
+        .map(|k| &items[k])
+        .filter(|x| byte < span(x).end)
+}
+
+fn draw_people(f: &mut Frame, app: &mut App, area: Rect) {
+    app.rects.people = area;
+    let t = app.theme().clone();
+    let people = &app.article().annotations.people;
+    let items: Vec<ListItem> = app
+        .people_order()
+        .iter()
+        .map(|&i| {
+            let p = &people[i];
+            let mut spans = vec![
+                TextSpan::styled(format!("{:>3} ", p.mentions.len()), t.style("dim")),
+                TextSpan::styled(clean(&p.name), t.style("person")),
+            ];
+            if let Some(role) = p.roles.first() {
+                spans.push(TextSpan::styled(
+                    format!(" · {}", clean(role)),
+                    t.style("dim"),
+                ));
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let title = format!("People ({})", people.len());
+    let empty = items.is_empty();
+    let list = List::new(items)
+        .block(pane_block(app, Pane::People, title))
+        .highlight_style(t.style("selection"))
+        .highlight_symbol("› ");
+    if empty {
+        f.render_widget(
+            Paragraph::new("  no named people found")
+                .style(t.style("dim"))
+                .block(pane_block(app, Pane::People, "People (0)".into())),
+            area,
+        );
+        return;
+    }
+    f.render_stateful_widget(list, area, &mut app.people);
+}
+
+fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
+    app.rects.sources = area;
+    let t = app.theme().clone();
+    let a = app.article();
+    let text = &a.article.text;
+    let visible = app.visible_sources();
+    let items: Vec<ListItem> = visible
+        .iter()
+        .map(|&i| {
+            let s = &a.annotations.sources[i];
+            let kind_style = t.style(kind_role(s.kind));
+            let badge = format!("{} {:<5}", marker(s.kind), badge(s.kind));
+            let first = Line::from(vec![
+                TextSpan::styled(badge, kind_style.add_modifier(Modifier::BOLD)),
+                TextSpan::raw(" "),
+                TextSpan::styled(clean(s.span.slice(text)), t.style("text")),
+            ]);
+            let mut detail = vec![TextSpan::styled(
+                format!("       {}", clean(s.cue.slice(text))),
+                t.style("dim"),
+            )];
+            if s.declined {
+                detail.push(TextSpan::styled(" · declined", t.style("focus")));
+            }
+            if let Some(r) = s.reason {
+                detail.push(TextSpan::styled(
+                    format!(" · {}", clean(r.slice(text))),
+                    t.style("dim"),
+                ));
+            } else if s.lacks_reason() {
+                detail.push(TextSpan::styled(" · no reason given", t.style("warning")));
+            }
+            ListItem::new(vec![first, Line::from(detail)])
+        })
+        .collect();
+    debug_assert!(items.iter().all(|i| i.height() == SOURCE_ITEM_HEIGHT));
+    let title = format!(
+        "Sources ({}/{}) · {}",
+        visible.len(),
+        a.annotations.sources.len(),
+        app.filter.label()
+    );
+    if items.is_empty() {
+        let msg = if app.filter == Filter::All {
+            "  no attributions found"
+        } else {
+            "  no source of this kind"
+        };
+        f.render_widget(
+            Paragraph::new(msg)
+                .style(t.style("dim"))
+                .block(pane_block(app, Pane::Sources, title)),
+            area,
+        );
+        return;
+    }
+    let list = List::new(items)
+        .block(pane_block(app, Pane::Sources, title))
+        .highlight_style(t.style("selection"));
+    f.render_stateful_widget(list, area, &mut app.sources);
+}
+
+fn badge(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Named => "NAMED",
+        SourceKind::Anonymous => "ANON",
+        SourceKind::Organization => "ORG",
+        SourceKind::Media => "MEDIA",
+        SourceKind::Document => "DOC",
+    }
+}
+
+fn draw_footer(f: &mut Frame, app: &App, area: Rect) {
+    let t = app.theme();
+    let km = &app.keymap;
+    use super::keymap::Action as A;
+    let line = if app.search.editing {
+        Line::from(vec![
+            TextSpan::styled(format!("/{}▏", clean(&app.search.query)), t.style("focus")),
+            TextSpan::styled(
+                format!(
+                    "  {} matches · Enter to go · Esc to cancel",
+                    app.search.matches.len()
+                ),
+                t.style("dim"),
+            ),
+        ])
+    } else {
+        let mut spans = Vec::new();
+        if !app.search.matches.is_empty() {
+            spans.push(TextSpan::styled(
+                format!(
+                    " {}/{} “{}” ",
+                    app.search.current + 1,
+                    app.search.matches.len(),
+                    clean(&app.search.query)
+                ),
+                t.style("search"),
+            ));
+            spans.push(TextSpan::raw(" "));
+        }
+        match &app.status {
+            Some(msg) => spans.push(TextSpan::styled(clean(msg), t.style("focus"))),
+            None => {
+                let hints = match app.overlay {
+                    Some(_) => vec![(A::Clear, "close")],
+                    None => vec![
+                        (A::NextPane, "pane"),
+                        (A::Down, "move"),
+                        (A::Activate, "show"),
+                        (A::CycleFilter, "filter"),
+                        (A::Search, "search"),
+                        (A::Summary, "summary"),
+                        (A::Export, "export"),
+                        (A::Help, "help"),
+                        (A::Quit, "quit"),
+                    ],
+                };
+                for (action, what) in hints {
+                    spans.push(TextSpan::styled(
+                        format!(" {} ", km.label(action)),
+                        t.style("status"),
+                    ));
+                    spans.push(TextSpan::styled(format!(" {what} "), t.style("dim")));
+                }
+            }
+        }
+        Line::from(spans)
+    };
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn overlay_block<'a>(app: &App, title: &str) -> Block<'a> {
+    let t = app.theme();
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.style("focus"))
+        .title(TextSpan::styled(format!(" {title} "), t.style("focus")))
+        .title_alignment(Alignment::Center)
+}
+
+fn draw_overlay(f: &mut Frame, app: &App, overlay: &Overlay, area: Rect) {
+    match overlay {
+        Overlay::Help => draw_help(f, app, area),
+        Overlay::Summary => draw_summary(f, app, area),
+        Overlay::Articles { selected } => draw_articles(f, app, area, *selected),
+        Overlay::Export { selected, filtered } => draw_export(f, app, area, *selected, *filtered),
+    }
+}
+
+fn draw_help(f: &mut Frame, app: &App, area: Rect) {
+    use super::keymap::Action;
+    let t = app.theme();
+    let width = Action::ALL
+        .iter()
+        .map(|a| app.keymap.label(*a).chars().count())
+        .max()
+        .unwrap_or(8);
+    let mut lines: Vec<Line> = Action::ALL
+        .iter()
+        .map(|a| {
+            Line::from(vec![
+                TextSpan::styled(
+                    format!(" {:>width$}  ", app.keymap.label(*a)),
+                    t.style("focus"),
+                ),
+                TextSpan::styled(a.description(), t.style("text")),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        " Mouse: the wheel scrolls the pane under it; a click focuses and selects.",
+        t.style("dim"),
+    ));
+    lines.push(Line::styled(
+        " Markers: ● named  ○ anonymous  ■ organization  ▲ media  ◆ document",
+        t.style("dim"),
+    ));
+    let rect = centered(area, 76, lines.len() as u16 + 2);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(overlay_block(app, "Keys")),
+        rect,
+    );
+}
+
+fn draw_summary(f: &mut Frame, app: &App, area: Rect) {
+    let t = app.theme();
+    let a = app.article();
+    let s = &a.annotations.summary;
+    let rect = centered(area, 78, 20);
+    f.render_widget(Clear, rect);
+    let block = overlay_block(app, "Summary");
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let [chart_area, side] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Min(20)]).areas(inner);
+    let bars: Vec<Bar> = SourceKind::ALL
+        .iter()
+        .map(|k| {
+            Bar::with_label(badge(*k), s.count(*k) as u64)
+                .style(t.style(kind_role(*k)))
+                .value_style(t.style("title").add_modifier(Modifier::REVERSED))
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(Block::default().title(TextSpan::styled(
+            format!("Sources by kind ({})", s.sources),
+            t.style("title"),
+        )))
+        .data(BarGroup::new(bars))
+        .bar_width(5)
+        .bar_gap(1)
+        .direction(Direction::Vertical);
+    f.render_widget(chart, chart_area);
+    let mut lines = vec![
+        Line::styled(
+            format!("anonymous share: {:.0}%", 100.0 * s.anonymous_share),
+            t.style("text"),
+        ),
+        Line::styled(
+            format!("anonymous, no reason: {}", s.anonymous_without_reason),
+            t.style("warning"),
+        ),
+        Line::styled(
+            format!("declined to comment: {}", s.declined),
+            t.style("text"),
+        ),
+        Line::raw(""),
+        Line::styled("Most mentioned", t.style("title")),
+    ];
+    for &i in app.people_order().iter().take(8) {
+        let p = &a.annotations.people[i];
+        lines.push(Line::from(vec![
+            TextSpan::styled(format!("{:>3} ", p.mentions.len()), t.style("dim")),
+            TextSpan::styled(clean(&p.name), t.style("person")),
+        ]));
+    }
+    f.render_widget(Paragraph::new(lines), side);
+}
+
+fn draw_articles(f: &mut Frame, app: &App, area: Rect, selected: usize) {
+    let t = app.theme();
+    let lines: Vec<Line> = app
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            let style = if i == selected {
+                t.style("selection")
+            } else {
+                t.style("text")
+            };
+            let mark = if i == app.current { "•" } else { " " };
+            [
+                Line::styled(
+                    format!("{mark} {}", clean(a.article.title_or_name())),
+                    style,
+                ),
+                Line::styled(
+                    format!("    {}", a.annotations.summary.line()),
+                    t.style("dim"),
+                ),
+            ]
+        })
+        .collect();
+    let rect = centered(
+        area,
+        area.width.saturating_sub(8).max(40),
+        (lines.len() as u16 + 2).min(area.height),
+    );
+    f.render_widget(Clear, rect);
+    let scroll = (selected * 2).saturating_sub(rect.height.saturating_sub(4) as usize) as u16;
+    f.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll, 0))
+            .block(overlay_block(app, "Articles · Enter opens")),
+        rect,
+    );
+}
+
+fn draw_export(f: &mut Frame, app: &App, area: Rect, selected: usize, filtered: bool) {
+    let t = app.theme();
+    let mut lines: Vec<Line> = ExportFormat::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, fmt)| {
+            let style = if i == selected {
+                t.style("selection")
+            } else {
+                t.style("text")
+            };
+            Line::styled(format!(" {:<9} .{}", fmt.name(), fmt.extension()), style)
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    let check = if filtered { "x" } else { " " };
+    lines.push(Line::styled(
+        format!(
+            " [{check}] a: only the active filter ({})",
+            app.filter.label()
+        ),
+        t.style("text"),
+    ));
+    lines.push(Line::styled(
+        " Enter exports beside the article; nothing is overwritten.",
+        t.style("dim"),
+    ));
+    let rect = centered(area, 64, lines.len() as u16 + 2);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(overlay_block(app, "Export")),
+        rect,
+    );
+}
