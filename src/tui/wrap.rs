@@ -182,8 +182,8 @@ mod tests {
         assert_eq!(
             rows,
             [
-                "The quick brown ",
-                "fox jumps over ",
+                "The quick brown",
+                "fox jumps over",
                 "the lazy dog.",
                 "",
                 "Élan vital."
