@@ -76,7 +76,7 @@ impl Filter {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    Help { scroll: u16 },
     Summary,
     Articles { selected: usize },
     Export { selected: usize, filtered: bool },
@@ -469,7 +469,7 @@ impl App {
                 })
             }
             Action::Summary => self.overlay = Some(Overlay::Summary),
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::CycleTheme => {
                 self.theme = (self.theme + 1) % self.themes.len();
                 self.status = Some(format!("theme: {}", self.theme().name));

@@ -65,8 +65,22 @@ fn overlay_key(app: &mut App, overlay: Overlay, key: KeyEvent) {
         return app.close_overlay();
     }
     match overlay {
-        Overlay::Help | Overlay::Summary => {
-            if matches!(action, Some(Action::Help) | Some(Action::Summary)) {
+        Overlay::Help { scroll } => match action {
+            Some(Action::Down) => {
+                app.overlay = Some(Overlay::Help {
+                    scroll: scroll.saturating_add(1),
+                })
+            }
+            Some(Action::Up) => {
+                app.overlay = Some(Overlay::Help {
+                    scroll: scroll.saturating_sub(1),
+                })
+            }
+            Some(Action::Help) => app.close_overlay(),
+            _ => {}
+        },
+        Overlay::Summary => {
+            if matches!(action, Some(Action::Summary)) {
                 app.close_overlay();
             }
         }

@@ -77,9 +77,9 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
         Line::styled(clean(a.article.title_or_name()), t.style("title")),
         Line::styled(facts.join(" · "), t.style("dim")),
         Line::from(vec![
-            TextSpan::styled(a.annotations.summary.line(), t.style("text")),
-            TextSpan::styled("  │  ", t.style("dim")),
             TextSpan::styled(filter, t.style("focus")),
+            TextSpan::styled("  │  ", t.style("dim")),
+            TextSpan::styled(a.annotations.summary.line(), t.style("text")),
         ]),
     ];
     f.render_widget(Paragraph::new(lines), area);
@@ -511,14 +511,14 @@ fn overlay_block<'a>(app: &App, title: &str) -> Block<'a> {
 
 fn draw_overlay(f: &mut Frame, app: &App, overlay: &Overlay, area: Rect) {
     match overlay {
-        Overlay::Help => draw_help(f, app, area),
+        Overlay::Help { scroll } => draw_help(f, app, area, *scroll),
         Overlay::Summary => draw_summary(f, app, area),
         Overlay::Articles { selected } => draw_articles(f, app, area, *selected),
         Overlay::Export { selected, filtered } => draw_export(f, app, area, *selected, *filtered),
     }
 }
 
-fn draw_help(f: &mut Frame, app: &App, area: Rect) {
+fn draw_help(f: &mut Frame, app: &App, area: Rect, scroll: u16) {
     use super::keymap::Action;
     let t = app.theme();
     let width = Action::ALL
@@ -549,8 +549,16 @@ fn draw_help(f: &mut Frame, app: &App, area: Rect) {
     ));
     let rect = centered(area, 76, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
+    let hidden = (lines.len() as u16 + 2).saturating_sub(rect.height);
+    let title = if hidden > 0 {
+        "Keys · j/k scroll"
+    } else {
+        "Keys"
+    };
     f.render_widget(
-        Paragraph::new(lines).block(overlay_block(app, "Keys")),
+        Paragraph::new(lines)
+            .scroll((scroll.min(hidden), 0))
+            .block(overlay_block(app, title)),
         rect,
     );
 }

@@ -20,6 +20,8 @@ pub struct Line {
     /// The paragraph shown, or `None` for the blank line between paragraphs.
     pub paragraph: Option<usize>,
     pub cells: Vec<Cell>,
+    /// The byte after the last one shown up to this line (kept by blank lines too).
+    pub end: usize,
 }
 
 /// The wrapped text of an article (or of some of its paragraphs).
@@ -42,17 +44,21 @@ impl Layout {
         let mut lines = Vec::new();
         for (k, &p) in paragraphs.iter().enumerate() {
             if k > 0 {
+                let end = lines.last().map_or(0, |l: &Line| l.end);
                 lines.push(Line {
                     paragraph: None,
                     cells: Vec::new(),
+                    end,
                 });
             }
             let span = article.paragraphs[p].span;
             let cells = cells_of(span.start, span.slice(&article.text), markers);
             for row in wrap_cells(&cells, width) {
+                let end = row.last().map_or(span.start, |c| c.byte + 1);
                 lines.push(Line {
                     paragraph: Some(p),
                     cells: row,
+                    end,
                 });
             }
         }
@@ -66,9 +72,7 @@ impl Layout {
 
     /// The first line showing a byte of the article at or after `byte`.
     pub fn line_of(&self, byte: usize) -> Option<usize> {
-        let i = self
-            .lines
-            .partition_point(|l| l.cells.last().is_none_or(|c| c.byte < byte));
+        let i = self.lines.partition_point(|l| l.end <= byte);
         (i < self.lines.len()).then_some(i)
     }
 }

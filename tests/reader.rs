@@ -1,0 +1,504 @@
+//! The reader without a terminal: keys lead to states, and screens drawn into a
+//! TestBackend show what a user would see (insta snapshots at 120x40 and 60x20).
+
+mod common;
+use common::*;
+use onrecord::annotate::SourceKind;
+use onrecord::export::Annotated;
+use onrecord::tui::app::{App, Emphasis, Filter, Overlay, Pane};
+use onrecord::tui::input::{handle_key, handle_mouse};
+use onrecord::tui::keymap::KeyMap;
+use onrecord::tui::theme::Theme;
+use onrecord::tui::ui::draw;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+const NYT: &str = "nyt-sessions-offered-to-resign.txt";
+const HOTAIR: &str = "hotair-sessions-fed-up.txt";
+
+fn app_with(theme: &str) -> App {
+    let items = [NYT, HOTAIR]
+        .iter()
+        .map(|n| Annotated::new(sample(n)))
+        .collect();
+    let themes = vec![
+        Theme::bundled(theme).unwrap(),
+        Theme::bundled("mono").unwrap(),
+    ];
+    App::new(items, themes, 0, KeyMap::with_overrides(None).unwrap())
+}
+
+fn app() -> App {
+    app_with("dark")
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    t
+}
+
+fn screen(t: &Terminal<TestBackend>) -> String {
+    let b = t.backend().buffer();
+    (0..b.area.height)
+        .map(|y| {
+            (0..b.area.width)
+                .map(|x| b[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// ---- keys and state ----
+
+#[test]
+fn tab_cycles_panes_both_ways() {
+    let mut a = app();
+    assert_eq!(a.focus, Pane::Text);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Pane::People);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Pane::Sources);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Pane::Text);
+    handle_key(&mut a, KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    assert_eq!(a.focus, Pane::Sources);
+}
+
+#[test]
+fn scrolling_moves_and_stops_at_the_ends() {
+    let mut a = app();
+    render(&mut a, 120, 40);
+    press(&mut a, "jjj");
+    assert_eq!(a.text_scroll, 3);
+    press(&mut a, "k");
+    assert_eq!(a.text_scroll, 2);
+    press(&mut a, "G");
+    let bottom = a.text_scroll;
+    assert!(bottom > 10);
+    press(&mut a, "j");
+    assert_eq!(a.text_scroll, bottom, "no scrolling past the end");
+    handle_key(
+        &mut a,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+    assert!(a.text_scroll < bottom);
+    press(&mut a, "g");
+    assert_eq!(a.text_scroll, 0);
+}
+
+#[test]
+fn enter_on_a_person_cycles_through_mentions() {
+    let mut a = app();
+    render(&mut a, 120, 40);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(
+        a.selected_person()
+            .map(|p| a.article().annotations.people[p].name.clone())
+            .as_deref(),
+        Some("Jeff Sessions")
+    );
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.status.as_deref(), Some("mention 1/12"));
+    let first = a.text_scroll;
+    for _ in 0..6 {
+        key(&mut a, KeyCode::Enter);
+    }
+    assert_eq!(a.status.as_deref(), Some("mention 7/12"));
+    assert!(a.text_scroll > first, "the text followed the mentions");
+    assert!(matches!(a.emphasis, Emphasis::Person(_)));
+}
+
+#[test]
+fn enter_on_a_source_scrolls_the_text_to_it() {
+    let mut a = app();
+    render(&mut a, 120, 40);
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    press(&mut a, "G");
+    key(&mut a, KeyCode::Enter);
+    let s = a.selected_source().unwrap();
+    assert_eq!(a.emphasis, Emphasis::Source(s));
+    assert_eq!(
+        a.article().annotations.sources[s]
+            .span
+            .slice(&a.article().article.text),
+        "two people close to the president"
+    );
+    assert!(a.text_scroll > 0);
+}
+
+#[test]
+fn filter_keys_cycle_and_jump() {
+    let mut a = app();
+    press(&mut a, "f");
+    assert_eq!(a.filter, Filter::Kind(SourceKind::Anonymous));
+    assert!(a
+        .visible_sources()
+        .iter()
+        .all(|&i| a.article().annotations.sources[i].kind == SourceKind::Anonymous));
+    assert_eq!(a.visible_sources().len(), 5);
+    press(&mut a, "f");
+    assert_eq!(a.filter, Filter::OnRecord);
+    assert_eq!(a.visible_sources().len(), 7);
+    press(&mut a, "5");
+    assert_eq!(a.filter, Filter::Kind(SourceKind::Media));
+    press(&mut a, "0");
+    assert_eq!(a.filter, Filter::All);
+    press(&mut a, "1p");
+    assert!(a.only_paragraphs);
+    assert_eq!(a.shown_paragraphs(), [0, 5, 6, 8, 10]);
+}
+
+#[test]
+fn search_counts_and_steps_through_matches() {
+    let mut a = app();
+    render(&mut a, 120, 40);
+    press(&mut a, "/spicer");
+    assert!(a.search.editing);
+    assert_eq!(a.search.matches.len(), 2);
+    key(&mut a, KeyCode::Enter);
+    assert!(!a.search.editing);
+    assert_eq!(a.search.current, 0);
+    press(&mut a, "n");
+    assert_eq!(a.search.current, 1);
+    press(&mut a, "N");
+    assert_eq!(a.search.current, 0);
+    press(&mut a, "N");
+    assert_eq!(a.search.current, 1, "N wraps around");
+    key(&mut a, KeyCode::Esc);
+    assert!(a.search.matches.is_empty() && a.search.query.is_empty());
+}
+
+#[test]
+fn articles_step_and_list() {
+    let mut a = app();
+    press(&mut a, "]");
+    assert_eq!(a.current, 1);
+    press(&mut a, "]");
+    assert_eq!(a.current, 0, "wraps to the first");
+    press(&mut a, "[");
+    assert_eq!(a.current, 1);
+    press(&mut a, "o");
+    assert_eq!(a.overlay, Some(Overlay::Articles { selected: 1 }));
+    press(&mut a, "k");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.current, 0);
+    assert_eq!(a.overlay, None);
+}
+
+#[test]
+fn overlays_open_and_close() {
+    let mut a = app();
+    press(&mut a, "?");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+    press(&mut a, "jj");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 2 }));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, None);
+    press(&mut a, "s");
+    assert_eq!(a.overlay, Some(Overlay::Summary));
+    press(&mut a, "q");
+    assert_eq!(a.overlay, None);
+    assert!(!a.quit, "q closes an overlay first");
+    press(&mut a, "q");
+    assert!(a.quit);
+}
+
+#[test]
+fn theme_key_cycles() {
+    let mut a = app();
+    press(&mut a, "t");
+    assert_eq!(a.theme().name, "mono");
+    assert_eq!(a.status.as_deref(), Some("theme: mono"));
+}
+
+#[test]
+fn export_from_the_reader_never_overwrites() {
+    let mut a = app();
+    let dir = tempfile::tempdir().unwrap();
+    a.export_dir = Some(dir.path().to_path_buf());
+    press(&mut a, "1e");
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Export {
+            selected: 0,
+            filtered: true
+        })
+    );
+    key(&mut a, KeyCode::Enter);
+    let first = dir
+        .path()
+        .join("nyt-sessions-offered-to-resign.onrecord.json");
+    assert_eq!(
+        a.status.as_deref(),
+        Some(format!("exported to {}", first.display()).as_str())
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&first).unwrap()).unwrap();
+    assert!(
+        v["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["kind"] == "anonymous"),
+        "the filter applies"
+    );
+    press(&mut a, "e");
+    press(&mut a, "a");
+    key(&mut a, KeyCode::Enter);
+    let second = dir
+        .path()
+        .join("nyt-sessions-offered-to-resign.onrecord-2.json");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&second).unwrap()).unwrap();
+    assert_eq!(v["sources"].as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn mouse_wheel_and_clicks_reach_the_pane_under_the_pointer() {
+    let mut a = app();
+    render(&mut a, 120, 40);
+    let r = a.rects;
+    let mouse = |kind, x, y| MouseEvent {
+        kind,
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    handle_mouse(
+        &mut a,
+        mouse(MouseEventKind::ScrollDown, r.text.x + 2, r.text.y + 2),
+    );
+    assert_eq!(a.text_scroll, 3);
+    handle_mouse(
+        &mut a,
+        mouse(
+            MouseEventKind::Down(MouseButton::Left),
+            r.sources.x + 3,
+            r.sources.y + 1 + 2 * 2,
+        ),
+    );
+    assert_eq!(a.focus, Pane::Sources);
+    assert_eq!(a.sources.selected(), Some(2));
+    assert_eq!(a.emphasis, Emphasis::Source(2));
+    handle_mouse(
+        &mut a,
+        mouse(
+            MouseEventKind::Down(MouseButton::Left),
+            r.people.x + 3,
+            r.people.y + 3,
+        ),
+    );
+    assert_eq!(a.focus, Pane::People);
+    assert_eq!(a.people.selected(), Some(2));
+}
+
+// ---- screens ----
+
+#[test]
+fn opening_screens() {
+    for (i, name) in ["nyt", "hotair"].iter().enumerate() {
+        for (w, h) in [(120, 40), (60, 20)] {
+            let mut a = app();
+            if i == 1 {
+                press(&mut a, "]");
+            }
+            a.status = None;
+            insta::assert_snapshot!(
+                format!("open_{name}_{w}x{h}"),
+                screen(&render(&mut a, w, h))
+            );
+        }
+    }
+}
+
+#[test]
+fn anonymous_only_screens() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = app();
+        press(&mut a, "1");
+        let s = screen(&render(&mut a, w, h));
+        assert!(s.contains("filter: anonymous"));
+        insta::assert_snapshot!(format!("anonymous_{w}x{h}"), s);
+    }
+    let mut a = app();
+    press(&mut a, "1");
+    let s = screen(&render(&mut a, 120, 40));
+    assert!(s.contains("Sources (5/12) · anonymous") && !s.contains("NAMED"));
+}
+
+#[test]
+fn search_screens() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = app();
+        render(&mut a, w, h);
+        press(&mut a, "/president");
+        key(&mut a, KeyCode::Enter);
+        press(&mut a, "n");
+        let s = screen(&render(&mut a, w, h));
+        assert!(s.contains("2/8 “president”"), "{s}");
+        insta::assert_snapshot!(format!("search_{w}x{h}"), s);
+    }
+}
+
+#[test]
+fn help_and_summary_screens() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = app();
+        press(&mut a, "?");
+        let s = screen(&render(&mut a, w, h));
+        assert!(s.contains("Keys"));
+        insta::assert_snapshot!(format!("help_{w}x{h}"), s);
+        key(&mut a, KeyCode::Esc);
+        press(&mut a, "s");
+        insta::assert_snapshot!(format!("summary_{w}x{h}"), screen(&render(&mut a, w, h)));
+    }
+}
+
+#[test]
+fn a_tiny_terminal_says_so() {
+    let mut a = app();
+    let s = screen(&render(&mut a, 20, 5));
+    assert!(s.contains("Terminal too"), "{s}");
+}
+
+#[test]
+fn narrow_terminals_show_only_the_focused_pane() {
+    let mut a = app();
+    let s = screen(&render(&mut a, 50, 20));
+    assert!(s.contains(" Text ") && s.contains(" People ") && !s.contains("Sources ("));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    let s = screen(&render(&mut a, 50, 20));
+    assert!(s.contains("Sources (12/12)"));
+}
+
+/// The cell holding the first character of `needle` on screen.
+fn find(t: &Terminal<TestBackend>, needle: &str) -> (u16, u16) {
+    find_in(t, t.backend().buffer().area.width, needle)
+}
+
+/// The same, in the columns left of `width` (the text pane).
+fn find_in(t: &Terminal<TestBackend>, width: u16, needle: &str) -> (u16, u16) {
+    let b = t.backend().buffer();
+    let first = needle.chars().next().unwrap().to_string();
+    for y in 0..b.area.height {
+        let row: String = (0..width).map(|x| b[(x, y)].symbol().to_string()).collect();
+        if let Some(i) = row.find(needle) {
+            let col = row[..i].chars().count() as u16;
+            assert_eq!(b[(col, y)].symbol(), first);
+            return (col, y);
+        }
+    }
+    panic!("{needle:?} not on screen");
+}
+
+#[test]
+fn kinds_are_styled_and_marked() {
+    let mut a = app();
+    let t = render(&mut a, 120, 40);
+    let b = t.backend().buffer();
+    let (x, y) = find(&t, "two people who were briefed");
+    assert_eq!(b[(x - 1, y)].symbol(), "○", "anonymous marker");
+    let anon = b[(x, y)].style();
+    assert!(anon
+        .add_modifier
+        .contains(Modifier::UNDERLINED | Modifier::ITALIC));
+    assert_eq!(anon.fg, Some(Color::Rgb(0xff, 0x9e, 0x3d)));
+    let (x, y) = find(&t, "the White");
+    assert_eq!(b[(x - 1, y)].symbol(), "■");
+    assert!(b[(x, y)]
+        .style()
+        .add_modifier
+        .contains(Modifier::UNDERLINED));
+    assert_eq!(b[(x, y)].style().fg, Some(Color::LightBlue));
+    let (x, y) = find(&t, "Jeff Sessions offered");
+    assert_eq!(
+        b[(x, y)].style().fg,
+        Some(Color::LightCyan),
+        "people are highlighted"
+    );
+    let (x, y) = find(&t, "offered to resign");
+    assert_eq!(
+        b[(x, y)].style().fg,
+        Some(Color::Gray),
+        "plain text is plain"
+    );
+}
+
+#[test]
+fn mono_theme_uses_no_colour() {
+    let mut a = app_with("mono");
+    let t = render(&mut a, 120, 40);
+    let b = t.backend().buffer();
+    for cell in b.content() {
+        assert!(
+            matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset),
+            "a coloured cell in mono"
+        );
+    }
+    let (x, y) = find(&t, "two people who were briefed");
+    assert!(b[(x, y)]
+        .style()
+        .add_modifier
+        .contains(Modifier::UNDERLINED | Modifier::ITALIC));
+}
+
+#[test]
+fn the_selected_source_is_emphasised() {
+    let mut a = app();
+    render(&mut a, 120, 40);
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    press(&mut a, "j");
+    key(&mut a, KeyCode::Enter);
+    let t = render(&mut a, 120, 40);
+    let (x, y) = find_in(&t, a.rects.text.right(), "two people who were briefed");
+    let style = t.backend().buffer()[(x, y)].style();
+    assert_eq!(style.bg, Some(Color::Rgb(0x3a, 0x3a, 0x5a)));
+    assert!(style.add_modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn hostile_text_is_neutralised_on_screen() {
+    let text =
+        "Title\u{1b}]0;pwned\u{7}\n\nThe senator said \u{1b}[2J\u{202e}hello\u{9b}31m today.\n";
+    let art = onrecord::article::parse_text(
+        "hostile.txt",
+        text.to_string(),
+        onrecord::article::Format::Plain,
+    );
+    let themes = vec![Theme::bundled("dark").unwrap()];
+    let mut a = App::new(
+        vec![Annotated::new(art)],
+        themes,
+        0,
+        KeyMap::with_overrides(None).unwrap(),
+    );
+    let t = render(&mut a, 80, 20);
+    let s = screen(&t);
+    assert!(s.contains("Title␛]0;pwned␇"), "{s}");
+    assert!(s.contains("␛[2J⁇hello\u{fffd}31m"), "{s}");
+    for cell in t.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "control character reached the screen"
+        );
+    }
+}
