@@ -6,24 +6,9 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use onrecord::article::{parse_text, Format};
 
-fn generated(bytes: usize) -> String {
-    let sample = String::from_utf8_lossy(onrecord::samples::SAMPLES[1].1).into_owned();
-    let body: Vec<&str> = sample.split("\n\n").skip(1).collect();
-    let mut text = String::from("A generated article\n\n");
-    let mut round = 0;
-    while text.len() < bytes {
-        for p in &body {
-            // Vary the surnames so each round introduces new people.
-            text.push_str(
-                &p.replace("Sessions", &format!("Sessions{round}"))
-                    .replace("Comey", &format!("Comey{round}")),
-            );
-            text.push_str("\n\n");
-        }
-        round += 1;
-    }
-    text
-}
+#[path = "generate.rs"]
+mod generate;
+use generate::generated;
 
 fn annotate(c: &mut Criterion) {
     let mut group = c.benchmark_group("annotate");

@@ -133,14 +133,24 @@ pub struct App {
     /// Quoted passages of the current article, for styling.
     pub quotes: Vec<Span>,
     layout: Option<(LayoutKey, Layout)>,
+    derived: Derived,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct LayoutKey {
     article: usize,
     width: u16,
-    paragraphs: Vec<usize>,
+    only_paragraphs: bool,
     filter: Filter,
+}
+
+/// What follows from the article, the filter and the paragraph mode, kept between frames.
+#[derive(Debug, Clone, Default)]
+struct Derived {
+    order: Vec<usize>,
+    visible: Vec<usize>,
+    shown: Vec<usize>,
+    mentions: Vec<(Span, usize)>,
 }
 
 /// The marker drawn before a source in the text, so kinds differ without colour.
@@ -179,6 +189,7 @@ impl App {
             export_dir: None,
             quotes: Vec::new(),
             layout: None,
+            derived: Derived::default(),
         };
         app.reset_article_view();
         app
@@ -193,8 +204,29 @@ impl App {
     }
 
     /// People, most mentioned first.
-    pub fn people_order(&self) -> Vec<usize> {
-        let people = &self.article().annotations.people;
+    pub fn people_order(&self) -> &[usize] {
+        &self.derived.order
+    }
+
+    /// Sources the filter lets through, in reading order.
+    pub fn visible_sources(&self) -> &[usize] {
+        &self.derived.visible
+    }
+
+    /// Paragraphs the text pane shows.
+    pub fn shown_paragraphs(&self) -> &[usize] {
+        &self.derived.shown
+    }
+
+    /// Every person mention of the article in text order, with its person.
+    pub fn mentions(&self) -> &[(Span, usize)] {
+        &self.derived.mentions
+    }
+
+    /// Recomputes what the article, the filter and the paragraph mode decide.
+    fn refresh(&mut self) {
+        let a = &self.articles[self.current];
+        let people = &a.annotations.people;
         let mut order: Vec<usize> = (0..people.len()).collect();
         order.sort_by_key(|&i| {
             (
@@ -202,31 +234,32 @@ impl App {
                 people[i].mentions[0].span.start,
             )
         });
-        order
-    }
-
-    /// Sources the filter lets through, in reading order.
-    pub fn visible_sources(&self) -> Vec<usize> {
-        let sources = &self.article().annotations.sources;
-        (0..sources.len())
+        let sources = &a.annotations.sources;
+        let visible: Vec<usize> = (0..sources.len())
             .filter(|&i| self.filter.accepts(sources[i].kind))
-            .collect()
-    }
-
-    /// Paragraphs the text pane shows.
-    pub fn shown_paragraphs(&self) -> Vec<usize> {
-        let a = &self.article().article;
-        if !self.only_paragraphs {
-            return (0..a.paragraphs.len()).collect();
-        }
-        let sources = &self.article().annotations.sources;
-        let mut ps: Vec<usize> = self
-            .visible_sources()
-            .iter()
-            .filter_map(|&i| sources[i].paragraph)
             .collect();
-        ps.dedup();
-        ps
+        let shown = if self.only_paragraphs {
+            let mut ps: Vec<usize> = visible
+                .iter()
+                .filter_map(|&i| sources[i].paragraph)
+                .collect();
+            ps.dedup();
+            ps
+        } else {
+            (0..a.article.paragraphs.len()).collect()
+        };
+        let mut mentions: Vec<(Span, usize)> = people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort();
+        self.derived = Derived {
+            order,
+            visible,
+            shown,
+            mentions,
+        };
     }
 
     /// The text laid out for the current pane width, cached until something changes it.
@@ -234,19 +267,20 @@ impl App {
         let key = LayoutKey {
             article: self.current,
             width: self.text_size.0,
-            paragraphs: self.shown_paragraphs(),
+            only_paragraphs: self.only_paragraphs,
             filter: self.filter,
         };
         if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
             let sources = &self.articles[key.article].annotations.sources;
             let markers: Vec<(usize, char)> = self
-                .visible_sources()
+                .derived
+                .visible
                 .iter()
                 .map(|&i| (sources[i].span.start, marker(sources[i].kind)))
                 .collect();
             let layout = Layout::new(
                 &self.articles[key.article].article,
-                &key.paragraphs,
+                &self.derived.shown,
                 key.width,
                 &markers,
             );
@@ -274,6 +308,7 @@ impl App {
     }
 
     fn reset_article_view(&mut self) {
+        self.refresh();
         self.quotes = quote_spans(&self.articles[self.current].article);
         self.text_scroll = 0;
         self.people
@@ -289,6 +324,7 @@ impl App {
 
     fn set_filter(&mut self, f: Filter) {
         self.filter = f;
+        self.refresh();
         self.sources
             .select((!self.visible_sources().is_empty()).then_some(0));
         if matches!(self.emphasis, Emphasis::Source(_)) {
@@ -370,6 +406,7 @@ impl App {
         let para = self.article().article.paragraph_of(span.start);
         if para.is_some_and(|p| !self.shown_paragraphs().contains(&p)) {
             self.only_paragraphs = false;
+            self.refresh();
         }
         self.scroll_to_byte(span.start);
     }
@@ -448,6 +485,7 @@ impl App {
             Action::FilterDocument => self.set_filter(Filter::Kind(SourceKind::Document)),
             Action::OnlyParagraphs => {
                 self.only_paragraphs = !self.only_paragraphs;
+                self.refresh();
                 self.text_scroll = 0;
             }
             Action::Search => {

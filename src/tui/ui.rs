@@ -10,7 +10,7 @@ use ratatui::layout::{Alignment, Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, Clear, List, ListItem, Paragraph, Wrap,
+    Bar, BarChart, BarGroup, Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap,
 };
 use ratatui::Frame;
 
@@ -156,12 +156,17 @@ fn draw_text(f: &mut Frame, app: &mut App, area: Rect) {
     app.text_scroll = app
         .text_scroll
         .min(total.saturating_sub(inner.height as usize));
-    let styler = Styler::new(app);
     let (from, to) = (
         app.text_scroll,
         (app.text_scroll + inner.height as usize).min(total),
     );
     let layout = app.layout().clone_range(from, to);
+    let first_byte = layout
+        .iter()
+        .find_map(|l| l.cells.first())
+        .map_or(0, |c| c.byte);
+    let last_byte = layout.last().map_or(0, |l| l.end);
+    let styler = Styler::new(app, first_byte..last_byte.max(first_byte));
     let lines: Vec<Line> = layout.iter().map(|l| styler.line(l)).collect();
     f.render_widget(Paragraph::new(lines), inner);
     if total > inner.height as usize {
@@ -193,28 +198,17 @@ struct Styler {
 }
 
 impl Styler {
-    fn new(app: &App) -> Styler {
+    /// The styles for the article bytes `bytes` (the lines on screen).
+    fn new(app: &App, bytes: std::ops::Range<usize>) -> Styler {
         let t = app.theme();
         let a = app.article();
-        let mut mentions: Vec<(Span, usize)> = a
-            .annotations
-            .people
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.span, i)))
-            .collect();
-        mentions.sort();
-        let sources = app
-            .visible_sources()
-            .iter()
-            .map(|&i| {
-                (
-                    a.annotations.sources[i].span,
-                    a.annotations.sources[i].kind,
-                    i,
-                )
-            })
-            .collect();
+        let sources = &a.annotations.sources;
+        let on_screen = |s: Span| s.start < bytes.end && bytes.start < s.end;
+        let visible = app.visible_sources();
+        let first = visible
+            .partition_point(|&i| sources[i].span.start < bytes.start)
+            .saturating_sub(4);
+        let last = visible.partition_point(|&i| sources[i].span.start < bytes.end);
         let search = &app.search;
         Styler {
             base: t.style("text"),
@@ -229,15 +223,15 @@ impl Styler {
                 .iter()
                 .map(|k| (*k, t.style(kind_role(*k))))
                 .collect(),
-            quotes: app.quotes.clone(),
-            mentions,
-            sources,
-            matches: search.matches.clone(),
-            current: search
-                .matches
-                .get(search.current)
-                .copied()
-                .filter(|_| !search.matches.is_empty()),
+            quotes: window(&app.quotes, &bytes, |q| *q),
+            mentions: window(app.mentions(), &bytes, |m| m.0),
+            sources: visible[first..last]
+                .iter()
+                .map(|&i| (sources[i].span, sources[i].kind, i))
+                .filter(|s| on_screen(s.0))
+                .collect(),
+            matches: window(&search.matches, &bytes, |m| *m),
+            current: search.matches.get(search.current).copied(),
             emphasised: app.emphasis,
         }
     }
@@ -309,6 +303,17 @@ impl Styler {
     }
 }
 
+/// The items of a sorted, non-overlapping list that touch `bytes`.
+fn window<T: Clone>(
+    items: &[T],
+    bytes: &std::ops::Range<usize>,
+    span: impl Fn(&T) -> Span,
+) -> Vec<T> {
+    let from = items.partition_point(|x| span(x).end <= bytes.start);
+    let to = items.partition_point(|x| span(x).start < bytes.end);
+    items[from..to.max(from)].to_vec()
+}
+
 /// The item of a sorted, non-overlapping list whose span covers `byte`.
 fn covering<T>(items: &[T], byte: usize, span: impl Fn(&T) -> Span) -> Option<&T> {
     let k = items.partition_point(|x| span(x).start <= byte);
@@ -320,9 +325,11 @@ fn covering<T>(items: &[T], byte: usize, span: impl Fn(&T) -> Span) -> Option<&T
 fn draw_people(f: &mut Frame, app: &mut App, area: Rect) {
     app.rects.people = area;
     let t = app.theme().clone();
+    let rows = area.height.saturating_sub(2) as usize;
+    let count = app.article().annotations.people.len();
+    let shown = scroll_window(&mut app.people, count, rows);
     let people = &app.article().annotations.people;
-    let items: Vec<ListItem> = app
-        .people_order()
+    let items: Vec<ListItem> = app.people_order()[shown.clone()]
         .iter()
         .map(|&i| {
             let p = &people[i];
@@ -354,16 +361,35 @@ fn draw_people(f: &mut Frame, app: &mut App, area: Rect) {
         );
         return;
     }
-    f.render_stateful_widget(list, area, &mut app.people);
+    let mut state =
+        ListState::default().with_selected(app.people.selected().map(|sel| sel - shown.start));
+    f.render_stateful_widget(list, area, &mut state);
+}
+
+/// Keeps the selection in view and returns the rows of a list to build: lists hold
+/// only what is on screen, however long the article.
+fn scroll_window(state: &mut ListState, len: usize, rows: usize) -> std::ops::Range<usize> {
+    let rows = rows.max(1);
+    let sel = state.selected().unwrap_or(0).min(len.saturating_sub(1));
+    let mut offset = state.offset().min(sel);
+    if sel >= offset + rows {
+        offset = sel + 1 - rows;
+    }
+    offset = offset.min(len.saturating_sub(rows));
+    *state.offset_mut() = offset;
+    offset..(offset + rows).min(len)
 }
 
 fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
     app.rects.sources = area;
     let t = app.theme().clone();
+    let rows = area.height.saturating_sub(2) as usize / SOURCE_ITEM_HEIGHT;
+    let count = app.visible_sources().len();
+    let shown = scroll_window(&mut app.sources, count, rows);
     let a = app.article();
     let text = &a.article.text;
     let visible = app.visible_sources();
-    let items: Vec<ListItem> = visible
+    let items: Vec<ListItem> = visible[shown.clone()]
         .iter()
         .map(|&i| {
             let s = &a.annotations.sources[i];
@@ -416,7 +442,9 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
     let list = List::new(items)
         .block(pane_block(app, Pane::Sources, title))
         .highlight_style(t.style("selection"));
-    f.render_stateful_widget(list, area, &mut app.sources);
+    let mut state =
+        ListState::default().with_selected(app.sources.selected().map(|sel| sel - shown.start));
+    f.render_stateful_widget(list, area, &mut state);
 }
 
 fn badge(kind: SourceKind) -> &'static str {

@@ -1,0 +1,128 @@
+//! The real binary in a real terminal: tmux runs it, keys go in with send-keys, and
+//! the screen comes back with capture-pane.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.cmd(&["capture-pane", "-p", "-t", "reader"])
+    }
+
+    /// Waits until the screen shows `text`, returning the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("{text:?} never appeared; the screen was:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "reader"];
+        args.extend_from_slice(keys);
+        self.cmd(&args);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn the_reader_in_a_real_terminal() {
+    if !tmux_available() {
+        // CI installs tmux (.ci/run) and must run this test; elsewhere say why it is skipped.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is needed for this test in CI"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let config = tempfile::tempdir().unwrap();
+    let t = Tmux {
+        socket: format!("onrecord-test-{}", std::process::id()),
+    };
+    let bin = env!("CARGO_BIN_EXE_onrecord");
+    let script = format!("{bin}; echo READER-EXIT=$?; sleep 60");
+    t.cmd(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "reader",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-e",
+        &format!("XDG_CONFIG_HOME={}", config.path().display()),
+        "-e",
+        "NO_COLOR=",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    let screen = t.wait_for("Sources (12/12)");
+    assert!(
+        screen.contains("Sessions Is Said to Have Offered to Resign"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("▶ Text") && screen.contains("People (6)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("ANON  two people who were briefed"),
+        "{screen}"
+    );
+
+    t.keys(&["1"]);
+    let screen = t.wait_for("Sources (5/12) · anonymous");
+    assert!(
+        !screen.contains("NAMED"),
+        "only anonymous sources are listed:\n{screen}"
+    );
+
+    t.keys(&["]"]);
+    let screen = t.wait_for("Report: Trump already fed up");
+    assert!(screen.contains("Sources (7/15) · anonymous"), "{screen}");
+
+    t.keys(&["q"]);
+    let screen = t.wait_for("READER-EXIT=0");
+    assert!(
+        !screen.contains("Sources ("),
+        "the alternate screen is gone:\n{screen}"
+    );
+}
