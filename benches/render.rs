@@ -42,7 +42,7 @@ fn render(c: &mut Criterion) {
     });
     group.bench_function("first frame (lays out the text)", |b| {
         b.iter_batched(
-            || app(),
+            app,
             |mut fresh| {
                 terminal
                     .draw(|f| onrecord::tui::ui::draw(f, &mut fresh))
