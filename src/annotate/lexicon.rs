@@ -34,17 +34,34 @@ word_set!(anonymous_nouns, "anonymous_nouns.txt");
 word_set!(spokes_nouns, "spokes_nouns.txt");
 word_set!(document_nouns, "document_nouns.txt");
 
-/// Every form of every reporting verb, mapped to its base form.
-pub fn reporting_verbs() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+/// A reporting verb: its base form and how sure a form of it is a verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verb {
+    pub base: &'static str,
+    /// Its base and -s forms are mostly nouns ("a report").
+    pub noun_like: bool,
+    /// It attributes only before "that", a colon or a quote ("found that").
+    pub needs_that: bool,
+}
+
+/// Every form of every reporting verb.
+pub fn reporting_verbs() -> &'static HashMap<&'static str, Verb> {
+    static MAP: OnceLock<HashMap<&'static str, Verb>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map = HashMap::new();
         for line in entries(include_str!("../../data/reporting_verbs.txt")) {
-            let mut forms = line.split_whitespace();
+            let noun_like = line.starts_with('~');
+            let needs_that = line.starts_with('!');
+            let mut forms = line.trim_start_matches(['~', '!']).split_whitespace();
             let base = forms.next().unwrap_or_default();
-            map.insert(base, base);
+            let verb = Verb {
+                base,
+                noun_like,
+                needs_that,
+            };
+            map.insert(base, verb);
             for form in forms {
-                map.insert(form, base);
+                map.insert(form, verb);
             }
         }
         map
@@ -156,7 +173,8 @@ mod tests {
     fn lists_load() {
         assert!(first_names().contains("Robert"));
         assert!(first_names().len() > 4000);
-        assert_eq!(reporting_verbs().get("said"), Some(&"say"));
+        assert_eq!(reporting_verbs().get("said").map(|v| v.base), Some("say"));
+        assert!(reporting_verbs()["reports"].noun_like && reporting_verbs()["found"].needs_that);
         assert!(anonymity_reasons().is_match("who spoke on the condition of anonymity to discuss"));
         assert!(declined_cues().is_match("did not respond to an email"));
         assert!(nickname_of("Bob", "Robert") && !nickname_of("Robert", "Bob"));

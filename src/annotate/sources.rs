@@ -173,14 +173,25 @@ fn verb_attribution(
         return None;
     }
     let lower = word.to_lowercase();
-    let base = *lexicon::reporting_verbs().get(lower.as_str())?;
-    let prev = k
+    let verb = *lexicon::reporting_verbs().get(lower.as_str())?;
+    let base = verb.base;
+    let prev_word = k
         .checked_sub(1)
-        .map(|j| words[j].slice(text).to_lowercase())
+        .map(|j| words[j].slice(text))
         .unwrap_or_default();
+    let prev = prev_word.to_lowercase();
     let is_base_or_s = lower == base || lower == format!("{base}s") || lower == format!("{base}es");
+    let introduces = introduces_clause(&text[w.end..sentence.end]);
+    let after_subject = PRONOUNS.contains(&prev.as_str())
+        || prev_word.chars().next().is_some_and(char::is_uppercase);
     let noun_use = is_base_or_s
-        && (DETERMINERS.contains(&prev.as_str()) || prev.ends_with("’s") || prev.ends_with("'s"));
+        && (DETERMINERS.contains(&prev.as_str())
+            || prev.ends_with("’s")
+            || prev.ends_with("'s")
+            || verb.noun_like && !introduces && !after_subject);
+    if verb.needs_that && !introduces {
+        return None;
+    }
     let relative = matches!(prev.as_str(), "who" | "which" | "that");
     if lower.ends_with("ing") || prev == "to" || BE.contains(&prev.as_str()) || noun_use || relative
     {
@@ -189,8 +200,7 @@ fn verb_attribution(
     let cue = w;
     // "“…,” said Sean Spicer": the source follows the verb.
     let before = text[sentence.start..cue.start].trim_end();
-    let inverted = before.is_empty()
-        || before.ends_with(['”', '"', ',', '—']) && ends_with_quote_or_comma_quote(before);
+    let inverted = before.is_empty() || ends_with_quote(before);
     if inverted {
         if let Some(source) = noun_phrase_after(text, sentence, cue.end) {
             let content = quotes
@@ -216,11 +226,25 @@ fn verb_attribution(
     })
 }
 
-fn ends_with_quote_or_comma_quote(before: &str) -> bool {
-    before.ends_with('”')
-        || before.ends_with('"')
-        || before.ends_with(",”")
-        || before.ends_with('—')
+/// Pronouns that can stand as the subject of a reporting verb.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+/// Whether what follows a verb opens reported content: "that", a colon or a quote.
+fn introduces_clause(after: &str) -> bool {
+    let t = after.trim_start();
+    t.starts_with(':')
+        || t.starts_with(['“', '"', '‘'])
+        || t.starts_with("''")
+        || t.starts_with(',')
+        || {
+            let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+            w.eq_ignore_ascii_case("that")
+        }
+}
+
+/// Whether the text before a verb ends with a closing quote ("“…,” said X").
+fn ends_with_quote(before: &str) -> bool {
+    before.ends_with(['”', '"', '—']) || before.ends_with("''")
 }
 
 /// What the source said: a quote beside the cue, else the clause the cue introduces or closes.
@@ -335,4 +359,83 @@ fn clause_end(text: &str, from: usize) -> usize {
         .find([',', '.', ';', '\n', '”', '“'])
         .map_or(text.len(), |i| from + i);
     Span::new(from, stop).trim(text).end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{parse_text, Format};
+
+    /// (source text, kind, cue text) of each attribution found in `body`.
+    fn found(body: &str) -> Vec<(String, SourceKind, String)> {
+        let a = parse_text("t", format!("Title\n\n{body}"), Format::Plain);
+        let ann = crate::annotate::annotate(&a);
+        ann.sources
+            .iter()
+            .map(|s| {
+                (
+                    s.span.slice(&a.text).to_string(),
+                    s.kind,
+                    s.cue.slice(&a.text).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn sources(body: &str) -> Vec<String> {
+        found(body).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn nouns_that_look_like_verbs_are_not_cues() {
+        assert!(sources("Trump led in the swing states of Ohio and Florida.").is_empty());
+        assert!(
+            sources("She appeared on a reality show in 1999 and cited derogatory comments.")
+                .is_empty()
+        );
+        assert_eq!(
+            sources("Bloomberg reports that the nominee has gained."),
+            ["Bloomberg"]
+        );
+        assert!(sources("Chemicals found in refrigerants warm the planet.").is_empty());
+        assert_eq!(
+            sources("A new poll found that voters are split."),
+            ["A new poll"]
+        );
+    }
+
+    #[test]
+    fn asides_and_parentheses_stay_with_their_subject() {
+        assert_eq!(
+            sources("Sen. Lindsey Graham (R-S.C.) said the deal was bad."),
+            ["Sen. Lindsey Graham (R-S.C.)"]
+        );
+        assert_eq!(
+            sources("Douglas Holtz-Eakin, an economist who is now president of the American Action Forum, a conservative, pro-growth group, said taxes would rise."),
+            ["Douglas Holtz-Eakin"]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quotes() {
+        let f = found("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "Douglas Holtz-Eakin");
+        assert_eq!(f[0].1, SourceKind::Named);
+    }
+
+    #[test]
+    fn kinds_follow_the_head_of_the_phrase() {
+        let f = found("A spokeswoman for the agency declined to comment. Officials familiar with the talks said they stalled. The report said costs rose. The Washington Post reported the news.");
+        let kinds: Vec<SourceKind> = f.iter().map(|x| x.1).collect();
+        assert_eq!(
+            kinds,
+            [
+                SourceKind::Organization,
+                SourceKind::Anonymous,
+                SourceKind::Document,
+                SourceKind::Media
+            ]
+        );
+    }
 }

@@ -115,22 +115,66 @@ pub fn subject_before(
     let mut end = trim_end_at(text, sentence.start, cue_start);
     let mut aside = None;
     if text[..end].ends_with(',') {
-        let inner_end = end - 1;
-        let comma = last_comma(text, sentence.start, inner_end, quotes)?;
-        aside = Some(Span::new(comma + 1, inner_end).trim(text));
+        // "X, the White House press secretary, said" or "X, who …, said": skip back over
+        // the comma-delimited asides to the phrase they describe.
+        let aside_end = end - 1;
+        let mut comma = last_comma(text, sentence.start, aside_end, quotes)?;
+        for _ in 0..MAX_ASIDE_COMMAS {
+            let before =
+                Span::new(clause_start(text, sentence.start, comma, quotes), comma).trim(text);
+            if !starts_aside(before.slice(text)) {
+                break;
+            }
+            match last_comma(text, sentence.start, comma, quotes) {
+                Some(c) => comma = c,
+                None => break,
+            }
+        }
+        aside = Some(Span::new(comma + 1, aside_end).trim(text));
         end = comma;
     }
     let start = clause_start(text, sentence.start, end, quotes);
     let span = tidy(text, Span::new(start, end))?;
     let words: Vec<&str> = span.slice(text).split_whitespace().collect();
     let lower0 = words[0].to_lowercase();
+    let lone_adverb = words.len() == 1 && lower0.ends_with("ly");
     if words.len() > MAX_SUBJECT_WORDS
         || is_clause(&words)
         || (words.len() == 1 && NOT_SOURCES.contains(&lower0.as_str()))
+        || lone_adverb
+        || !span.slice(text).chars().any(char::is_alphabetic)
     {
         return None;
     }
     Some((span, aside))
+}
+
+/// How many comma-delimited asides may stand between a subject and its verb.
+const MAX_ASIDE_COMMAS: usize = 3;
+
+/// Whether a comma segment describes the phrase before it rather than being a subject:
+/// "the White House press secretary", "who asked not to be identified", "a conservative group".
+fn starts_aside(segment: &str) -> bool {
+    let first = segment.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "a" | "an"
+            | "the"
+            | "who"
+            | "which"
+            | "whose"
+            | "whom"
+            | "former"
+            | "now"
+            | "then"
+            | "also"
+            | "and"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+    ) || first.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
@@ -150,10 +194,7 @@ fn clause_start(text: &str, from: usize, end: usize, quotes: &Quotes) -> usize {
     let mut start = from;
     for (i, c) in region.char_indices() {
         let at = from + i;
-        let is_break = matches!(
-            c,
-            ',' | ';' | ':' | '—' | '–' | '(' | ')' | '”' | '“' | '"' | '?' | '!'
-        );
+        let is_break = matches!(c, ',' | ';' | ':' | '—' | '–' | '”' | '“' | '"' | '?' | '!');
         if is_break && !(quotes.inside(at) && c == ',') {
             start = at + c.len_utf8();
         }

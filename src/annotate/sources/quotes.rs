@@ -16,10 +16,16 @@ impl Quotes {
         let mut spans = Vec::new();
         let p = article.paragraphs[i].span;
         let mut open: Option<usize> = None;
-        for (k, c) in p.slice(text).char_indices() {
+        let body = p.slice(text);
+        for (k, c) in body.char_indices() {
             let at = p.start + k;
+            // Some archives write quotes as two apostrophes or backticks: ''…'' or ``…''.
+            let doubled =
+                (c == '\'' || c == '`') && body[k + 1..].starts_with(c) && !body[..k].ends_with(c);
+            let c = if doubled { '"' } else { c };
+            let width = if doubled { 2 } else { c.len_utf8() };
             match c {
-                '“' => open = open.or(Some(at + c.len_utf8())),
+                '“' => open = open.or(Some(at + width)),
                 '”' => {
                     if let Some(o) = open.take() {
                         spans.push(Span::new(o, at));
@@ -27,7 +33,7 @@ impl Quotes {
                 }
                 '"' => match open.take() {
                     Some(o) => spans.push(Span::new(o, at)),
-                    None => open = Some(at + 1),
+                    None => open = Some(at + width),
                 },
                 _ => {}
             }
