@@ -31,11 +31,17 @@ struct Found {
 
 pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     let text = &article.text;
+    let index = MentionIndex::new(people);
     let mut found = Vec::new();
+    if let Some(title) = article.meta.title_span {
+        for sentence in sentences(text, title) {
+            found.extend(in_sentence(text, sentence, &Quotes::none(), &index));
+        }
+    }
     for (i, p) in article.paragraphs.iter().enumerate() {
         let quotes = Quotes::of(text, article, i);
         for sentence in sentences(text, p.span) {
-            found.extend(in_sentence(text, sentence, &quotes));
+            found.extend(in_sentence(text, sentence, &quotes, &index));
         }
         found.extend(colon_introduction(text, article, i));
     }
@@ -44,7 +50,6 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
         a.source.overlaps(b.source) && a.cue == b.cue
             || a.source == b.source && a.cue.overlaps(b.cue)
     });
-    let index = MentionIndex::new(people);
     let mut out: Vec<Source> = Vec::new();
     for f in found {
         let kinding = classify(text, f.source, f.cue, &index, &out);
@@ -89,7 +94,7 @@ const DETERMINERS: &[&str] = &[
     "your", "new", "such", "no", "any", "some", "each", "every",
 ];
 
-fn in_sentence(text: &str, sentence: Span, quotes: &Quotes) -> Vec<Found> {
+fn in_sentence(text: &str, sentence: Span, quotes: &Quotes, people: &MentionIndex) -> Vec<Found> {
     let s = sentence.slice(text);
     let mut out = Vec::new();
     let mut taken: Vec<Span> = Vec::new();
@@ -152,7 +157,7 @@ fn in_sentence(text: &str, sentence: Span, quotes: &Quotes) -> Vec<Found> {
         if taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
             continue;
         }
-        if let Some(found) = verb_attribution(text, sentence, &words, k, quotes) {
+        if let Some(found) = verb_attribution(text, sentence, &words, k, quotes, people) {
             out.push(found);
         }
     }
@@ -165,44 +170,53 @@ fn verb_attribution(
     words: &[Span],
     k: usize,
     quotes: &Quotes,
+    people: &MentionIndex,
 ) -> Option<Found> {
     let w = words[k];
     let word = w.slice(text);
-    let hyphenated = text[w.end..].starts_with('-');
-    if word.chars().next().is_some_and(char::is_uppercase) && (k > 0 || hyphenated) {
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    // Mid-sentence capitals are names ("Post"), except in headline-style text ("Graham Says").
+    if text[w.end..].starts_with('-') || capitalised && k > 0 && !is_title_case(text, sentence) {
         return None;
     }
     let lower = word.to_lowercase();
     let verb = *lexicon::reporting_verbs().get(lower.as_str())?;
-    let base = verb.base;
     let prev_word = k
         .checked_sub(1)
         .map(|j| words[j].slice(text))
         .unwrap_or_default();
     let prev = prev_word.to_lowercase();
-    let is_base_or_s = lower == base || lower == format!("{base}s") || lower == format!("{base}es");
     let introduces = introduces_clause(&text[w.end..sentence.end]);
-    let after_subject = PRONOUNS.contains(&prev.as_str())
-        || prev_word.chars().next().is_some_and(char::is_uppercase);
-    let noun_use = is_base_or_s
-        && (DETERMINERS.contains(&prev.as_str())
-            || prev.ends_with("’s")
-            || prev.ends_with("'s")
-            || verb.noun_like && !introduces && !after_subject);
-    if verb.needs_that && !introduces {
+    if verb.needs_that && !introduces || is_noun_use(&lower, verb, prev_word, introduces) {
         return None;
     }
+    let ing = lower.ends_with("ing");
+    let progressive = ing && PROGRESSIVE.contains(&prev.as_str());
+    let participle = ing && text[..w.start].trim_end().ends_with(',');
     let relative = matches!(prev.as_str(), "who" | "which" | "that");
-    if lower.ends_with("ing") || prev == "to" || BE.contains(&prev.as_str()) || noun_use || relative
-    {
+    let passive = !ing && BE.contains(&prev.as_str());
+    if ing && !progressive && !participle || passive || relative || prev == "to" {
         return None;
     }
     let cue = w;
-    // "“…,” said Sean Spicer": the source follows the verb.
+    if participle {
+        // "…, saying that …": the sentence's subject speaks.
+        let source = sentence_subject(text, sentence, people)?;
+        let content = rest_after(text, sentence, cue.end);
+        return Some(Found {
+            source,
+            cue,
+            declined: false,
+            content,
+            aside: None,
+        });
+    }
     let before = text[sentence.start..cue.start].trim_end();
-    let inverted = before.is_empty() || ends_with_quote(before);
-    if inverted {
-        if let Some(source) = noun_phrase_after(text, sentence, cue.end) {
+    if before.is_empty() || ends_with_quote(before) || before.ends_with(',') {
+        // "“…,” said Sean Spicer" and "…, said Mr. Barrett": the source follows the verb.
+        if let Some(source) =
+            noun_phrase_after(text, sentence, cue.end).filter(|s| names_a_source(text, *s))
+        {
             let content = quotes
                 .nearest_before(cue.start)
                 .or_else(|| clause_before(text, sentence, cue.start));
@@ -215,7 +229,12 @@ fn verb_attribution(
             });
         }
     }
-    let (source, aside) = subject_before(text, sentence, cue.start, quotes)?;
+    let subject_end = if progressive {
+        words[k - 1].start
+    } else {
+        cue.start
+    };
+    let (source, aside) = subject_before(text, sentence, subject_end, quotes)?;
     let content = content_for(text, sentence, source, cue, quotes);
     Some(Found {
         source,
@@ -224,6 +243,116 @@ fn verb_attribution(
         content,
         aside,
     })
+}
+
+/// Forms of "be" before an -ing form that make it progressive ("is saying").
+const PROGRESSIVE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "isn’t",
+    "isn't",
+    "aren’t",
+    "aren't",
+    "wasn’t",
+    "wasn't",
+    "weren’t",
+    "weren't",
+    "’s",
+    "'s",
+];
+
+/// Whether a verb form is used as a noun here ("a report", "swing states").
+fn is_noun_use(lower: &str, verb: lexicon::Verb, prev_word: &str, introduces: bool) -> bool {
+    let base = verb.base;
+    let is_base_or_s = lower == base || lower == format!("{base}s") || lower == format!("{base}es");
+    let prev = prev_word.to_lowercase();
+    let after_subject = PRONOUNS.contains(&prev.as_str())
+        || prev_word.chars().next().is_some_and(char::is_uppercase);
+    is_base_or_s
+        && (DETERMINERS.contains(&prev.as_str())
+            || prev.ends_with("’s")
+            || prev.ends_with("'s")
+            || verb.noun_like && !introduces && !after_subject)
+}
+
+/// Headline style: most longer words capitalised.
+fn is_title_case(text: &str, sentence: Span) -> bool {
+    let long: Vec<&str> = sentence
+        .slice(text)
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && caps * 10 >= long.len() * 7
+}
+
+/// A phrase after an inverted verb that can be its source: a name, a pronoun-free noun
+/// phrase that is not a clause.
+fn names_a_source(text: &str, span: Span) -> bool {
+    let s = span.slice(text);
+    let first = s.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let nominal = first.chars().next().is_some_and(char::is_uppercase)
+        || matches!(
+            lower.as_str(),
+            "a" | "an"
+                | "the"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+                | "another"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        )
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let words: Vec<&str> = s.split_whitespace().collect();
+    nominal
+        && words.len() <= 12
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "would"
+                    | "will"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "could"
+                    | "should"
+                    | "did"
+            )
+        })
+}
+
+/// The subject a participial clause refers to: a person named near the start of the
+/// sentence, or a sentence-initial pronoun.
+fn sentence_subject(text: &str, sentence: Span, people: &MentionIndex) -> Option<Span> {
+    if let Some(m) = people
+        .first_from(sentence.start)
+        .filter(|m| m.end <= sentence.end)
+    {
+        let lead = &text[sentence.start..m.start];
+        if lead.split_whitespace().count() <= 5 && !lead.contains([',', ';', '“', '"']) {
+            return Some(m);
+        }
+    }
+    let first = words_re().find(sentence.slice(text))?;
+    matches!(first.as_str(), "He" | "She" | "They")
+        .then(|| Span::new(sentence.start + first.start(), sentence.start + first.end()))
 }
 
 /// Pronouns that can stand as the subject of a reporting verb.
@@ -414,6 +543,42 @@ mod tests {
             sources("Douglas Holtz-Eakin, an economist who is now president of the American Action Forum, a conservative, pro-growth group, said taxes would rise."),
             ["Douglas Holtz-Eakin"]
         );
+    }
+
+    #[test]
+    fn progressive_participle_and_inverted_forms() {
+        assert_eq!(
+            sources("The White House is saying that the plan stands."),
+            ["The White House"]
+        );
+        assert_eq!(
+            sources("Donald Trump chimed in on Twitter, saying that officials erred."),
+            ["Donald Trump"]
+        );
+        assert_eq!(
+            sources(
+                "The losses would outstrip the gains, said Mr. Barrett, the lawyer for the agency."
+            ),
+            ["Mr. Barrett"]
+        );
+        assert_eq!(sources("Marc Morial, the chief executive of the league, forcefully told a young woman she was wrong."), ["Marc Morial"]);
+        assert!(
+            sources("The plan is said to be dead.").is_empty(),
+            "passive is no attribution"
+        );
+    }
+
+    #[test]
+    fn headlines_count() {
+        let a = parse_text(
+            "t",
+            "Lindsey Graham Says Trump Could Address Clean Energy\n\nBody text here.".into(),
+            Format::Plain,
+        );
+        let ann = crate::annotate::annotate(&a);
+        assert_eq!(ann.sources.len(), 1);
+        assert_eq!(ann.sources[0].span.slice(&a.text), "Lindsey Graham");
+        assert_eq!(ann.sources[0].paragraph, None);
     }
 
     #[test]

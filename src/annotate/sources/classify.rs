@@ -24,6 +24,12 @@ impl MentionIndex {
         k.checked_sub(1).map(|k| self.mentions[k].1)
     }
 
+    /// The first mention starting at or after `at`.
+    pub fn first_from(&self, at: usize) -> Option<Span> {
+        let k = self.mentions.partition_point(|(s, _)| s.start < at);
+        self.mentions.get(k).map(|m| m.0)
+    }
+
     /// The person of a mention overlapping `span`.
     fn overlapping(&self, span: Span) -> Option<usize> {
         let k = self.mentions.partition_point(|(s, _)| s.end <= span.start);

@@ -15,7 +15,7 @@ const MAX_PHRASE_AFTER_WORDS: usize = 18;
 fn clause_openers() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:that|but|as|because|while|when|after|before|if|although|though|since|where|whether|so|and|or|then|until|once|whom|than)\b")
+        Regex::new(r"(?i)\b(?:that|but|as|because|while|when|after|before|if|although|though|since|where|whether|so|and|or|then|until|once|whom|than|what)\b")
             .expect("valid pattern")
     })
 }
@@ -113,6 +113,17 @@ pub fn subject_before(
     quotes: &Quotes,
 ) -> Option<(Span, Option<Span>)> {
     let mut end = trim_end_at(text, sentence.start, cue_start);
+    // "X, the chief executive, forcefully told": adverbs between an aside and the verb.
+    while let Some(last) = text[sentence.start..end]
+        .rsplit(' ')
+        .next()
+        .filter(|w| is_adverb(w))
+    {
+        if last.len() == end - sentence.start {
+            break;
+        }
+        end = trim_end_at(text, sentence.start, end - last.len());
+    }
     let mut aside = None;
     if text[..end].ends_with(',') {
         // "X, the White House press secretary, said" or "X, who …, said": skip back over
@@ -147,6 +158,10 @@ pub fn subject_before(
         return None;
     }
     Some((span, aside))
+}
+
+fn is_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_lowercase())
 }
 
 /// How many comma-delimited asides may stand between a subject and its verb.

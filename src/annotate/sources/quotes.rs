@@ -12,6 +12,11 @@ pub struct Quotes {
 const MAX_RUN_ON: usize = 6;
 
 impl Quotes {
+    /// No quotes (the title).
+    pub fn none() -> Quotes {
+        Quotes { spans: Vec::new() }
+    }
+
     pub fn of(text: &str, article: &Article, i: usize) -> Quotes {
         let mut spans = Vec::new();
         let p = article.paragraphs[i].span;
