@@ -155,7 +155,7 @@ fn filter_keys_cycle_and_jump() {
     assert_eq!(a.visible_sources().len(), 5);
     press(&mut a, "f");
     assert_eq!(a.filter, Filter::OnRecord);
-    assert_eq!(a.visible_sources().len(), 7);
+    assert_eq!(a.visible_sources().len(), 8);
     press(&mut a, "5");
     assert_eq!(a.filter, Filter::Kind(SourceKind::Media));
     press(&mut a, "0");
@@ -267,7 +267,7 @@ fn export_from_the_reader_never_overwrites() {
         .join("nyt-sessions-offered-to-resign.onrecord-2.json");
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&second).unwrap()).unwrap();
-    assert_eq!(v["sources"].as_array().unwrap().len(), 12);
+    assert_eq!(v["sources"].as_array().unwrap().len(), 13);
 }
 
 #[test]
@@ -340,7 +340,7 @@ fn anonymous_only_screens() {
     let mut a = app();
     press(&mut a, "1");
     let s = screen(&render(&mut a, 120, 40));
-    assert!(s.contains("Sources (5/12) · anonymous") && !s.contains("NAMED"));
+    assert!(s.contains("Sources (5/13) · anonymous") && !s.contains("NAMED"));
 }
 
 #[test]
@@ -386,7 +386,7 @@ fn narrow_terminals_show_only_the_focused_pane() {
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Tab);
     let s = screen(&render(&mut a, 50, 20));
-    assert!(s.contains("Sources (12/12)"));
+    assert!(s.contains("Sources (13/13)"));
 }
 
 /// The cell holding the first character of `needle` on screen.

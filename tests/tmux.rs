@@ -94,7 +94,7 @@ fn the_reader_in_a_real_terminal() {
         "-c",
         &script,
     ]);
-    let screen = t.wait_for("Sources (12/12)");
+    let screen = t.wait_for("Sources (13/13)");
     assert!(
         screen.contains("Sessions Is Said to Have Offered to Resign"),
         "{screen}"
@@ -109,7 +109,7 @@ fn the_reader_in_a_real_terminal() {
     );
 
     t.keys(&["1"]);
-    let screen = t.wait_for("Sources (5/12) · anonymous");
+    let screen = t.wait_for("Sources (5/13) · anonymous");
     assert!(
         !screen.contains("NAMED"),
         "only anonymous sources are listed:\n{screen}"
