@@ -116,8 +116,9 @@ fn the_reader_in_a_real_terminal() {
     );
 
     t.keys(&["]"]);
-    let screen = t.wait_for("Report: Trump already fed up");
-    assert!(screen.contains("Sources (7/15) · anonymous"), "{screen}");
+    // The screen is read while it may still be drawing: wait for the last part to change.
+    let screen = t.wait_for("Sources (7/15) · anonymous");
+    assert!(screen.contains("Report: Trump already fed up"), "{screen}");
 
     t.keys(&["q"]);
     let screen = t.wait_for("READER-EXIT=0");
