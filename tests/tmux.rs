@@ -23,16 +23,17 @@ impl Tmux {
         self.cmd(&["capture-pane", "-p", "-t", "reader"])
     }
 
-    /// Waits until the screen shows `text`, returning the screen.
-    fn wait_for(&self, text: &str) -> String {
+    /// Waits until the screen shows every one of `texts`, returning the screen. The
+    /// screen may be read while it is being drawn, so everything checked is waited for.
+    fn wait_for(&self, texts: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(text) {
+            if texts.iter().all(|t| s.contains(t)) {
                 return s;
             }
             if start.elapsed() > Duration::from_secs(10) {
-                panic!("{text:?} never appeared; the screen was:\n{s}");
+                panic!("{texts:?} never all appeared; the screen was:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -94,34 +95,29 @@ fn the_reader_in_a_real_terminal() {
         "-c",
         &script,
     ]);
-    let screen = t.wait_for("Sources (13/13)");
-    assert!(
-        screen.contains("Sessions Is Said to Have Offered to Resign"),
-        "{screen}"
-    );
-    assert!(
-        screen.contains("▶ Text") && screen.contains("People (6)"),
-        "{screen}"
-    );
-    assert!(
-        screen.contains("ANON  two people who were briefed"),
-        "{screen}"
-    );
+    t.wait_for(&[
+        "Sessions Is Said to Have Offered to Resign",
+        "▶ Text",
+        "People (6)",
+        "Sources (13/13)",
+        "ANON  two people who were briefed",
+    ]);
 
     t.keys(&["1"]);
-    let screen = t.wait_for("Sources (5/13) · anonymous");
+    let screen = t.wait_for(&[
+        "Sources (5/13) · anonymous",
+        "ANON  the two people who spoke",
+    ]);
     assert!(
         !screen.contains("NAMED"),
         "only anonymous sources are listed:\n{screen}"
     );
 
     t.keys(&["]"]);
-    // The screen is read while it may still be drawing: wait for the last part to change.
-    let screen = t.wait_for("Sources (7/15) · anonymous");
-    assert!(screen.contains("Report: Trump already fed up"), "{screen}");
+    t.wait_for(&["Report: Trump already fed up", "Sources (7/15) · anonymous"]);
 
     t.keys(&["q"]);
-    let screen = t.wait_for("READER-EXIT=0");
+    let screen = t.wait_for(&["READER-EXIT=0"]);
     assert!(
         !screen.contains("Sources ("),
         "the alternate screen is gone:\n{screen}"
