@@ -428,11 +428,35 @@ fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool 
     if PARTICLES.contains(&w) {
         return after.is_some_and(|a| is_capitalised(a.name(text)));
     }
+    // Headline capitals ("Lindsey Graham Says", "Clinton Was Headed") end a name.
+    let lower = w.to_lowercase();
+    if FUNCTION_WORDS.contains(&lower.as_str())
+        || lexicon::reporting_verbs().contains_key(lower.as_str())
+    {
+        return false;
+    }
     is_name_word(text, next) || is_all_caps(w)
 }
 
+/// Words that, capitalised in a headline, never continue a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
+    "could", "as", "a", "an", "the", "with", "on", "in", "for", "to", "and", "or", "of", "at",
+    "by", "from", "about", "after", "over", "into", "than", "not", "no", "calls", "says", "said",
+    "speaks", "breaks", "wins", "loses", "vs", "versus", "if", "but", "when", "while", "why",
+    "how", "what", "who", "where", "just", "also", "again", "might", "should",
+];
+
 /// Reads one run: leading words of office, then the name.
 fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Candidate> {
+    let last_token = &tokens[run.end - 1];
+    if run.len() > 1
+        && text[last_token.span.end..].starts_with(':')
+        && LABELS.contains(&last_token.name(text))
+    {
+        // "… Ahmed Mohamed Image: Twitter": a caption label is not part of the name.
+        return read_run(text, tokens, run.start..run.end - 1);
+    }
     let words: Vec<&str> = tokens[run.clone()].iter().map(|t| t.name(text)).collect();
     let last_title = words
         .iter()
@@ -465,8 +489,16 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
     let first = &tokens[run.start + name_from];
     let last = &tokens[run.end - 1];
     let span = Span::new(first.span.start, last.name_end);
-    let speaker = speaks(text, span, first.span.start) && (2..=3).contains(&name_words.len());
-    if !introduced && name_words.len() >= 2 && !is_given_name(name_words[0]) && !speaker {
+    let two_or_three = (2..=3).contains(&name_words.len());
+    let in_phrase = follows_preposition(text, first.span.start);
+    // Without a given name, a name must not start with an ordinary word ("When Clinton said").
+    let plausible = two_or_three
+        && !in_phrase
+        && !lexicon::common_words().contains(name_words[0].to_lowercase().as_str());
+    let speaker = plausible && speaks(text, span, first.span.start);
+    let unknown = plausible && name_words.iter().all(|w| is_unknown_word(w));
+    if !introduced && name_words.len() >= 2 && !is_given_name(name_words[0]) && !speaker && !unknown
+    {
         return single_words(text, tokens, run, name_from);
     }
     let role = last_title
@@ -479,6 +511,63 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
         introduced,
         role,
     }]
+}
+
+/// Caption and credit labels that may follow a name before a colon.
+const LABELS: &[&str] = &[
+    "Image",
+    "Images",
+    "Photo",
+    "Photos",
+    "Photograph",
+    "Picture",
+    "Video",
+    "Credit",
+    "Credits",
+    "Source",
+    "Caption",
+    "Graphic",
+    "Illustration",
+    "Map",
+    "Chart",
+    "Update",
+    "Note",
+];
+
+/// A word neither English nor a known place or brand: foreign names ("Romelu Lukaku")
+/// are made of such words.
+fn is_unknown_word(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !lexicon::common_words().contains(w.to_lowercase().as_str())
+        && !lexicon::known_proper_nouns().contains(w)
+        && !is_org_or_stop(w)
+}
+
+/// "in Santo Spirito", "of Iodine Deficiency Disorders": a capitalised run after a
+/// preposition or an article is more likely a place or an institution than a person.
+fn follows_preposition(text: &str, start: usize) -> bool {
+    let prev = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        prev,
+        "in" | "at"
+            | "of"
+            | "for"
+            | "from"
+            | "to"
+            | "into"
+            | "near"
+            | "the"
+            | "a"
+            | "an"
+            | "on"
+            | "across"
+            | "via"
+    )
 }
 
 fn introduced_by_honorific(words: &[&str]) -> bool {
@@ -632,6 +721,31 @@ mod tests {
     fn places_and_organisations_are_not_people() {
         let text = "T\n\nWASHINGTON — The Justice Department and the White House met in March. Russia said no.";
         assert!(people(text).is_empty(), "{:?}", people(text));
+    }
+
+    #[test]
+    fn foreign_names_headlines_and_captions() {
+        let text = "Lindsey Graham Says Trump Could Win\n\nBelgium attacked with Romelu Lukaku and Thibaut Courtois. Lukaku scored twice. \
+                    Student Ahmed Mohamed Image: Twitter. The team met in Ponte Vecchio. Prime Minister Theresa May spoke.";
+        let ps = people(text);
+        let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
+        for want in [
+            "Lindsey Graham",
+            "Romelu Lukaku",
+            "Thibaut Courtois",
+            "Ahmed Mohamed",
+            "Theresa May",
+        ] {
+            assert!(names.contains(&want), "{want} in {names:?}");
+        }
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Ponte") || n.contains("Image") || n.contains("Says")),
+            "{names:?}"
+        );
+        let lukaku = ps.iter().find(|p| p.name == "Romelu Lukaku").unwrap();
+        assert_eq!(lukaku.mentions.len(), 2);
     }
 
     #[test]
