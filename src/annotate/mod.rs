@@ -7,7 +7,7 @@ pub mod sentences;
 pub mod sources;
 mod tokens;
 
-pub use model::{Annotations, Mention, Person, Source, SourceKind, Summary};
+pub use model::{mentions_in_order, Annotations, Mention, Person, Source, SourceKind, Summary};
 
 use crate::article::Article;
 

@@ -23,6 +23,17 @@ pub struct Person {
     pub mentions: Vec<Mention>,
 }
 
+/// Every mention of every person, in text order, with the index of its person.
+pub fn mentions_in_order(people: &[Person]) -> Vec<(Span, usize)> {
+    let mut mentions: Vec<(Span, usize)> = people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.span, i)))
+        .collect();
+    mentions.sort();
+    mentions
+}
+
 impl Person {
     pub fn first_paragraph(&self) -> Option<usize> {
         self.mentions.iter().filter_map(|m| m.paragraph).min()

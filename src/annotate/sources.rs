@@ -29,6 +29,19 @@ struct Found {
     aside: Option<Span>,
 }
 
+impl Found {
+    /// An attribution with no aside and no refusal.
+    fn plain(source: Span, cue: Span, content: Option<Span>) -> Found {
+        Found {
+            source,
+            cue,
+            declined: false,
+            content,
+            aside: None,
+        }
+    }
+}
+
 pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     let text = &article.text;
     let index = MentionIndex::new(people);
@@ -139,13 +152,7 @@ fn in_sentence(text: &str, sentence: Span, quotes: &Quotes, people: &MentionInde
         if let Some(source) = noun_phrase_after(text, sentence, cue.end) {
             let content = clause_before(text, sentence, cue.start)
                 .or_else(|| rest_after(text, sentence, source.end));
-            out.push(Found {
-                source,
-                cue,
-                declined: false,
-                content,
-                aside: None,
-            });
+            out.push(Found::plain(source, cue, content));
             taken.push(cue);
         }
     }
@@ -203,13 +210,7 @@ fn verb_attribution(
         // "…, saying that …": the sentence's subject speaks.
         let source = sentence_subject(text, sentence, people)?;
         let content = rest_after(text, sentence, cue.end);
-        return Some(Found {
-            source,
-            cue,
-            declined: false,
-            content,
-            aside: None,
-        });
+        return Some(Found::plain(source, cue, content));
     }
     let before = text[sentence.start..cue.start].trim_end();
     if before.is_empty() || ends_with_quote(before) || before.ends_with(',') {
@@ -220,13 +221,7 @@ fn verb_attribution(
             let content = quotes
                 .nearest_before(cue.start)
                 .or_else(|| clause_before(text, sentence, cue.start));
-            return Some(Found {
-                source,
-                cue,
-                declined: false,
-                content,
-                aside: None,
-            });
+            return Some(Found::plain(source, cue, content));
         }
     }
     let subject_end = if progressive {

@@ -248,12 +248,7 @@ impl App {
         } else {
             (0..a.article.paragraphs.len()).collect()
         };
-        let mut mentions: Vec<(Span, usize)> = people
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.span, i)))
-            .collect();
-        mentions.sort();
+        let mentions = crate::annotate::mentions_in_order(people);
         self.derived = Derived {
             order,
             visible,

@@ -9,13 +9,9 @@ pub struct MentionIndex {
 
 impl MentionIndex {
     pub fn new(people: &[Person]) -> Self {
-        let mut mentions: Vec<(Span, usize)> = people
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.span, i)))
-            .collect();
-        mentions.sort();
-        MentionIndex { mentions }
+        MentionIndex {
+            mentions: crate::annotate::mentions_in_order(people),
+        }
     }
 
     /// The person of the mention ending last before `at`.
