@@ -15,7 +15,7 @@ const MAX_PHRASE_AFTER_WORDS: usize = 18;
 fn clause_openers() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:that|but|as|because|while|when|after|before|if|although|though|since|where|whether|so|and|or|then|until|once|whom|than|what)\b")
+        Regex::new(r"(?i)(?-u:\b)(?:that|but|as|because|while|when|after|before|if|although|though|since|where|whether|so|and|or|then|until|once|whom|than|what)(?-u:\b)")
             .expect("valid pattern")
     })
 }
