@@ -20,6 +20,10 @@ fn run() -> Result<()> {
             onrecord::export::run(&annotated, &args)
         }
         None => {
+            // A wrong --theme is an error even when no reader opens.
+            if let Some(spec) = &cli.theme {
+                onrecord::tui::theme::Theme::load(spec)?;
+            }
             let articles = if cli.paths.is_empty() {
                 cli::load_samples(cli.input_format)?
             } else {

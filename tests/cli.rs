@@ -158,3 +158,41 @@ fn output_files_are_not_overwritten_without_force() {
         "{csv}"
     );
 }
+
+#[test]
+fn a_broken_theme_is_reported_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let theme = dir.path().join("mine.toml");
+    std::fs::write(
+        &theme,
+        "name = \"mine\"\n[roles]\ntext = { fg = \"blurple\" }\n",
+    )
+    .unwrap();
+    let o = onrecord(&["--summary", "--theme", theme.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("mine.toml:3: role `text`: `fg`: `blurple` is not a colour"),
+        "{err}"
+    );
+    let o = onrecord(&["--summary", "--theme", "nosuch"]);
+    assert!(stderr(&o).contains("no theme named `nosuch`"));
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.txt");
+    // A sparse file: large on paper, nothing written.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(onrecord::article::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let o = onrecord(&["annotate", huge.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("larger than the 64 MiB"),
+        "{}",
+        stderr(&o)
+    );
+}

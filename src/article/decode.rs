@@ -4,12 +4,8 @@ use thiserror::Error;
 /// Why an article could not be loaded.
 #[derive(Debug, Error)]
 pub enum LoadError {
-    #[error("{name}: {source}")]
-    Io {
-        name: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{name}: {error}")]
+    Io { name: String, error: std::io::Error },
     #[error("{0}: is a directory (pass the files in it, or use the reader, which opens every article in it)")]
     IsDirectory(String),
     #[error("{name}: {bytes} bytes is larger than the {limit} MiB an article may have", limit = super::MAX_FILE_BYTES / (1024 * 1024))]
@@ -26,7 +22,7 @@ impl LoadError {
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         LoadError::Io {
             name: path.display().to_string(),
-            source,
+            error: source,
         }
     }
 }

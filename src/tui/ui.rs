@@ -395,11 +395,22 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
             let s = &a.annotations.sources[i];
             let kind_style = t.style(kind_role(s.kind));
             let badge = format!("{} {:<5}", marker(s.kind), badge(s.kind));
-            let first = Line::from(vec![
+            let mut first = Line::from(vec![
                 TextSpan::styled(badge, kind_style.add_modifier(Modifier::BOLD)),
                 TextSpan::raw(" "),
                 TextSpan::styled(clean(s.span.slice(text)), t.style("text")),
             ]);
+            // "he → Jeff Sessions": a pronoun or a short form names its person.
+            if let Some(p) = s
+                .person
+                .map(|i| &a.annotations.people[i])
+                .filter(|p| p.name != s.span.slice(text))
+            {
+                first.spans.push(TextSpan::styled(
+                    format!(" → {}", clean(&p.name)),
+                    t.style("person"),
+                ));
+            }
             let mut detail = vec![TextSpan::styled(
                 format!("       {}", clean(s.cue.slice(text))),
                 t.style("dim"),
