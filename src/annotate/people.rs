@@ -477,9 +477,34 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
         // Without an honorific the name starts at its given name, when there is one.
         if let Some(g) = words.iter().position(|w| is_given_name(w)) {
             if g + 1 < words.len() {
-                name_from = name_from.max(g);
+                // "Hernan Dario Gomez": unknown words before the given name belong to it.
+                let mut from = g;
+                while from > name_from
+                    && is_unknown_word(words[from - 1])
+                    && !is_descriptor(words[from - 1])
+                {
+                    from -= 1;
+                }
+                name_from = name_from.max(from);
             }
         }
+    }
+    // "Chiang Kai Shek Memorial Hall": the name ends where an institution's word begins.
+    let org_at = words[name_from..]
+        .iter()
+        .position(|w| lexicon::org_words().contains(w));
+    let name_before_org = |c: usize| {
+        !lexicon::common_words().contains(words[name_from + c - 1].to_lowercase().as_str())
+    };
+    if let Some(cut) = org_at.filter(|&c| c >= 2 && !introduced && name_before_org(c)) {
+        let mut out = read_run(text, tokens, run.start..run.start + name_from + cut);
+        out.extend(single_words(
+            text,
+            tokens,
+            run.start + name_from + cut..run.end,
+            0,
+        ));
+        return out;
     }
     let name_words = &words[name_from..];
     if name_words.is_empty() || name_words.len() > 5 || name_words.iter().any(|w| is_org_or_stop(w))
@@ -497,8 +522,10 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
         && !lexicon::common_words().contains(name_words[0].to_lowercase().as_str());
     let speaker = plausible && speaks(text, span, first.span.start);
     let unknown = plausible && name_words.iter().all(|w| is_unknown_word(w));
-    if !introduced && name_words.len() >= 2 && !is_given_name(name_words[0]) && !speaker && !unknown
-    {
+    let has_given = name_words[..name_words.len() - 1]
+        .iter()
+        .any(|w| is_given_name(w));
+    if !introduced && name_words.len() >= 2 && !has_given && !speaker && !unknown {
         return single_words(text, tokens, run, name_from);
     }
     let role = last_title
@@ -542,6 +569,15 @@ fn is_unknown_word(w: &str) -> bool {
         && !lexicon::common_words().contains(w.to_lowercase().as_str())
         && !lexicon::known_proper_nouns().contains(w)
         && !is_org_or_stop(w)
+}
+
+/// "Scientologist", "Bahraini": words that describe a person rather than name them.
+fn is_descriptor(w: &str) -> bool {
+    [
+        "ist", "ists", "ian", "ians", "ese", "ite", "ites", "ish", "ic", "i",
+    ]
+    .iter()
+    .any(|s| w.ends_with(s))
 }
 
 /// "in Santo Spirito", "of Iodine Deficiency Disorders": a capitalised run after a
@@ -746,6 +782,27 @@ mod tests {
         );
         let lukaku = ps.iter().find(|p| p.name == "Romelu Lukaku").unwrap();
         assert_eq!(lukaku.mentions.len(), 2);
+    }
+
+    #[test]
+    fn names_reach_back_over_unknown_words_and_stop_at_institutions() {
+        let text = "T\n\nThe coach, Hernan Dario Gomez, spoke at the Chiang Kai Shek Memorial Hall. \
+                    The Irving Independent School District and Scientologist Tom Cruise replied. If Donald Trump wins, Trump said.";
+        let names: Vec<String> = people(text).into_iter().map(|p| p.name).collect();
+        for want in [
+            "Hernan Dario Gomez",
+            "Chiang Kai Shek",
+            "Tom Cruise",
+            "Donald Trump",
+        ] {
+            assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
+        }
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Irving") || n.contains("Memorial") || n.starts_with("If")),
+            "{names:?}"
+        );
     }
 
     #[test]
