@@ -202,7 +202,13 @@ fn verb_attribution(
     let participle = ing && text[..w.start].trim_end().ends_with(',');
     let relative = matches!(prev.as_str(), "who" | "which" | "that");
     let passive = !ing && BE.contains(&prev.as_str());
-    if ing && !progressive && !participle || passive || relative || prev == "to" {
+    let after_determiner = DETERMINERS.contains(&prev.as_str());
+    if ing && !progressive && !participle
+        || passive
+        || relative
+        || after_determiner
+        || matches!(prev.as_str(), "to" | "having")
+    {
         return None;
     }
     let cue = w;
@@ -213,15 +219,18 @@ fn verb_attribution(
         return Some(Found::plain(source, cue, content));
     }
     let before = text[sentence.start..cue.start].trim_end();
-    if before.is_empty() || ends_with_quote(before) || before.ends_with(',') {
-        // "“…,” said Sean Spicer" and "…, said Mr. Barrett": the source follows the verb.
-        if let Some(source) =
-            noun_phrase_after(text, sentence, cue.end).filter(|s| names_a_source(text, *s))
-        {
-            let content = quotes
-                .nearest_before(cue.start)
-                .or_else(|| clause_before(text, sentence, cue.start));
-            return Some(Found::plain(source, cue, content));
+    // "“…,” said Sean Spicer" and "…, said Mr. Barrett": the source follows the verb.
+    let inverted = || {
+        let source =
+            noun_phrase_after(text, sentence, cue.end).filter(|s| names_a_source(text, *s))?;
+        let content = quotes
+            .nearest_before(cue.start)
+            .or_else(|| clause_before(text, sentence, cue.start));
+        Some(Found::plain(source, cue, content))
+    };
+    if before.is_empty() || ends_with_quote(before) {
+        if let Some(found) = inverted() {
+            return Some(found);
         }
     }
     let subject_end = if progressive {
@@ -229,16 +238,43 @@ fn verb_attribution(
     } else {
         cue.start
     };
-    let (source, aside) = subject_before(text, sentence, subject_end, quotes)?;
-    let content = content_for(text, sentence, source, cue, quotes);
-    Some(Found {
-        source,
-        cue,
-        declined: false,
-        content,
-        aside,
-    })
+    match subject_before(text, sentence, subject_end, quotes) {
+        Some((source, aside)) => {
+            let content = content_for(text, sentence, source, cue, quotes);
+            Some(Found {
+                source,
+                cue,
+                declined: false,
+                content,
+                aside,
+            })
+        }
+        // "For some, the losses would outstrip the gains, said Batchelder."
+        None if before.ends_with(',') => inverted(),
+        None => None,
+    }
 }
+
+/// Words that open a time phrase, not a source ("said Thursday morning").
+const TIME_WORDS: &[&str] = &[
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
+    "on",
+    "in",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
 
 /// Forms of "be" before an -ing form that make it progressive ("is saying").
 const PROGRESSIVE: &[&str] = &[
@@ -312,7 +348,11 @@ fn names_a_source(text: &str, span: Span) -> bool {
         )
         || first.chars().next().is_some_and(|c| c.is_ascii_digit());
     let words: Vec<&str> = s.split_whitespace().collect();
+    let time = TIME_WORDS.contains(&lower.as_str());
+    let negated = s.contains("n’t") || s.contains("n't") || s.contains(['“', '"']);
     nominal
+        && !time
+        && !negated
         && words.len() <= 12
         && !words.iter().any(|w| {
             matches!(
@@ -356,14 +396,10 @@ const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 /// Whether what follows a verb opens reported content: "that", a colon or a quote.
 fn introduces_clause(after: &str) -> bool {
     let t = after.trim_start();
-    t.starts_with(':')
-        || t.starts_with(['“', '"', '‘'])
-        || t.starts_with("''")
-        || t.starts_with(',')
-        || {
-            let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
-            w.eq_ignore_ascii_case("that")
-        }
+    t.starts_with(':') || t.starts_with(['“', '"', '‘']) || t.starts_with("''") || {
+        let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+        w.eq_ignore_ascii_case("that")
+    }
 }
 
 /// Whether the text before a verb ends with a closing quote ("“…,” said X").
@@ -560,6 +596,34 @@ mod tests {
         assert!(
             sources("The plan is said to be dead.").is_empty(),
             "passive is no attribution"
+        );
+    }
+
+    #[test]
+    fn the_speaker_not_the_interviewer_or_the_evidence() {
+        assert_eq!(
+            sources("The plan is dead, the senator said in an interview with CNN’s Wolf Blitzer."),
+            ["the senator"]
+        );
+        assert_eq!(
+            sources(
+                "Flynn, a top surrogate, said Thursday morning on Fox News that the plan was fine."
+            ),
+            ["Flynn"]
+        );
+        assert_eq!(sources("In a statement, one of the family's attorneys, Justin Bamberg, said the video was clear."), ["one of the family's attorneys"]);
+        assert_eq!(
+            sources("Trump this week also said he would consider it."),
+            ["Trump"]
+        );
+        assert!(
+            sources("The court cut the plant's permits, citing a threat to public health.")
+                .is_empty()
+        );
+        assert!(sources("Universities must spend more from their endowments.").is_empty());
+        assert!(sources("(Having said that, some economists disagree.)").is_empty());
+        assert!(
+            sources("The two New Jersey officers were shot by the alleged terrorist.").is_empty()
         );
     }
 

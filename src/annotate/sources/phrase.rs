@@ -95,6 +95,46 @@ const TRAILING_SKIP: &[&str] = &[
     "herself",
     "itself",
 ];
+/// Words of time that, after "this" or "last", are no part of a subject.
+const TIME_NOUNS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "time",
+];
+/// Prepositions that open an adverbial phrase, never a subject ("In a statement, …").
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "with",
+    "for",
+    "by",
+    "from",
+    "under",
+    "since",
+    "despite",
+    "amid",
+    "following",
+    "please",
+    "having",
+    "like",
+    "unlike",
+];
+
 /// Finite verbs that show a phrase is a clause (unless inside a relative clause).
 const FINITE: &[&str] = &[
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "do",
@@ -145,7 +185,17 @@ pub fn subject_before(
         end = comma;
     }
     let start = clause_start(text, sentence.start, end, quotes);
-    let span = tidy(text, Span::new(start, end))?;
+    let mut span = tidy(text, Span::new(start, end))?;
+    if is_adverbial(span.slice(text)) {
+        // "In a statement, one of the family's attorneys, Justin Bamberg, said": the subject
+        // is the segment after the adverbial.
+        let next = aside.filter(|a| !a.is_empty())?;
+        let seg_end = text[next.start..next.end]
+            .find(',')
+            .map_or(next.end, |i| next.start + i);
+        span = tidy(text, Span::new(next.start, seg_end))?;
+        aside = None;
+    }
     let words: Vec<&str> = span.slice(text).split_whitespace().collect();
     let lower0 = words[0].to_lowercase();
     let lone_adverb = words.len() == 1 && lower0.ends_with("ly");
@@ -162,6 +212,15 @@ pub fn subject_before(
 
 fn is_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_lowercase())
+}
+
+fn is_adverbial(phrase: &str) -> bool {
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    ADVERBIAL_OPENERS.contains(&first.as_str())
 }
 
 /// How many comma-delimited asides may stand between a subject and its verb.
@@ -251,6 +310,23 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         }
         let last = s.split_whitespace().last()?;
         let lower = last.to_lowercase();
+        // "Trump this week also said": a time phrase between subject and verb.
+        let before_last = s[..s.len() - last.len()]
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        if TIME_NOUNS.contains(&lower.as_str())
+            && matches!(
+                before_last.as_str(),
+                "this" | "last" | "next" | "that" | "each"
+            )
+        {
+            span = Span::new(span.start, span.end - last.len()).trim(text);
+            let s = span.slice(text);
+            span = Span::new(span.start, span.start + s.len() - before_last.len()).trim(text);
+            continue;
+        }
         let adverb = lower.ends_with("ly")
             && last.chars().next().is_some_and(char::is_lowercase)
             && s.split_whitespace().count() > 1;
