@@ -251,8 +251,39 @@ fn verb_attribution(
         }
         // "For some, the losses would outstrip the gains, said Batchelder."
         None if before.ends_with(',') => inverted(),
-        None => None,
+        // "…were the third time AROS said": a name right before the verb.
+        None => {
+            let source = trailing_name(text, sentence, subject_end)?;
+            let content = content_for(text, sentence, source, cue, quotes);
+            Some(Found::plain(source, cue, content))
+        }
     }
+}
+
+/// The capitalised words (at most four) standing right before `end`, when the clause
+/// before them could not be read as a subject.
+fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
+    let head = text[sentence.start..end].trim_end();
+    let words: Vec<&str> = head.split(' ').collect();
+    let caps = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphanumeric() || ".-’'".contains(c))
+        })
+        .count();
+    if caps == 0 || caps > 4 || caps == words.len() {
+        return None;
+    }
+    let name: usize = words[words.len() - caps..]
+        .iter()
+        .map(|w| w.len())
+        .sum::<usize>()
+        + caps
+        - 1;
+    let start = sentence.start + head.len() - name;
+    Some(Span::new(start, sentence.start + head.len()))
 }
 
 /// Words that open a time phrase, not a source ("said Thursday morning").
@@ -624,6 +655,19 @@ mod tests {
         assert!(sources("(Having said that, some economists disagree.)").is_empty());
         assert!(
             sources("The two New Jersey officers were shot by the alleged terrorist.").is_empty()
+        );
+    }
+
+    #[test]
+    fn names_before_a_verb_and_possessive_citations() {
+        assert_eq!(
+            sources("The walk-ins were the third time AROS said it had set up such an event."),
+            ["AROS"]
+        );
+        assert_eq!(sources("Cruz has long said that he qualifies."), ["Cruz"]);
+        assert_eq!(
+            sources("According to her account, the leg was swollen."),
+            ["her account"]
         );
     }
 

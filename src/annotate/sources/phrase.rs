@@ -49,6 +49,7 @@ const LEADING_SKIP: &[&str] = &[
 /// Trailing words between a subject and its verb ("has", "also", "repeatedly").
 const TRAILING_SKIP: &[&str] = &[
     "has",
+    "long",
     "have",
     "had",
     "will",
@@ -384,8 +385,7 @@ pub fn noun_phrase_after(text: &str, sentence: Span, from: usize) -> Option<Span
     let words: Vec<&str> = span.slice(text).split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     let bad_start = [
-        "that", "whether", "how", "what", "him", "her", "me", "us", "them", "it", "to", "on", "in",
-        "the fact",
+        "that", "whether", "how", "what", "him", "me", "us", "them", "it", "to", "on", "in",
     ]
     .contains(&first.as_str());
     (words.len() <= MAX_PHRASE_AFTER_WORDS && !bad_start).then_some(span)
