@@ -10,6 +10,7 @@ mod quotes;
 
 use super::lexicon;
 use super::sentences::sentences;
+use super::tokens::is_all_caps;
 use super::{Person, Source, SourceKind};
 use crate::article::Article;
 use crate::span::Span;
@@ -194,7 +195,9 @@ fn verb_attribution(
         .unwrap_or_default();
     let prev = prev_word.to_lowercase();
     let introduces = introduces_clause(&text[w.end..sentence.end]);
-    if verb.needs_that && !introduces || is_noun_use(&lower, verb, prev_word, introduces) {
+    if verb.needs_that && !introduces
+        || is_noun_use(&lower, verb, prev_word, introduces, people.ends_at(w.start))
+    {
         return None;
     }
     let ing = lower.ends_with("ing");
@@ -264,6 +267,9 @@ fn verb_attribution(
 /// before them could not be read as a subject.
 fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
     let head = text[sentence.start..end].trim_end();
+    if head.ends_with(" I") {
+        return None;
+    }
     let words: Vec<&str> = head.split(' ').collect();
     let caps = words
         .iter()
@@ -327,12 +333,19 @@ const PROGRESSIVE: &[&str] = &[
 ];
 
 /// Whether a verb form is used as a noun here ("a report", "swing states").
-fn is_noun_use(lower: &str, verb: lexicon::Verb, prev_word: &str, introduces: bool) -> bool {
+fn is_noun_use(
+    lower: &str,
+    verb: lexicon::Verb,
+    prev_word: &str,
+    introduces: bool,
+    after_name: bool,
+) -> bool {
     let base = verb.base;
     let is_base_or_s = lower == base || lower == format!("{base}s") || lower == format!("{base}es");
     let prev = prev_word.to_lowercase();
-    let after_subject = PRONOUNS.contains(&prev.as_str())
-        || prev_word.chars().next().is_some_and(char::is_uppercase);
+    // "Republican claims", "Sunshine state": a capital before a noun-like form is no subject
+    // unless it ends a person's name or an acronym.
+    let after_subject = PRONOUNS.contains(&prev.as_str()) || after_name || is_all_caps(prev_word);
     is_base_or_s
         && (DETERMINERS.contains(&prev.as_str())
             || prev.ends_with("’s")
@@ -668,6 +681,24 @@ mod tests {
         assert_eq!(
             sources("According to her account, the leg was swollen."),
             ["her account"]
+        );
+    }
+
+    #[test]
+    fn author_voice_relative_clauses_and_adjective_nouns_are_not_sources() {
+        assert!(sources("Please read the two guides I wrote in 2014.").is_empty());
+        assert!(sources(
+            "He has different questions than the ones he refused to answer last year."
+        )
+        .is_empty());
+        assert!(sources("The site rated 22% of Republican claims as false.").is_empty());
+        assert!(sources(
+            "Sessions met officials, including a provision they say could exclude many."
+        )
+        .is_empty());
+        assert_eq!(
+            sources("Critics note that Mr. Trump claims to be rich."),
+            ["Critics", "Mr. Trump"]
         );
     }
 

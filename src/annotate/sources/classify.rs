@@ -26,6 +26,16 @@ impl MentionIndex {
         self.mentions.get(k).map(|m| m.0)
     }
 
+    /// Whether a person mention ends just before `at` (a space between).
+    pub fn ends_at(&self, at: usize) -> bool {
+        self.end_before(at).is_some_and(|end| at - end <= 1)
+    }
+
+    fn end_before(&self, at: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|(s, _)| s.end <= at);
+        k.checked_sub(1).map(|k| self.mentions[k].0.end)
+    }
+
     /// The person of a mention overlapping `span`.
     fn overlapping(&self, span: Span) -> Option<usize> {
         let k = self.mentions.partition_point(|(s, _)| s.end <= span.start);

@@ -143,8 +143,12 @@ const FINITE: &[&str] = &[
 ];
 /// Pronouns that are never a source on their own.
 const NOT_SOURCES: &[&str] = &[
-    "i", "you", "me", "us", "him", "them", "it’s", "there", "this", "what", "who", "which", "here",
+    "i", "we", "you", "me", "us", "him", "them", "it’s", "there", "this", "what", "who", "which",
+    "here", "almost", "never", "only", "just",
 ];
+
+/// Pronouns that end an object relative clause ("the ones he refused to answer").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it"];
 
 /// The subject before a cue, and a clause set off by commas between them.
 pub fn subject_before(
@@ -200,7 +204,13 @@ pub fn subject_before(
     let words: Vec<&str> = span.slice(text).split_whitespace().collect();
     let lower0 = words[0].to_lowercase();
     let lone_adverb = words.len() == 1 && lower0.ends_with("ly");
+    let last = words[words.len() - 1].to_lowercase();
+    let object_relative = words.len() > 1 && SUBJECT_PRONOUNS.contains(&last.as_str());
+    let participle_opener =
+        lower0.ends_with("ing") && words[0].chars().next().is_some_and(char::is_lowercase);
     if words.len() > MAX_SUBJECT_WORDS
+        || object_relative
+        || participle_opener
         || is_clause(&words)
         || (words.len() == 1 && NOT_SOURCES.contains(&lower0.as_str()))
         || lone_adverb
@@ -298,6 +308,12 @@ fn joins_names(text: &str, at: usize, word_end: usize, end: usize) -> bool {
 /// Strips the words around a subject that are not part of it.
 fn tidy(text: &str, span: Span) -> Option<Span> {
     let mut span = span.trim(text);
+    // Markup or stray punctuation before the first word (">Sanders said").
+    let s = span.slice(text);
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| !c.is_alphanumeric() && !"“\"'(‘".contains(c))
+            .len();
+    span = Span::new(span.start + lead, span.end);
     loop {
         let s = span.slice(text);
         let first = s.split_whitespace().next()?;
@@ -356,7 +372,9 @@ fn is_clause(words: &[&str]) -> bool {
         }
         if !relative
             && (FINITE.contains(&lower.as_str())
-                || lexicon::reporting_verbs().contains_key(lower.as_str()) && lower.ends_with("ed"))
+                || lexicon::reporting_verbs()
+                    .get(lower.as_str())
+                    .is_some_and(|v| lower != v.base && !lower.ends_with('s')))
         {
             return true;
         }
