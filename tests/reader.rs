@@ -473,6 +473,17 @@ fn the_selected_source_is_emphasised() {
     let style = t.backend().buffer()[(x, y)].style();
     assert_eq!(style.bg, Some(Color::Rgb(0x3a, 0x3a, 0x5a)));
     assert!(style.add_modifier.contains(Modifier::BOLD));
+    // The cue and the attributed words are marked with it.
+    let (x, y) = find_in(&t, a.rects.text.right(), "according to");
+    assert!(t.backend().buffer()[(x, y)]
+        .style()
+        .add_modifier
+        .contains(Modifier::REVERSED));
+    let (x, y) = find_in(&t, a.rects.text.right(), "Attorney General Jeff");
+    assert!(t.backend().buffer()[(x, y)]
+        .style()
+        .add_modifier
+        .contains(Modifier::UNDERLINED));
 }
 
 #[test]

@@ -195,6 +195,8 @@ struct Styler {
     matches: Vec<Span>,
     current: Option<Span>,
     emphasised: Emphasis,
+    /// The selected source's cue and content, shown with it.
+    selected: Option<(Span, Option<Span>)>,
 }
 
 impl Styler {
@@ -233,6 +235,10 @@ impl Styler {
             matches: window(&search.matches, &bytes, |m| *m),
             current: search.matches.get(search.current).copied(),
             emphasised: app.emphasis,
+            selected: match app.emphasis {
+                Emphasis::Source(i) => sources.get(i).map(|s| (s.cue, s.content)),
+                _ => None,
+            },
         }
     }
 
@@ -264,6 +270,14 @@ impl Styler {
             s = s.patch(self.kind_style(kind));
             if self.emphasised == Emphasis::Source(i) {
                 s = s.patch(self.emphasis);
+            }
+        }
+        if let Some((cue, content)) = self.selected {
+            // Who said what: the cue in bold, the attributed words underlined.
+            if cue.start <= byte && byte < cue.end {
+                s = s.add_modifier(Modifier::BOLD | Modifier::REVERSED);
+            } else if content.is_some_and(|c| c.start <= byte && byte < c.end) {
+                s = s.add_modifier(Modifier::UNDERLINED);
             }
         }
         if marker {
@@ -418,6 +432,7 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
             if s.declined {
                 detail.push(TextSpan::styled(" · declined", t.style("focus")));
             }
+
             if let Some(r) = s.reason {
                 detail.push(TextSpan::styled(
                     format!(" · {}", clean(r.slice(text))),
@@ -425,6 +440,12 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
                 ));
             } else if s.lacks_reason() {
                 detail.push(TextSpan::styled(" · no reason given", t.style("warning")));
+            }
+            if let Some(c) = s.content {
+                detail.push(TextSpan::styled(
+                    format!(" “{}”", clean(c.slice(text))),
+                    t.style("quote"),
+                ));
             }
             ListItem::new(vec![first, Line::from(detail)])
         })
