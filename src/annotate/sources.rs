@@ -703,6 +703,19 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_after_doubled_quotes_and_in_relative_clauses() {
+        let f = found("Mayor Ann Lee spoke. ''A museum alone will not end poverty,'' she said. ''It will help.''");
+        assert_eq!(
+            f.iter().map(|x| (x.0.as_str(), x.1)).collect::<Vec<_>>(),
+            [("she", SourceKind::Named)]
+        );
+        assert_eq!(
+            sources("His hands, which he said were at his side, were empty."),
+            ["he"]
+        );
+    }
+
+    #[test]
     fn headlines_count() {
         let a = parse_text(
             "t",

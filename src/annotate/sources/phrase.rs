@@ -15,7 +15,7 @@ const MAX_PHRASE_AFTER_WORDS: usize = 18;
 fn clause_openers() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:that|but|as|because|while|when|after|before|if|although|though|since|where|whether|so|and|or|then|until|once|whom|than|what)(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:that|but|as|because|while|when|after|before|if|although|though|since|where|whether|so|and|or|then|until|once|whom|than|what|which)(?-u:\b)")
             .expect("valid pattern")
     })
 }
@@ -279,9 +279,12 @@ fn clause_start(text: &str, from: usize, end: usize, quotes: &Quotes) -> usize {
     let mut start = from;
     for (i, c) in region.char_indices() {
         let at = from + i;
-        let is_break = matches!(c, ',' | ';' | ':' | '—' | '–' | '”' | '“' | '"' | '?' | '!');
+        // Doubled apostrophes are quote marks in some archives (''…,'' he said).
+        let doubled_quote = c == '\'' && region[i + 1..].starts_with('\'');
+        let is_break =
+            doubled_quote || matches!(c, ',' | ';' | ':' | '—' | '–' | '”' | '“' | '"' | '?' | '!');
         if is_break && !(quotes.inside(at) && c == ',') {
-            start = at + c.len_utf8();
+            start = at + if doubled_quote { 2 } else { c.len_utf8() };
         }
     }
     for m in clause_openers().find_iter(region) {
