@@ -60,9 +60,15 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
         found.extend(colon_introduction(text, article, i));
     }
     found.sort_by_key(|f| (f.source.start, f.cue.start));
+    // One source phrase is one attribution, even when two verbs share it
+    // ("Spicer said … and added …"); the first cue stands for it.
     found.dedup_by(|b, a| {
-        a.source.overlaps(b.source) && a.cue == b.cue
-            || a.source == b.source && a.cue.overlaps(b.cue)
+        let same = a.source.overlaps(b.source) && a.cue == b.cue || a.source == b.source;
+        if same {
+            a.declined |= b.declined;
+            a.content = a.content.or(b.content);
+        }
+        same
     });
     let mut out: Vec<Source> = Vec::new();
     for f in found {
@@ -215,8 +221,11 @@ fn verb_attribution(
         return None;
     }
     let cue = w;
-    if participle {
-        // "…, saying that …": the sentence's subject speaks.
+    // "X bemoaned … and said": a finite verb coordinated with the sentence's first one.
+    let coordinated =
+        text[sentence.start..w.start].trim_end().ends_with(" and") && lower != verb.base;
+    if participle || coordinated {
+        // "…, saying that …" and "X bemoaned … and said …": the sentence's subject speaks.
         let source = sentence_subject(text, sentence, people)?;
         let content = rest_after(text, sentence, cue.end);
         return Some(Found::plain(source, cue, content));
@@ -713,6 +722,11 @@ mod tests {
             sources("His hands, which he said were at his side, were empty."),
             ["he"]
         );
+    }
+
+    #[test]
+    fn coordinated_verbs_share_the_subject() {
+        assert_eq!(sources("Ted Cruz exhorted Republicans to vote their conscience and said he would not endorse."), ["Ted Cruz"]);
     }
 
     #[test]
