@@ -63,27 +63,39 @@ pub struct AnnotateArgs {
     pub only: Option<Vec<crate::annotate::SourceKind>>,
 }
 
+/// A file to load, and whether it was found in a folder (so it may be skipped).
+pub struct Input {
+    pub path: PathBuf,
+    pub from_folder: bool,
+}
+
 /// Expands folders into the article files in them, sorted by name.
-pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("{}: cannot list the folder", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.is_file() && is_article_file(f))
-                .collect();
-            files.sort();
-            if files.is_empty() {
-                bail!(
-                    "{}: the folder holds no article files (.txt, .md, .html)",
-                    p.display()
-                );
-            }
-            out.extend(files);
-        } else {
-            out.push(p.clone());
+        if !p.is_dir() {
+            out.push(Input {
+                path: p.clone(),
+                from_folder: false,
+            });
+            continue;
         }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+            .with_context(|| format!("{}: cannot list the folder", p.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|f| f.is_file() && is_article_file(f))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            bail!(
+                "{}: the folder holds no article files (.txt, .md, .html)",
+                p.display()
+            );
+        }
+        out.extend(files.into_iter().map(|path| Input {
+            path,
+            from_folder: true,
+        }));
     }
     Ok(out)
 }
@@ -102,18 +114,26 @@ fn is_article_file(path: &Path) -> bool {
         )
 }
 
-/// Loads each path, printing decoding warnings to stderr.
+/// Loads each path, printing decoding warnings to stderr. A file named on the command
+/// line must load; a file found in a folder that cannot be read is skipped with a warning.
 pub fn load_all(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<Article>> {
-    expand_paths(paths)?
-        .iter()
-        .map(|p| {
-            let (article, warnings) = article::load_file(p, format)?;
-            for w in warnings {
-                eprintln!("onrecord: warning: {w}");
+    let mut articles = Vec::new();
+    for input in expand_paths(paths)? {
+        match article::load_file(&input.path, format) {
+            Ok((article, warnings)) => {
+                for w in warnings {
+                    eprintln!("onrecord: warning: {w}");
+                }
+                articles.push(article);
             }
-            Ok(article)
-        })
-        .collect()
+            Err(e) if input.from_folder => eprintln!("onrecord: warning: skipped {e}"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if articles.is_empty() {
+        bail!("no article could be loaded");
+    }
+    Ok(articles)
 }
 
 /// The bundled samples, parsed.

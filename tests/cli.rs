@@ -196,3 +196,36 @@ fn files_over_the_size_limit_are_refused() {
         stderr(&o)
     );
 }
+
+#[test]
+fn unreadable_files_in_a_folder_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a-good.txt"),
+        "Title\n\nThe mayor said the plan was dead.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b-binary.txt"), [0u8, 1, 2, 3, 0]).unwrap();
+    let o = onrecord(&[
+        "annotate",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1);
+    assert!(
+        stderr(&o).contains("warning: skipped") && stderr(&o).contains("b-binary.txt"),
+        "{}",
+        stderr(&o)
+    );
+    let o = onrecord(&[
+        "annotate",
+        dir.path().join("b-binary.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a file named on the command line must load"
+    );
+}
