@@ -730,6 +730,14 @@ mod tests {
     }
 
     #[test]
+    fn dashed_asides_are_skipped() {
+        assert_eq!(
+            sources("John Dickey, the chief executive of Ora Media -- the company that owns the show -- told me the deal was done."),
+            ["the chief executive of Ora Media"]
+        );
+    }
+
+    #[test]
     fn headlines_count() {
         let a = parse_text(
             "t",

@@ -169,6 +169,16 @@ pub fn subject_before(
         }
         end = trim_end_at(text, sentence.start, end - last.len());
     }
+    // "John Dickey, the chief executive -- of the company that … -- told me": a dashed aside.
+    for dash in ["--", "—", "–"] {
+        let head = &text[sentence.start..end];
+        if let Some(body) = head.strip_suffix(dash) {
+            if let Some(open) = body.rfind(dash) {
+                end = trim_end_at(text, sentence.start, sentence.start + open);
+            }
+            break;
+        }
+    }
     let mut aside = None;
     if text[..end].ends_with(',') {
         // "X, the White House press secretary, said" or "X, who …, said": skip back over
