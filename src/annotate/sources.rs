@@ -480,7 +480,33 @@ fn content_for(
             .nearest_before(source.start)
             .or_else(|| clause_before(text, sentence, source.start));
     }
-    rest_after(text, sentence, cue.end)
+    rest_after(text, sentence, after_recipient(text, cue))
+}
+
+/// "told President Trump he needed …": past the person told, where the words begin.
+fn after_recipient(text: &str, cue: Span) -> usize {
+    let is_tell = lexicon::reporting_verbs()
+        .get(cue.slice(text).to_lowercase().as_str())
+        .is_some_and(|v| v.base == "tell");
+    if !is_tell {
+        return cue.end;
+    }
+    let mut at = cue.end;
+    for (i, word) in text[cue.end..].split(' ').enumerate().skip(1).take(4) {
+        let object = matches!(
+            word,
+            "him" | "her" | "them" | "me" | "us" | "you" | "reporters"
+        );
+        let name = word.chars().next().is_some_and(char::is_uppercase) && !word.ends_with(',');
+        if !(object || name) || (object && i > 1) {
+            break;
+        }
+        at += 1 + word.len();
+        if object {
+            break;
+        }
+    }
+    at
 }
 
 /// The sentence from its start to `at`, without the comma and quote marks between.
@@ -500,10 +526,27 @@ fn rest_after(text: &str, sentence: Span, at: usize) -> Option<Span> {
     let s = &text[at..sentence.end];
     let lead = s.len() - s.trim_start_matches([' ', ':', ',']).len();
     let mut start = at + lead;
-    if text[start..sentence.end].starts_with("that ") {
-        start += 5;
+    // "told Mr. Trump in recent weeks that he …": the content starts after a near "that".
+    let near = &text[start..sentence.end];
+    let window = near
+        .find([',', ';', '“', '"'])
+        .unwrap_or(near.len())
+        .min(80);
+    let window = (0..=window)
+        .rev()
+        .find(|&i| near.is_char_boundary(i))
+        .unwrap_or(0);
+    if let Some(i) = near[..window]
+        .find("that ")
+        .filter(|&i| i == 0 || near[..i].ends_with(' '))
+    {
+        start += i + 5;
     }
-    let body = text[start..sentence.end].trim_end_matches(['.', ' ']);
+    let mut body = text[start..sentence.end].trim_end_matches(['.', ' ']);
+    // "…his job, according to two people": another attribution ends the words.
+    if let Some(m) = lexicon::citation_cues().find(body) {
+        body = body[..m.start()].trim_end_matches([',', ' ']);
+    }
     (body.split_whitespace().count() >= 3).then(|| Span::new(start, start + body.len()))
 }
 
@@ -735,6 +778,22 @@ mod tests {
             sources("John Dickey, the chief executive of Ora Media -- the company that owns the show -- told me the deal was done."),
             ["the chief executive of Ora Media"]
         );
+    }
+
+    #[test]
+    fn content_starts_after_the_person_told_and_ends_before_another_attribution() {
+        let a = parse_text("t", "T\n\nJeff Sessions met the president. He told President Trump he needed the freedom to do his job, according to two aides.".into(), Format::Plain);
+        let ann = crate::annotate::annotate(&a);
+        let he = ann
+            .sources
+            .iter()
+            .find(|s| s.span.slice(&a.text) == "He")
+            .expect("a pronoun source");
+        assert_eq!(
+            he.content.map(|c| c.slice(&a.text)),
+            Some("he needed the freedom to do his job")
+        );
+        assert_eq!(ann.people[he.person.unwrap()].name, "Jeff Sessions");
     }
 
     #[test]
