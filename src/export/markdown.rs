@@ -99,6 +99,16 @@ fn sources(out: &mut String, a: &Annotated) {
         if let Some(r) = s.reason {
             let _ = writeln!(out, "   - reason: {}", inline(r.slice(text)));
         }
+        if let Some(p) = s.person {
+            let _ = writeln!(
+                out,
+                "   - person: {}",
+                inline(&a.annotations.people[p].name)
+            );
+        }
+        if let Some(c) = s.content {
+            let _ = writeln!(out, "   - attributed: “{}”", inline(c.slice(text)));
+        }
         if let Some(sentence) = sentence_of(a, s.span) {
             let _ = writeln!(out, "   > {}", inline(sentence.slice(text)));
         }
