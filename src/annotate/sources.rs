@@ -511,7 +511,7 @@ fn after_recipient(text: &str, cue: Span) -> usize {
 
 /// The sentence from its start to `at`, without the comma and quote marks between.
 fn clause_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
-    let s = Span::new(sentence.start, at).trim(text);
+    let s = Span::new(sentence.start + dateline_len(sentence.slice(text)), at).trim(text);
     let t = s
         .slice(text)
         .trim_end_matches([',', ' ', '—', '“', '”', '"']);
@@ -519,6 +519,23 @@ fn clause_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
     let start =
         s.start + (s.slice(text).len() - s.slice(text).trim_start_matches(['“', '"']).len());
     (t.split_whitespace().count() >= 3).then(|| Span::new(start, start + t.len()))
+}
+
+/// "WASHINGTON — ": the length of a capitalised dateline opening a sentence.
+fn dateline_len(s: &str) -> usize {
+    let Some(dash) = s.find(" — ").or_else(|| s.find(" -- ")) else {
+        return 0;
+    };
+    let place = &s[..dash];
+    let is_dateline = !place.is_empty()
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || " .,'’-".contains(c));
+    if is_dateline {
+        dash + s[dash..].find(|c: char| c.is_alphanumeric()).unwrap_or(0)
+    } else {
+        0
+    }
 }
 
 /// The sentence after `at`, without a leading "that", a colon or the final period.
