@@ -51,8 +51,59 @@ fn article_like() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
+/// Text dense in the words the annotator reacts to, to shake out edge cases.
+fn news_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just(" said".to_string()),
+        Just(" told".to_string()),
+        Just(" according to".to_string()),
+        Just(" Mr.".to_string()),
+        Just(" He".to_string()),
+        Just(" “".to_string()),
+        Just("”".to_string()),
+        Just("''".to_string()),
+        Just(",".to_string()),
+        Just(" and said".to_string()),
+        Just(" declined to comment".to_string()),
+        Just(" Trump".to_string()),
+        Just(" Jeff Sessions".to_string()),
+        Just(" Big".to_string()),
+        Just(". ".to_string()),
+        Just("\n\n".to_string()),
+        Just(" who".to_string()),
+        Just(" --".to_string()),
+        Just(" —".to_string()),
+        Just(" (R-S.C.)".to_string()),
+        Just(":".to_string()),
+        Just(" the".to_string()),
+        Just(" officials".to_string()),
+        Just(" saying".to_string()),
+        Just(" is saying".to_string()),
+        Just(" WASHINGTON".to_string()),
+        Just(" that".to_string()),
+        Just(" é".to_string()),
+        Just(" McKay Coppins:\n\n".to_string()),
+        Just(" More from".to_string()),
+        Just("Update:".to_string()),
+        Just(" (".to_string()),
+        Just(")".to_string()),
+        Just("’s".to_string()),
+        Just(" 42".to_string()),
+        Just(" Romelu Lukaku".to_string()),
+        Just(" who asked not to be identified".to_string()),
+        Just(" Image:".to_string()),
+        Just(" Sen.".to_string()),
+        Just(" III".to_string()),
+        Just("\u{1b}[2J".to_string()),
+        Just(" 😀".to_string()),
+        Just("\"".to_string()),
+        Just(" said,".to_string()),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| format!("Title\n\n{}", v.concat()))
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(500))]
 
     #[test]
     fn plain_paragraphs_are_well_formed(text in article_like()) { check(text, Format::Plain) }
@@ -65,6 +116,18 @@ proptest! {
 
     #[test]
     fn html_paragraphs_are_well_formed(text in article_like()) { check(format!("<html><body><p>{text}</p><blockquote>{text}</blockquote></body></html>"), Format::Html) }
+
+    #[test]
+    fn news_like_text_annotates_without_panic(text in news_like()) {
+        let a = parse_text("p", text, Format::Plain);
+        let ann = onrecord::annotate::annotate(&a);
+        for s in &ann.sources {
+            for sp in [Some(s.span), Some(s.cue), s.content, s.reason].into_iter().flatten() {
+                prop_assert!(sp.start <= sp.end && sp.end <= a.text.len());
+                prop_assert!(a.text.is_char_boundary(sp.start) && a.text.is_char_boundary(sp.end));
+            }
+        }
+    }
 
     #[test]
     fn annotation_spans_are_on_boundaries(text in article_like()) {

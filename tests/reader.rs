@@ -513,3 +513,45 @@ fn hostile_text_is_neutralised_on_screen() {
         );
     }
 }
+
+mod drawing_never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just(" said".to_string()),
+            Just(" Mr. Trump".to_string()),
+            Just(" “quote”".to_string()),
+            Just("\n\n".to_string()),
+            Just(" according to officials".to_string()),
+            Just(" 😀".to_string()),
+            Just("\u{1b}[31m".to_string()),
+            Just(" 中文字符".to_string()),
+            Just("\t".to_string()),
+            Just(" averyveryverylongwordwithoutanyspaces".to_string()),
+            "[a-zA-Z ]{0,10}",
+        ];
+        prop::collection::vec(piece, 1..50).prop_map(|v| format!("T\n\n{}x", v.concat()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(60))]
+
+        #[test]
+        fn at_any_size_after_any_keys(body in text(), w in 1u16..160, h in 1u16..60, keys in "[jkGgf0-6p/an\\]\\[s?e\\t]{0,12}") {
+            let art = onrecord::article::parse_text("fuzz.txt", body, onrecord::article::Format::Plain);
+            let mut a = App::new(vec![Annotated::new(art)], vec![Theme::bundled("dark").unwrap()], 0, KeyMap::with_overrides(None).unwrap());
+            let dir = tempfile::tempdir().unwrap();
+            a.export_dir = Some(dir.path().to_path_buf());
+            render(&mut a, w, h);
+            for c in keys.chars() {
+                let code = if c == '\t' { KeyCode::Tab } else { KeyCode::Char(c) };
+                handle_key(&mut a, KeyEvent::new(code, KeyModifiers::NONE));
+                render(&mut a, w, h);
+            }
+            key(&mut a, KeyCode::Enter);
+            render(&mut a, w, h);
+        }
+    }
+}

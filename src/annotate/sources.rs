@@ -497,7 +497,8 @@ fn after_recipient(text: &str, cue: Span) -> usize {
             word,
             "him" | "her" | "them" | "me" | "us" | "you" | "reporters"
         );
-        let name = word.chars().next().is_some_and(char::is_uppercase) && !word.ends_with(',');
+        let name = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic);
         if !(object || name) || (object && i > 1) {
             break;
         }
@@ -511,7 +512,8 @@ fn after_recipient(text: &str, cue: Span) -> usize {
 
 /// The sentence from its start to `at`, without the comma and quote marks between.
 fn clause_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
-    let s = Span::new(sentence.start + dateline_len(sentence.slice(text)), at).trim(text);
+    let from = (sentence.start + dateline_len(sentence.slice(text))).min(at);
+    let s = Span::new(from, at).trim(text);
     let t = s
         .slice(text)
         .trim_end_matches([',', ' ', '—', '“', '”', '"']);
@@ -540,7 +542,7 @@ fn dateline_len(s: &str) -> usize {
 
 /// The sentence after `at`, without a leading "that", a colon or the final period.
 fn rest_after(text: &str, sentence: Span, at: usize) -> Option<Span> {
-    let s = &text[at..sentence.end];
+    let s = text.get(at..sentence.end)?;
     let lead = s.len() - s.trim_start_matches([' ', ':', ',']).len();
     let mut start = at + lead;
     // "told Mr. Trump in recent weeks that he …": the content starts after a near "that".
@@ -811,6 +813,19 @@ mod tests {
             Some("he needed the freedom to do his job")
         );
         assert_eq!(ann.people[he.person.unwrap()].name, "Jeff Sessions");
+    }
+
+    #[test]
+    fn a_recipient_at_the_end_of_a_sentence_is_safe() {
+        for body in [
+            "He told Mr. Big Boss. He then left town.",
+            "He told Trump. He then left town.",
+            "She told Mr. Obama",
+            "They told reporters, then left.",
+            "He told",
+        ] {
+            let _ = found(body);
+        }
     }
 
     #[test]
