@@ -145,3 +145,17 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any bytes under any name either load or are refused with an error; never a panic.
+    #[test]
+    fn arbitrary_bytes_load_or_are_refused(bytes in prop::collection::vec(prop_oneof![8 => 32u8..127, 2 => Just(b'\n'), 1 => any::<u8>()], 0..400), ext in "(txt|md|html|)") {
+        let name = format!("f.{ext}");
+        if let Ok((a, _)) = onrecord::article::parse_bytes(&name, &bytes, None) {
+            let _ = onrecord::annotate::annotate(&a);
+            prop_assert!(!a.paragraphs.is_empty());
+        }
+    }
+}
