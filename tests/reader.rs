@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use onrecord::annotate::SourceKind;
 use onrecord::export::Annotated;
-use onrecord::tui::app::{App, Emphasis, Filter, Overlay, Pane};
+use onrecord::tui::app::{App, Emphasis, ExportPicker, Filter, Overlay, Pane};
 use onrecord::tui::input::{handle_key, handle_mouse};
 use onrecord::tui::keymap::KeyMap;
 use onrecord::tui::theme::Theme;
@@ -236,10 +236,10 @@ fn export_from_the_reader_never_overwrites() {
     press(&mut a, "1e");
     assert_eq!(
         a.overlay,
-        Some(Overlay::Export {
-            selected: 0,
-            filtered: true
-        })
+        Some(Overlay::Export(ExportPicker {
+            filtered: true,
+            ..Default::default()
+        }))
     );
     key(&mut a, KeyCode::Enter);
     let first = dir
@@ -268,6 +268,39 @@ fn export_from_the_reader_never_overwrites() {
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&second).unwrap()).unwrap();
     assert_eq!(v["sources"].as_array().unwrap().len(), 13);
+}
+
+#[test]
+fn export_to_a_chosen_folder() {
+    let mut a = app();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("out");
+    std::fs::create_dir(&folder).unwrap();
+    press(&mut a, "ejd");
+    press(&mut a, folder.to_str().unwrap());
+    press(&mut a, "q");
+    assert!(a.overlay.is_some(), "q is text while a folder is typed");
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    let written = folder.join("nyt-sessions-offered-to-resign.onrecord.jsonl");
+    assert_eq!(
+        a.status.as_deref(),
+        Some(format!("exported to {}", written.display()).as_str())
+    );
+    assert_eq!(
+        std::fs::read_to_string(&written).unwrap().lines().count(),
+        1
+    );
+    press(&mut a, "ed");
+    press(&mut a, "/no/such/folder");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    assert!(a
+        .status
+        .as_deref()
+        .unwrap()
+        .starts_with("export failed: /no/such/folder: no such folder"));
 }
 
 #[test]

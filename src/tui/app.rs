@@ -79,7 +79,17 @@ pub enum Overlay {
     Help { scroll: u16 },
     Summary,
     Articles { selected: usize },
-    Export { selected: usize, filtered: bool },
+    Export(ExportPicker),
+}
+
+/// The export overlay: a format, whether only the filtered sources go out, and a folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportPicker {
+    pub selected: usize,
+    pub filtered: bool,
+    /// Where to write; empty: beside the article.
+    pub folder: String,
+    pub editing_folder: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -508,10 +518,10 @@ impl App {
                 self.status = Some(format!("theme: {}", self.theme().name));
             }
             Action::Export => {
-                self.overlay = Some(Overlay::Export {
-                    selected: 0,
+                self.overlay = Some(Overlay::Export(ExportPicker {
                     filtered: self.filter != Filter::All,
-                })
+                    ..Default::default()
+                }))
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Keys and the mouse, turned into changes of the reader's state.
 
-use super::app::{App, Overlay, Pane};
+use super::app::{App, ExportPicker, Overlay, Pane};
+use super::keymap::Action;
 use crate::export::{write_export, CsvTable, ExportFormat};
 use anyhow::Result;
 use ratatui::crossterm::event::{
@@ -60,7 +61,12 @@ fn edit_search(app: &mut App, key: KeyEvent) {
 
 fn overlay_key(app: &mut App, overlay: Overlay, key: KeyEvent) {
     let action = app.keymap.action(&key);
-    use super::keymap::Action;
+    if let Overlay::Export(picker) = &overlay {
+        if picker.editing_folder {
+            // Typing a folder: every key is text; Esc leaves the field, not the picker.
+            return export_key(app, picker.clone(), None, key);
+        }
+    }
     if matches!(action, Some(Action::Quit) | Some(Action::Clear)) || key.code == KeyCode::Esc {
         return app.close_overlay();
     }
@@ -102,45 +108,59 @@ fn overlay_key(app: &mut App, overlay: Overlay, key: KeyEvent) {
                 _ => {}
             }
         }
-        Overlay::Export { selected, filtered } => {
-            let n = ExportFormat::ALL.len();
-            match (action, key.code) {
-                (Some(Action::Down), _) => {
-                    app.overlay = Some(Overlay::Export {
-                        selected: (selected + 1).min(n - 1),
-                        filtered,
-                    })
-                }
-                (Some(Action::Up), _) => {
-                    app.overlay = Some(Overlay::Export {
-                        selected: selected.saturating_sub(1),
-                        filtered,
-                    })
-                }
-                (_, KeyCode::Char('a')) => {
-                    app.overlay = Some(Overlay::Export {
-                        selected,
-                        filtered: !filtered,
-                    })
-                }
-                (Some(Action::Activate), _) => {
-                    app.close_overlay();
-                    app.status = Some(
-                        match export_current(app, ExportFormat::ALL[selected], filtered) {
-                            Ok(path) => format!("exported to {}", path.display()),
-                            Err(e) => format!("export failed: {e:#}"),
-                        },
-                    );
-                }
-                _ => {}
-            }
-        }
+        Overlay::Export(picker) => export_key(app, picker, action, key),
     }
 }
 
-/// Exports the current article next to its file (the working folder for the samples),
-/// under a name that is not taken yet, so nothing is overwritten.
-pub fn export_current(app: &App, format: ExportFormat, filtered: bool) -> Result<PathBuf> {
+fn export_key(app: &mut App, mut picker: ExportPicker, action: Option<Action>, key: KeyEvent) {
+    if picker.editing_folder {
+        match key.code {
+            KeyCode::Enter | KeyCode::Esc => picker.editing_folder = false,
+            KeyCode::Backspace => {
+                picker.folder.pop();
+            }
+            KeyCode::Char(c) => picker.folder.push(c),
+            _ => {}
+        }
+        app.overlay = Some(Overlay::Export(picker));
+        return;
+    }
+    let n = ExportFormat::ALL.len();
+    match (action, key.code) {
+        (_, KeyCode::Char('a')) => picker.filtered = !picker.filtered,
+        (_, KeyCode::Char('d')) => picker.editing_folder = true,
+        (Some(Action::Down), _) => picker.selected = (picker.selected + 1).min(n - 1),
+        (Some(Action::Up), _) => picker.selected = picker.selected.saturating_sub(1),
+        (Some(Action::Activate), _) => {
+            app.close_overlay();
+            let folder =
+                (!picker.folder.trim().is_empty()).then(|| PathBuf::from(picker.folder.trim()));
+            app.status = Some(
+                match export_current(
+                    app,
+                    ExportFormat::ALL[picker.selected],
+                    picker.filtered,
+                    folder,
+                ) {
+                    Ok(path) => format!("exported to {}", path.display()),
+                    Err(e) => format!("export failed: {e:#}"),
+                },
+            );
+            return;
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Export(picker));
+}
+
+/// Exports the current article into `folder`, or next to its file (the working folder
+/// for the samples), under a name that is not taken yet, so nothing is overwritten.
+pub fn export_current(
+    app: &App,
+    format: ExportFormat,
+    filtered: bool,
+    folder: Option<PathBuf>,
+) -> Result<PathBuf> {
     let a = app.article();
     let item = if filtered {
         a.only_kinds(&app.filter.kinds())
@@ -148,8 +168,11 @@ pub fn export_current(app: &App, format: ExportFormat, filtered: bool) -> Result
         a.clone()
     };
     let source = Path::new(&a.article.name);
-    let dir = match &app.export_dir {
-        Some(d) => d.clone(),
+    if let Some(f) = folder.as_ref().filter(|f| !f.is_dir()) {
+        anyhow::bail!("{}: no such folder", f.display());
+    }
+    let dir = match folder.or_else(|| app.export_dir.clone()) {
+        Some(d) => d,
         None => source
             .parent()
             .filter(|p| p.is_dir() && source.is_file())

@@ -1,6 +1,6 @@
 //! Drawing the reader: header, the three panes, footer and overlays.
 
-use super::app::{marker, App, Emphasis, Filter, Overlay, Pane};
+use super::app::{marker, App, Emphasis, ExportPicker, Filter, Overlay, Pane};
 use super::input::SOURCE_ITEM_HEIGHT;
 use super::sanitize::clean;
 use crate::annotate::SourceKind;
@@ -574,7 +574,7 @@ fn draw_overlay(f: &mut Frame, app: &App, overlay: &Overlay, area: Rect) {
         Overlay::Help { scroll } => draw_help(f, app, area, *scroll),
         Overlay::Summary => draw_summary(f, app, area),
         Overlay::Articles { selected } => draw_articles(f, app, area, *selected),
-        Overlay::Export { selected, filtered } => draw_export(f, app, area, *selected, *filtered),
+        Overlay::Export(picker) => draw_export(f, app, area, picker),
     }
 }
 
@@ -718,13 +718,13 @@ fn draw_articles(f: &mut Frame, app: &App, area: Rect, selected: usize) {
     );
 }
 
-fn draw_export(f: &mut Frame, app: &App, area: Rect, selected: usize, filtered: bool) {
+fn draw_export(f: &mut Frame, app: &App, area: Rect, picker: &ExportPicker) {
     let t = app.theme();
     let mut lines: Vec<Line> = ExportFormat::ALL
         .iter()
         .enumerate()
         .map(|(i, fmt)| {
-            let style = if i == selected {
+            let style = if i == picker.selected {
                 t.style("selection")
             } else {
                 t.style("text")
@@ -733,7 +733,7 @@ fn draw_export(f: &mut Frame, app: &App, area: Rect, selected: usize, filtered: 
         })
         .collect();
     lines.push(Line::raw(""));
-    let check = if filtered { "x" } else { " " };
+    let check = if picker.filtered { "x" } else { " " };
     lines.push(Line::styled(
         format!(
             " [{check}] a: only the active filter ({})",
@@ -741,10 +741,26 @@ fn draw_export(f: &mut Frame, app: &App, area: Rect, selected: usize, filtered: 
         ),
         t.style("text"),
     ));
+    let folder = match (picker.folder.is_empty(), picker.editing_folder) {
+        (_, true) => format!("{}▏", clean(&picker.folder)),
+        (true, false) => "beside the article".to_string(),
+        (false, false) => clean(&picker.folder),
+    };
+    let folder_style = if picker.editing_folder {
+        t.style("focus")
+    } else {
+        t.style("text")
+    };
     lines.push(Line::styled(
-        " Enter exports beside the article; nothing is overwritten.",
-        t.style("dim"),
+        format!("     d: folder: {folder}"),
+        folder_style,
     ));
+    let hint = if picker.editing_folder {
+        " Type a folder, Enter to keep it."
+    } else {
+        " Enter exports; nothing is overwritten."
+    };
+    lines.push(Line::styled(hint, t.style("dim")));
     let rect = centered(area, 64, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
     f.render_widget(
