@@ -130,3 +130,54 @@ fn the_reader_in_a_real_terminal() {
         "the alternate screen is gone:\n{screen}"
     );
 }
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is needed for this test in CI"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let t = Tmux {
+        socket: format!("onrecord-panic-{}", std::process::id()),
+    };
+    let script = format!(
+        "{}; echo READER-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 60",
+        env!("CARGO_BIN_EXE_onrecord")
+    );
+    t.cmd(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "reader",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-e",
+        "ONRECORD_TEST_PANIC=1",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    t.wait_for(&["Sources (13/13)"]);
+    t.keys(&["j"]);
+    let screen = t.wait_for(&["READER-EXIT=101"]);
+    assert!(
+        screen.contains("a deliberate panic"),
+        "the panic message is shown:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Sources ("),
+        "the alternate screen is left:\n{screen}"
+    );
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "raw mode is off again (canonical input restored):\n{screen}"
+    );
+}

@@ -63,8 +63,13 @@ pub fn run(items: Vec<Annotated>, theme: Option<&str>) -> Result<()> {
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
+    // Fault injection for the end-to-end test that a panic gives the terminal back.
+    let panic_on_key = std::env::var_os("ONRECORD_TEST_PANIC").is_some();
     while !app.quit {
         terminal.draw(|f| ui::draw(f, app))?;
+        if panic_on_key && matches!(event::read()?, Event::Key(_)) {
+            panic!("ONRECORD_TEST_PANIC: a deliberate panic");
+        }
         match event::read()? {
             Event::Key(k) => input::handle_key(app, k),
             Event::Mouse(m) => input::handle_mouse(app, m),
