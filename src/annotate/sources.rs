@@ -72,7 +72,7 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     });
     let mut out: Vec<Source> = Vec::new();
     for f in found {
-        let kinding = classify(text, f.source, f.cue, &index, &out);
+        let kinding = classify(text, f.source, &index, &out);
         out.push(to_source(text, article, f, kinding));
     }
     for (i, s) in out.iter_mut().enumerate() {

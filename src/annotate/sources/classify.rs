@@ -130,19 +130,12 @@ const UNIQUE_OFFICES: &[&str] = &[
     "prosecutor",
 ];
 
-pub fn classify(
-    text: &str,
-    source: Span,
-    cue: Span,
-    people: &MentionIndex,
-    earlier: &[Source],
-) -> Kinding {
+pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Source]) -> Kinding {
     let phrase = source.slice(text);
     let lower = phrase.to_lowercase();
     if let Some(k) = pronoun(&lower, source, people, earlier) {
         return k;
     }
-    let _ = cue;
     let head = head_word(text, source);
     let head_text = head.slice(text);
     let head_lower = head_text.to_lowercase();
