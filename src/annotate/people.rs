@@ -526,6 +526,21 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
         .iter()
         .any(|w| is_given_name(w));
     if !introduced && name_words.len() >= 2 && !has_given && !speaker && !unknown {
+        // "University of Texas Arlington Amneh Jafari": a name of unknown words ending a
+        // longer run of known ones.
+        let tail = name_words
+            .iter()
+            .rev()
+            .take_while(|w| is_unknown_word(w))
+            .count();
+        if (2..=3).contains(&tail)
+            && tail < name_words.len()
+            && !is_unknown_word(name_words[name_words.len() - tail - 1])
+        {
+            let mut out = single_words(text, tokens, run.start..run.end - tail, name_from);
+            out.extend(read_run(text, tokens, run.end - tail..run.end));
+            return out;
+        }
         return single_words(text, tokens, run, name_from);
     }
     let role = last_title
@@ -803,6 +818,15 @@ mod tests {
                 .any(|n| n.contains("Irving") || n.contains("Memorial") || n.starts_with("If")),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_name_of_unknown_words_at_the_end_of_a_long_run() {
+        let text = "T\n\nPsychology major at University of Texas Arlington Amneh Jafari heard of it. Jafari said so.";
+        let ps = people(text);
+        let jafari = ps.iter().find(|p| p.name == "Amneh Jafari").expect("found");
+        assert_eq!(mentions(jafari, text), ["Amneh Jafari", "Jafari"]);
+        assert!(!ps.iter().any(|p| p.name.contains("Arlington")));
     }
 
     #[test]
