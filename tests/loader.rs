@@ -127,6 +127,35 @@ fn html_page_gives_metadata_and_article_paragraphs_only() {
 }
 
 #[test]
+fn html_paragraphs_trace_back_to_the_page_source() {
+    let path = root().join("tests/fixtures/capitol-brief.html");
+    let file = std::fs::read_to_string(&path).unwrap();
+    let a = load("capitol-brief.html", file.as_bytes());
+    let tag = regex::Regex::new(r"<[^>]*>").unwrap();
+    for p in &a.paragraphs {
+        let s = p
+            .source
+            .expect("every paragraph of the fixture is found in the source");
+        let html = s.slice(&file);
+        let stripped = tag.replace_all(html, "");
+        let words: Vec<&str> = stripped.split_whitespace().collect();
+        let want: Vec<&str> = p.span.slice(&a.text).split_whitespace().collect();
+        assert_eq!(words, want, "{html}");
+    }
+    let v = onrecord::export::json::to_value(&onrecord::export::Annotated::new(a));
+    let chars: Vec<char> = file.chars().collect();
+    let first = &v["paragraphs"][1];
+    let (st, en) = (
+        first["source"]["start"].as_u64().unwrap() as usize,
+        first["source"]["end"].as_u64().unwrap() as usize,
+    );
+    assert!(chars[st..en]
+        .iter()
+        .collect::<String>()
+        .starts_with("“We need more time"));
+}
+
+#[test]
 fn crlf_and_bom_keep_offsets_true_to_the_file() {
     let text = "\u{feff}A Title\r\n\r\nFirst paragraph\r\nstill first.\r\n\r\nSecond.\r\n";
     let a = load("crlf.txt", text.as_bytes());

@@ -20,6 +20,10 @@ fn check(text: String, format: Format) {
             s.slice(&a.text),
             "paragraphs are trimmed"
         );
+        if let (Some(src), Some(file)) = (p.source, &a.file_text) {
+            assert!(src.start <= src.end && src.end <= file.len());
+            assert!(file.is_char_boundary(src.start) && file.is_char_boundary(src.end));
+        }
         last_end = s.end;
     }
     if let Some(t) = a.meta.title_span {

@@ -62,7 +62,13 @@ pub fn parse(src: &str) -> (Meta, Vec<Paragraph>, String) {
         paragraphs.push(Paragraph {
             span: Span::new(start, text.len()),
             block_quote,
+            source: None,
         });
+    }
+    let bodies: Vec<&str> = paragraphs.iter().map(|p| p.span.slice(&text)).collect();
+    let sources = super::html_source::locate(src, &bodies);
+    for (p, source) in paragraphs.iter_mut().zip(sources) {
+        p.source = source;
     }
     (meta, paragraphs, text)
 }

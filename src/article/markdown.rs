@@ -115,6 +115,7 @@ fn paragraph(text: &str, span: Span) -> Option<Paragraph> {
             (!span.is_empty()).then_some(Paragraph {
                 span,
                 block_quote: true,
+                source: None,
             })
         }
         None => Some(Paragraph::new(span)),

@@ -4,6 +4,7 @@ mod date;
 mod decode;
 mod dump;
 mod html;
+mod html_source;
 mod markdown;
 mod model;
 mod plain;
@@ -61,18 +62,27 @@ pub fn parse_text(name: &str, text: String, format: Format) -> Article {
         Format::Markdown => Some(markdown::parse(body)),
         Format::Html => None,
     };
-    let (meta, paragraphs, text) = match parsed {
+    let (meta, paragraphs, text, file_text) = match parsed {
         Some((mut meta, mut paragraphs)) => {
             shift(&mut meta, &mut paragraphs, from);
-            (meta, paragraphs, text)
+            (meta, paragraphs, text, None)
         }
-        None => html::parse(body),
+        None => {
+            let (meta, mut paragraphs, readable) = html::parse(body);
+            for p in &mut paragraphs {
+                p.source = p
+                    .source
+                    .map(|s| crate::span::Span::new(s.start + from, s.end + from));
+            }
+            (meta, paragraphs, readable, Some(text))
+        }
     };
     Article {
         name: name.to_string(),
         format,
         meta,
         text,
+        file_text,
         paragraphs,
     }
 }

@@ -87,6 +87,9 @@ pub struct Meta {
 pub struct Paragraph {
     pub span: Span,
     pub block_quote: bool,
+    /// Where the paragraph stands in the file, when `text` is not the file's text
+    /// (HTML: the bytes of the element in the page source).
+    pub source: Option<Span>,
 }
 
 impl Paragraph {
@@ -94,6 +97,7 @@ impl Paragraph {
         Paragraph {
             span,
             block_quote: false,
+            source: None,
         }
     }
 }
@@ -107,6 +111,9 @@ pub struct Article {
     pub meta: Meta,
     /// The decoded file text, unchanged (for HTML: the page's readable text).
     pub text: String,
+    /// For HTML, the page source itself, which paragraphs' `source` spans point into.
+    #[serde(skip)]
+    pub file_text: Option<String>,
     pub paragraphs: Vec<Paragraph>,
 }
 

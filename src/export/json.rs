@@ -26,16 +26,35 @@ pub fn to_value(a: &Annotated) -> Value {
             "extra": meta.extra,
             "chars": idx.char_offset(text.len()),
         },
-        "paragraphs": a.article.paragraphs.iter().enumerate().map(|(i, p)| {
-            let mut v = span(p.span);
-            v["index"] = json!(i);
-            v["block_quote"] = json!(p.block_quote);
-            v
-        }).collect::<Vec<_>>(),
+        "paragraphs": paragraphs(a, &span),
         "people": a.annotations.people.iter().map(|p| person(p, &span)).collect::<Vec<_>>(),
         "sources": a.annotations.sources.iter().map(|s| source(s, &a.annotations.people, &span)).collect::<Vec<_>>(),
         "summary": a.annotations.summary,
     })
+}
+
+/// The paragraphs; for HTML each also gives `source`, its place in the page source file.
+fn paragraphs(a: &Annotated, span: &dyn Fn(Span) -> Value) -> Vec<Value> {
+    let file = a
+        .article
+        .file_text
+        .as_deref()
+        .map(|f| (f, CharIndex::new(f)));
+    a.article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut v = span(p.span);
+            v["index"] = json!(i);
+            v["block_quote"] = json!(p.block_quote);
+            if let (Some(s), Some((_, fidx))) = (p.source, &file) {
+                v["source"] =
+                    json!({"start": fidx.char_offset(s.start), "end": fidx.char_offset(s.end)});
+            }
+            v
+        })
+        .collect()
 }
 
 fn person(p: &Person, span: &dyn Fn(Span) -> Value) -> Value {
