@@ -66,42 +66,58 @@ fn tmux_available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+impl Tmux {
+    /// Starts the reader in a detached tmux session of the given size, with a shell
+    /// command run after it exits; `None` (with a note) where tmux is missing.
+    fn start(tag: &str, size: (u16, u16), env: &[String], after: &str) -> Option<Tmux> {
+        if !tmux_available() {
+            // CI installs tmux (.ci/run) and must run these tests; elsewhere say why they are skipped.
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is needed for this test in CI"
+            );
+            eprintln!("skipped: tmux is not installed");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("onrecord-{tag}-{}", std::process::id()),
+        };
+        let script = format!(
+            "{}; echo READER-EXIT=$?; {after}; sleep 60",
+            env!("CARGO_BIN_EXE_onrecord")
+        );
+        let (w, h) = (size.0.to_string(), size.1.to_string());
+        let mut args = vec![
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "reader",
+            "-x",
+            &w,
+            "-y",
+            &h,
+        ];
+        for e in env {
+            args.extend(["-e", e.as_str()]);
+        }
+        args.extend(["sh", "-c", &script]);
+        t.cmd(&args);
+        Some(t)
+    }
+}
+
 #[test]
 fn the_reader_in_a_real_terminal() {
-    if !tmux_available() {
-        // CI installs tmux (.ci/run) and must run this test; elsewhere say why it is skipped.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is needed for this test in CI"
-        );
-        eprintln!("skipped: tmux is not installed");
-        return;
-    }
     let config = tempfile::tempdir().unwrap();
-    let t = Tmux {
-        socket: format!("onrecord-test-{}", std::process::id()),
+    let env = [
+        format!("XDG_CONFIG_HOME={}", config.path().display()),
+        "NO_COLOR=".to_string(),
+    ];
+    let Some(t) = Tmux::start("reader", (120, 40), &env, "true") else {
+        return;
     };
-    let bin = env!("CARGO_BIN_EXE_onrecord");
-    let script = format!("{bin}; echo READER-EXIT=$?; sleep 60");
-    t.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "reader",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-e",
-        &format!("XDG_CONFIG_HOME={}", config.path().display()),
-        "-e",
-        "NO_COLOR=",
-        "sh",
-        "-c",
-        &script,
-    ]);
     t.wait_for(&[
         "Sessions Is Said to Have Offered to Resign",
         "▶ Text",
@@ -133,38 +149,11 @@ fn the_reader_in_a_real_terminal() {
 
 #[test]
 fn a_panic_gives_the_terminal_back() {
-    if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is needed for this test in CI"
-        );
-        eprintln!("skipped: tmux is not installed");
+    let env = ["ONRECORD_TEST_PANIC=1".to_string()];
+    let canonical = r"stty -a | tr ' ' '\n' | grep -x -- '-\?icanon'";
+    let Some(t) = Tmux::start("panic", (100, 30), &env, canonical) else {
         return;
-    }
-    let t = Tmux {
-        socket: format!("onrecord-panic-{}", std::process::id()),
     };
-    let script = format!(
-        "{}; echo READER-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 60",
-        env!("CARGO_BIN_EXE_onrecord")
-    );
-    t.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "reader",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-e",
-        "ONRECORD_TEST_PANIC=1",
-        "sh",
-        "-c",
-        &script,
-    ]);
     t.wait_for(&["Sources (13/13)"]);
     t.keys(&["j"]);
     let screen = t.wait_for(&["READER-EXIT=101"]);
