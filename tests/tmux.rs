@@ -23,6 +23,11 @@ impl Tmux {
         self.cmd(&["capture-pane", "-p", "-t", "reader"])
     }
 
+    /// The screen with its escape sequences (colours, bold), as the terminal got them.
+    fn screen_with_styles(&self) -> String {
+        self.cmd(&["capture-pane", "-e", "-p", "-t", "reader"])
+    }
+
     /// Waits until the screen shows every one of `texts`, returning the screen. The
     /// screen may be read while it is being drawn, so everything checked is waited for.
     fn wait_for(&self, texts: &[&str]) -> String {
@@ -168,5 +173,39 @@ fn a_panic_gives_the_terminal_back() {
     assert!(
         screen.lines().any(|l| l.trim() == "icanon"),
         "raw mode is off again (canonical input restored):\n{screen}"
+    );
+}
+
+#[test]
+fn no_color_means_no_colour() {
+    let colour =
+        regex::Regex::new(r"\x1b\[[0-9;]*(3[0-7]|38;[25];|4[0-7]|48;[25];|9[0-7]|10[0-7])")
+            .unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let env = [
+        format!("XDG_CONFIG_HOME={}", config.path().display()),
+        "NO_COLOR=1".to_string(),
+    ];
+    let Some(t) = Tmux::start("nocolor", (100, 30), &env, "true") else {
+        return;
+    };
+    t.wait_for(&["Sources (13/13)", "ANON  two people"]);
+    let styled = t.screen_with_styles();
+    assert!(
+        styled.contains("\x1b[1m"),
+        "emphasis is still drawn:\n{styled}"
+    );
+    assert!(
+        !colour.is_match(&styled),
+        "a colour escape under NO_COLOR:\n{styled}"
+    );
+    let env = [format!("XDG_CONFIG_HOME={}", config.path().display())];
+    let Some(t) = Tmux::start("colour", (100, 30), &env, "true") else {
+        return;
+    };
+    t.wait_for(&["Sources (13/13)", "ANON  two people"]);
+    assert!(
+        colour.is_match(&t.screen_with_styles()),
+        "the default theme has colour"
     );
 }
