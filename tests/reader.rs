@@ -588,3 +588,22 @@ mod drawing_never_panics {
         }
     }
 }
+
+#[test]
+fn the_footer_gives_the_keys_of_the_focused_pane() {
+    let mut a = app();
+    let footer = |a: &mut App| {
+        screen(&render(a, 120, 40))
+            .lines()
+            .last()
+            .unwrap()
+            .to_string()
+    };
+    assert!(footer(&mut a).contains("scroll"));
+    key(&mut a, KeyCode::Tab);
+    assert!(footer(&mut a).contains("next mention"));
+    key(&mut a, KeyCode::Tab);
+    assert!(footer(&mut a).contains("show in text"));
+    press(&mut a, "s");
+    assert!(footer(&mut a).contains("close"));
+}

@@ -492,7 +492,6 @@ fn badge(kind: SourceKind) -> &'static str {
 fn draw_footer(f: &mut Frame, app: &App, area: Rect) {
     let t = app.theme();
     let km = &app.keymap;
-    use super::keymap::Action as A;
     let line = if app.search.editing {
         Line::from(vec![
             TextSpan::styled(format!("/{}▏", clean(&app.search.query)), t.style("focus")),
@@ -521,20 +520,7 @@ fn draw_footer(f: &mut Frame, app: &App, area: Rect) {
         match &app.status {
             Some(msg) => spans.push(TextSpan::styled(clean(msg), t.style("focus"))),
             None => {
-                let hints = match app.overlay {
-                    Some(_) => vec![(A::Clear, "close")],
-                    None => vec![
-                        (A::NextPane, "pane"),
-                        (A::Down, "move"),
-                        (A::Activate, "show"),
-                        (A::CycleFilter, "filter"),
-                        (A::Search, "search"),
-                        (A::Summary, "summary"),
-                        (A::Export, "export"),
-                        (A::Help, "help"),
-                        (A::Quit, "quit"),
-                    ],
-                };
+                let hints = footer_hints(app);
                 for (action, what) in hints {
                     spans.push(TextSpan::styled(
                         format!(" {} ", km.label(action)),
@@ -547,6 +533,50 @@ fn draw_footer(f: &mut Frame, app: &App, area: Rect) {
         Line::from(spans)
     };
     f.render_widget(Paragraph::new(line), area);
+}
+
+/// The keys that matter now: for the overlay, the search, or the focused pane.
+fn footer_hints(app: &App) -> Vec<(super::keymap::Action, &'static str)> {
+    use super::keymap::Action as A;
+    if let Some(overlay) = &app.overlay {
+        return match overlay {
+            Overlay::Export(_) => vec![
+                (A::Down, "format"),
+                (A::Activate, "export"),
+                (A::Clear, "close"),
+            ],
+            Overlay::Articles { .. } => vec![
+                (A::Down, "move"),
+                (A::Activate, "open"),
+                (A::Clear, "close"),
+            ],
+            Overlay::Help { .. } => vec![(A::Down, "scroll"), (A::Clear, "close")],
+            Overlay::Summary => vec![(A::Clear, "close")],
+        };
+    }
+    let mut hints = vec![(A::NextPane, "pane")];
+    hints.extend(match app.focus {
+        Pane::Text => vec![(A::Down, "scroll"), (A::PageDown, "page")],
+        Pane::People => vec![(A::Down, "person"), (A::Activate, "next mention")],
+        Pane::Sources => vec![(A::Down, "source"), (A::Activate, "show in text")],
+    });
+    if !app.search.matches.is_empty() {
+        hints.extend([
+            (A::NextMatch, "next"),
+            (A::PrevMatch, "prev"),
+            (A::Clear, "clear"),
+        ]);
+    } else {
+        hints.push((A::Search, "search"));
+    }
+    hints.extend([
+        (A::CycleFilter, "filter"),
+        (A::Summary, "summary"),
+        (A::Export, "export"),
+        (A::Help, "help"),
+        (A::Quit, "quit"),
+    ]);
+    hints
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
