@@ -302,25 +302,7 @@ fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
 }
 
 /// Words that open a time phrase, not a source ("said Thursday morning").
-const TIME_WORDS: &[&str] = &[
-    "last",
-    "this",
-    "next",
-    "earlier",
-    "later",
-    "on",
-    "in",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-];
+const TIME_WORDS: &[&str] = &["last", "this", "next", "earlier", "later", "on", "in"];
 
 /// Forms of "be" before an -ing form that make it progressive ("is saying").
 const PROGRESSIVE: &[&str] = &[
@@ -401,7 +383,7 @@ fn names_a_source(text: &str, span: Span) -> bool {
         )
         || first.chars().next().is_some_and(|c| c.is_ascii_digit());
     let words: Vec<&str> = s.split_whitespace().collect();
-    let time = TIME_WORDS.contains(&lower.as_str());
+    let time = TIME_WORDS.contains(&lower.as_str()) || phrase::DAY_WORDS.contains(&lower.as_str());
     let negated = s.contains("n’t") || s.contains("n't") || s.contains(['“', '"']);
     nominal
         && !time

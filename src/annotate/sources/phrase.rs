@@ -75,16 +75,6 @@ const TRAILING_SKIP: &[&str] = &[
     "shall",
     "should",
     "must",
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "on",
     "previously",
     "ever",
@@ -134,6 +124,20 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "having",
     "like",
     "unlike",
+];
+
+/// Days and nearby days, which stand between a subject and its verb ("Trump on Tuesday said").
+pub const DAY_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Finite verbs that show a phrase is a clause (unless inside a relative clause).
@@ -360,7 +364,8 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         let adverb = lower.ends_with("ly")
             && last.chars().next().is_some_and(char::is_lowercase)
             && s.split_whitespace().count() > 1;
-        if TRAILING_SKIP.contains(&lower.as_str()) || adverb {
+        if TRAILING_SKIP.contains(&lower.as_str()) || DAY_WORDS.contains(&lower.as_str()) || adverb
+        {
             span = Span::new(span.start, span.end - last.len()).trim(text);
             continue;
         }
