@@ -35,6 +35,7 @@ word_set!(spokes_nouns, "spokes_nouns.txt");
 word_set!(document_nouns, "document_nouns.txt");
 word_set!(common_words, "common_words.txt");
 word_set!(known_proper_nouns, "known_proper_nouns.txt");
+word_set!(places, "places.txt");
 
 /// A reporting verb: its base form and how sure a form of it is a verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

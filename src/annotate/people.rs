@@ -507,6 +507,9 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
         return out;
     }
     let name_words = &words[name_from..];
+    if lexicon::places().contains(name_words.join(" ").as_str()) {
+        return Vec::new();
+    }
     if name_words.is_empty() || name_words.len() > 5 || name_words.iter().any(|w| is_org_or_stop(w))
     {
         return single_words(text, tokens, run, name_from);
@@ -827,6 +830,13 @@ mod tests {
         let jafari = ps.iter().find(|p| p.name == "Amneh Jafari").expect("found");
         assert_eq!(mentions(jafari, text), ["Amneh Jafari", "Jafari"]);
         assert!(!ps.iter().any(|p| p.name.contains("Arlington")));
+    }
+
+    #[test]
+    fn places_of_several_words_are_not_people() {
+        let text = "T\n\nThen Kuala Lumpur and Sierra Leone and Sao Paulo were busy, as was Narendra Modi.";
+        let names: Vec<String> = people(text).into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Narendra Modi"]);
     }
 
     #[test]
