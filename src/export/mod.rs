@@ -198,13 +198,18 @@ pub fn run(items: &[Annotated], args: &AnnotateArgs) -> Result<()> {
     if items.is_empty() {
         bail!("no article to annotate");
     }
-    let items: Vec<Annotated> = match &args.only {
-        Some(kinds) => items.iter().map(|a| a.only_kinds(kinds)).collect(),
-        None => items.iter().map(Annotated::clone).collect(),
+    // Only a filter needs copies of the articles.
+    let filtered: Vec<Annotated>;
+    let items = match &args.only {
+        Some(kinds) => {
+            filtered = items.iter().map(|a| a.only_kinds(kinds)).collect();
+            &filtered
+        }
+        None => items,
     };
     match &args.output {
         None => {
-            let out = render(&items, args.format, args.csv_table, !args.compact)?;
+            let out = render(items, args.format, args.csv_table, !args.compact)?;
             let mut stdout = std::io::stdout().lock();
             if let Err(e) = stdout.write_all(out.as_bytes()) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -214,7 +219,7 @@ pub fn run(items: &[Annotated], args: &AnnotateArgs) -> Result<()> {
             Ok(())
         }
         Some(path) => {
-            for f in write_export(&items, args.format, args.csv_table, path, args.force)? {
+            for f in write_export(items, args.format, args.csv_table, path, args.force)? {
                 eprintln!("onrecord: wrote {}", f.display());
             }
             Ok(())

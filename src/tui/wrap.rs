@@ -28,7 +28,6 @@ pub struct Line {
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub lines: Vec<Line>,
-    pub width: u16,
 }
 
 impl Layout {
@@ -62,7 +61,7 @@ impl Layout {
                 });
             }
         }
-        Layout { lines, width }
+        Layout { lines }
     }
 
     /// Lines `from..to`, cloned for drawing.
