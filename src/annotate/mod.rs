@@ -3,9 +3,8 @@
 pub mod lexicon;
 mod model;
 pub mod people;
-pub mod sentences;
 pub mod sources;
-mod tokens;
+pub mod text;
 
 pub use model::{mentions_in_order, Annotations, Mention, Person, Source, SourceKind, Summary};
 

@@ -5,7 +5,7 @@
 //! the second links every run, down to a bare surname, to one of them.
 
 use super::lexicon;
-use super::tokens::{gap, is_all_caps, is_capitalised, tokenize, Token};
+use super::text::tokens::{gap, is_all_caps, is_capitalised, tokenize, Token};
 use super::{Mention, Person};
 use crate::article::Article;
 use crate::span::Span;

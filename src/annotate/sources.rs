@@ -9,8 +9,8 @@ mod phrase;
 mod quotes;
 
 use super::lexicon;
-use super::sentences::sentences;
-use super::tokens::is_all_caps;
+use super::text::sentences;
+use super::text::tokens::is_all_caps;
 use super::{Person, Source, SourceKind};
 use crate::article::Article;
 use crate::span::Span;

@@ -1,7 +1,7 @@
 //! A readable sourcing report for each article, in Markdown.
 
 use super::Annotated;
-use crate::annotate::sentences::sentences;
+use crate::annotate::text::sentences;
 use crate::annotate::SourceKind;
 use crate::span::Span;
 use std::fmt::Write;

@@ -1,6 +1,6 @@
 //! Word tokens with byte spans, as the name finder reads them.
 
-use super::lexicon;
+use crate::annotate::lexicon;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::OnceLock;

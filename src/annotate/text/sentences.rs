@@ -1,14 +1,14 @@
 //! Sentences of a paragraph, as byte spans: Unicode sentence bounds, rejoined after abbreviations.
 
-use super::lexicon;
+use super::bounds::sentence_bounds;
+use crate::annotate::lexicon;
 use crate::span::Span;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The sentences of `region` (a paragraph or the title), trimmed.
 pub fn sentences(text: &str, region: Span) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut glue = false;
-    for (i, s) in region.slice(text).split_sentence_bound_indices() {
+    for (i, s) in sentence_bounds(region.slice(text)) {
         let span = Span::new(region.start + i, region.start + i + s.len());
         match out.last_mut() {
             Some(prev) if glue => prev.end = span.end,

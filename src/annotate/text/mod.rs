@@ -1,0 +1,8 @@
+//! The text layer: sentences and word tokens of a paragraph, computed once in a
+//! forward pass and read by every people and sourcing rule.
+
+mod bounds;
+pub mod sentences;
+pub mod tokens;
+
+pub use sentences::sentences;
