@@ -5,20 +5,22 @@
 //! follows from the phrase's head and the people found in it.
 
 mod classify;
+mod cues;
 mod phrase;
 mod quotes;
+mod sentence;
 
 use super::lexicon;
 use super::text::sentences;
-use super::text::tokens::is_all_caps;
+use super::text::tokens::{is_all_caps, letter_words};
 use super::{Person, Source, SourceKind};
 use crate::article::Article;
 use crate::span::Span;
 use classify::{classify, Kinding, MentionIndex};
+use cues::{within, CueMatches};
 use phrase::{noun_phrase_after, subject_before};
 use quotes::Quotes;
-use regex::Regex;
-use std::sync::OnceLock;
+use sentence::Sentence;
 
 /// An attribution before it is numbered.
 struct Found {
@@ -48,15 +50,11 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     let index = MentionIndex::new(people);
     let mut found = Vec::new();
     if let Some(title) = article.meta.title_span {
-        for sentence in sentences(text, title) {
-            found.extend(in_sentence(text, sentence, &Quotes::none(), &index));
-        }
+        in_region(text, title, &Quotes::none(), &index, &mut found);
     }
     for (i, p) in article.paragraphs.iter().enumerate() {
         let quotes = Quotes::of(text, article, i);
-        for sentence in sentences(text, p.span) {
-            found.extend(in_sentence(text, sentence, &quotes, &index));
-        }
+        in_region(text, p.span, &quotes, &index, &mut found);
         found.extend(colon_introduction(text, article, i));
     }
     found.sort_by_key(|f| (f.source.start, f.cue.start));
@@ -101,11 +99,6 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding) -> Source {
     }
 }
 
-fn words_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[\p{L}][\p{L}’']*").expect("valid word pattern"))
-}
-
 const BE: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "’s", "'s",
 ];
@@ -114,27 +107,34 @@ const DETERMINERS: &[&str] = &[
     "your", "new", "such", "no", "any", "some", "each", "every",
 ];
 
-fn in_sentence(text: &str, sentence: Span, quotes: &Quotes, people: &MentionIndex) -> Vec<Found> {
-    let s = sentence.slice(text);
-    let mut out = Vec::new();
-    let mut taken: Vec<Span> = Vec::new();
-    for m in lexicon::anonymity_reasons().find_iter(s) {
-        taken.push(Span::new(
-            sentence.start + m.start(),
-            sentence.start + m.end(),
-        ));
+/// The attributions of one paragraph (or the title), sentence by sentence.
+fn in_region(
+    text: &str,
+    region: Span,
+    quotes: &Quotes,
+    people: &MentionIndex,
+    found: &mut Vec<Found>,
+) {
+    let spans = sentences(text, region);
+    let cues = CueMatches::of(text, region, &spans);
+    for span in spans {
+        let sentence = Sentence::new(span, quotes);
+        found.extend(in_sentence(text, &sentence, &cues, people));
     }
-    let subject_cues = [
-        (lexicon::declined_cues(), true),
-        (lexicon::phrase_cues(), false),
-    ];
-    for (re, declined) in subject_cues {
-        for m in re.find_iter(s) {
-            let cue = Span::new(sentence.start + m.start(), sentence.start + m.end());
+}
+
+fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIndex) -> Vec<Found> {
+    let sentence = ctx.span;
+    let quotes = ctx.quotes;
+    let mut out = Vec::new();
+    let mut taken: Vec<Span> = within(&cues.anonymity, sentence).to_vec();
+    let subject_cues = [(&cues.declined, true), (&cues.phrase, false)];
+    for (list, declined) in subject_cues {
+        for &cue in within(list, sentence) {
             if quotes.inside(cue.start) || taken.iter().any(|t| t.overlaps(cue)) {
                 continue;
             }
-            if let Some((source, aside)) = subject_before(text, sentence, cue.start, quotes) {
+            if let Some((source, aside)) = subject_before(text, ctx, cue.start) {
                 let content = if declined {
                     None
                 } else {
@@ -151,8 +151,7 @@ fn in_sentence(text: &str, sentence: Span, quotes: &Quotes, people: &MentionInde
             }
         }
     }
-    for m in lexicon::citation_cues().find_iter(s) {
-        let cue = Span::new(sentence.start + m.start(), sentence.start + m.end());
+    for &cue in within(&cues.citation, sentence) {
         if quotes.inside(cue.start) {
             continue;
         }
@@ -163,15 +162,12 @@ fn in_sentence(text: &str, sentence: Span, quotes: &Quotes, people: &MentionInde
             taken.push(cue);
         }
     }
-    let words: Vec<Span> = words_re()
-        .find_iter(s)
-        .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
-        .collect();
+    let words = letter_words(text, sentence);
     for (k, w) in words.iter().enumerate() {
         if taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
             continue;
         }
-        if let Some(found) = verb_attribution(text, sentence, &words, k, quotes, people) {
+        if let Some(found) = verb_attribution(text, ctx, &words, k, people) {
             out.push(found);
         }
     }
@@ -180,17 +176,17 @@ fn in_sentence(text: &str, sentence: Span, quotes: &Quotes, people: &MentionInde
 
 fn verb_attribution(
     text: &str,
-    sentence: Span,
+    ctx: &Sentence,
     words: &[Span],
     k: usize,
-    quotes: &Quotes,
     people: &MentionIndex,
 ) -> Option<Found> {
+    let (sentence, quotes) = (ctx.span, ctx.quotes);
     let w = words[k];
     let word = w.slice(text);
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     // Mid-sentence capitals are names ("Post"), except in headline-style text ("Graham Says").
-    if text[w.end..].starts_with('-') || capitalised && k > 0 && !is_title_case(text, sentence) {
+    if text[w.end..].starts_with('-') || capitalised && k > 0 && !ctx.is_title_case(text) {
         return None;
     }
     let lower = word.to_lowercase();
@@ -250,7 +246,7 @@ fn verb_attribution(
     } else {
         cue.start
     };
-    match subject_before(text, sentence, subject_end, quotes) {
+    match subject_before(text, ctx, subject_end) {
         Some((source, aside)) => {
             let content = content_for(text, sentence, source, cue, quotes);
             Some(Found {
@@ -344,20 +340,6 @@ fn is_noun_use(
             || verb.noun_like && !introduces && !after_subject)
 }
 
-/// Headline style: most longer words capitalised.
-fn is_title_case(text: &str, sentence: Span) -> bool {
-    let long: Vec<&str> = sentence
-        .slice(text)
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
-        .collect();
-    let caps = long
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    long.len() >= 3 && caps * 10 >= long.len() * 7
-}
-
 /// A phrase after an inverted verb that can be its source: a name, a pronoun-free noun
 /// phrase that is not a clause.
 fn names_a_source(text: &str, span: Span) -> bool {
@@ -420,9 +402,8 @@ fn sentence_subject(text: &str, sentence: Span, people: &MentionIndex) -> Option
             return Some(m);
         }
     }
-    let first = words_re().find(sentence.slice(text))?;
-    matches!(first.as_str(), "He" | "She" | "They")
-        .then(|| Span::new(sentence.start + first.start(), sentence.start + first.end()))
+    let first = *letter_words(text, sentence).first()?;
+    matches!(first.slice(text), "He" | "She" | "They").then_some(first)
 }
 
 /// Pronouns that can stand as the subject of a reporting verb.

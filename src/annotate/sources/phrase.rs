@@ -2,23 +2,13 @@
 //! phrase after "according to" or an inverted "said".
 
 use super::quotes::Quotes;
+use super::sentence::Sentence;
 use crate::annotate::lexicon;
 use crate::span::Span;
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// A source phrase longer than this is a clause, not a noun phrase.
 const MAX_SUBJECT_WORDS: usize = 14;
 const MAX_PHRASE_AFTER_WORDS: usize = 18;
-
-/// Words that open a clause: the subject starts after the last of them.
-fn clause_openers() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:that|but|as|because|while|when|after|before|if|although|though|since|where|whether|so|and|or|then|until|once|whom|than|what|which)(?-u:\b)")
-            .expect("valid pattern")
-    })
-}
 
 /// Leading words that are not part of the subject ("But", "Officially").
 const LEADING_SKIP: &[&str] = &[
@@ -157,10 +147,10 @@ const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it"]
 /// The subject before a cue, and a clause set off by commas between them.
 pub fn subject_before(
     text: &str,
-    sentence: Span,
+    ctx: &Sentence,
     cue_start: usize,
-    quotes: &Quotes,
 ) -> Option<(Span, Option<Span>)> {
+    let (sentence, quotes) = (ctx.span, ctx.quotes);
     let mut end = trim_end_at(text, sentence.start, cue_start);
     // "X, the chief executive, forcefully told": adverbs between an aside and the verb.
     while let Some(last) = text[sentence.start..end]
@@ -190,8 +180,7 @@ pub fn subject_before(
         let aside_end = end - 1;
         let mut comma = last_comma(text, sentence.start, aside_end, quotes)?;
         for _ in 0..MAX_ASIDE_COMMAS {
-            let before =
-                Span::new(clause_start(text, sentence.start, comma, quotes), comma).trim(text);
+            let before = Span::new(ctx.clause_start(text, comma), comma).trim(text);
             if !starts_aside(before.slice(text)) {
                 break;
             }
@@ -203,7 +192,7 @@ pub fn subject_before(
         aside = Some(Span::new(comma + 1, aside_end).trim(text));
         end = comma;
     }
-    let start = clause_start(text, sentence.start, end, quotes);
+    let start = ctx.clause_start(text, end);
     let mut span = tidy(text, Span::new(start, end))?;
     if is_adverbial(span.slice(text)) {
         // "In a statement, one of the family's attorneys, Justin Bamberg, said": the subject
@@ -285,41 +274,6 @@ fn last_comma(text: &str, from: usize, to: usize, quotes: &Quotes) -> Option<usi
         .rmatch_indices(',')
         .map(|(i, _)| from + i)
         .find(|&i| !quotes.inside(i))
-}
-
-/// Where the clause holding the subject starts.
-fn clause_start(text: &str, from: usize, end: usize, quotes: &Quotes) -> usize {
-    let region = &text[from..end];
-    let mut start = from;
-    for (i, c) in region.char_indices() {
-        let at = from + i;
-        // Doubled apostrophes are quote marks in some archives (''…,'' he said).
-        let doubled_quote = c == '\'' && region[i + 1..].starts_with('\'');
-        let is_break =
-            doubled_quote || matches!(c, ',' | ';' | ':' | '—' | '–' | '”' | '“' | '"' | '?' | '!');
-        if is_break && !(quotes.inside(at) && c == ',') {
-            start = at + if doubled_quote { 2 } else { c.len_utf8() };
-        }
-    }
-    for m in clause_openers().find_iter(region) {
-        let at = from + m.start();
-        if at >= start && !joins_names(text, from + m.start(), from + m.end(), end) {
-            start = from + m.end();
-        }
-    }
-    start
-}
-
-/// "Jon Karl and ABC", "Smith and Jones": an "and" between capitalised words joins one phrase.
-fn joins_names(text: &str, at: usize, word_end: usize, end: usize) -> bool {
-    let word = &text[at..word_end];
-    if !word.eq_ignore_ascii_case("and") {
-        return false;
-    }
-    let before = text[..at].trim_end().rsplit(' ').next().unwrap_or("");
-    let after = text[word_end..end].trim_start();
-    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    cap(before) && cap(after)
 }
 
 /// Strips the words around a subject that are not part of it.

@@ -2,6 +2,7 @@
 //! forward pass and read by every people and sourcing rule.
 
 mod bounds;
+pub mod chars;
 pub mod sentences;
 pub mod tokens;
 

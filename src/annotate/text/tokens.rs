@@ -1,9 +1,8 @@
 //! Word tokens with byte spans, as the name finder reads them.
 
+use super::chars::{class, Class};
 use crate::annotate::lexicon;
 use crate::span::Span;
-use regex::Regex;
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
@@ -23,31 +22,89 @@ impl Token {
     }
 }
 
-fn word_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[’'\-.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?")
-            .expect("valid word pattern")
-    })
+/// The words of `span`; a trailing period stays only on initials, acronyms and abbreviations.
+///
+/// A word is a letter or digit followed by letters, marks and digits, possibly joined by
+/// an apostrophe, hyphen or period to further such runs ("O’Neill", "F.B.I", "2-to-1"),
+/// and may end with a period.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let s = span.slice(text);
+    let mut out = Vec::with_capacity(s.len() / 6);
+    let mut at = 0;
+    while let Some((start, end)) = next_word(s, at) {
+        let mut end_abs = span.start + end;
+        let word = &s[start..end];
+        if word.ends_with('.') && !keeps_period(&word[..word.len() - 1]) {
+            end_abs -= 1;
+        }
+        let t = Span::new(span.start + start, end_abs);
+        out.push(Token {
+            span: t,
+            name_end: possessive_start(text, t),
+        });
+        at = end;
+    }
+    out
 }
 
-/// The words of `span`; a trailing period stays only on initials, acronyms and abbreviations.
-pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
-    word_re()
-        .find_iter(span.slice(text))
-        .map(|m| {
-            let mut end = span.start + m.end();
-            let word = m.as_str();
-            if word.ends_with('.') && !keeps_period(&word[..word.len() - 1]) {
-                end -= 1;
+/// The runs of letters of `span`, with apostrophes inside ("don’t"): the words the
+/// sourcing rules read for verbs.
+pub fn letter_words(text: &str, span: Span) -> Vec<Span> {
+    let s = span.slice(text);
+    let mut out = Vec::with_capacity(s.len() / 6);
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if class(c) != Class::Letter {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if !(matches!(d, '’' | '\'') || class(d) == Class::Letter) {
+                break;
             }
-            let t = Span::new(span.start + m.start(), end);
-            Token {
-                span: t,
-                name_end: possessive_start(text, t),
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        out.push(Span::new(span.start + i, span.start + end));
+    }
+    out
+}
+
+fn starts_word(c: char) -> bool {
+    matches!(class(c), Class::Letter | Class::Number)
+}
+
+fn continues_word(c: char) -> bool {
+    class(c) != Class::Other
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '’' | '\'' | '-' | '.')
+}
+
+/// The byte range of the first word at or after `from`.
+fn next_word(s: &str, from: usize) -> Option<(usize, usize)> {
+    let (i, c) = s[from..].char_indices().find(|&(_, c)| starts_word(c))?;
+    let start = from + i;
+    let mut end = run_end(s, start + c.len_utf8());
+    loop {
+        let mut rest = s[end..].chars();
+        match (rest.next(), rest.next()) {
+            (Some(j), Some(n)) if is_joiner(j) && starts_word(n) => {
+                end = run_end(s, end + j.len_utf8() + n.len_utf8());
             }
-        })
-        .collect()
+            (Some('.'), _) => return Some((start, end + 1)),
+            _ => return Some((start, end)),
+        }
+    }
+}
+
+/// Where a run of letters, marks and digits starting at `from` ends.
+fn run_end(s: &str, from: usize) -> usize {
+    s[from..]
+        .char_indices()
+        .find(|&(_, c)| !continues_word(c))
+        .map_or(s.len(), |(i, _)| from + i)
 }
 
 fn keeps_period(word: &str) -> bool {
@@ -76,8 +133,14 @@ pub fn is_capitalised(word: &str) -> bool {
 
 /// Whether the word is in capitals throughout ("WASHINGTON", "FBI").
 pub fn is_all_caps(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters > 1
 }
 
 /// The text between two tokens, which decides whether they belong to one name.
@@ -88,6 +151,57 @@ pub fn gap<'a>(text: &'a str, a: &Token, b: &Token) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The word pattern the hand scanner follows.
+    fn reference_words(s: &str) -> Vec<(usize, usize)> {
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = RE.get_or_init(|| {
+            regex::Regex::new(
+                r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[’'\-.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?",
+            )
+            .unwrap()
+        });
+        re.find_iter(s).map(|m| (m.start(), m.end())).collect()
+    }
+
+    fn words(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some((start, end)) = next_word(s, at) {
+            out.push((start, end));
+            at = end;
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            if std::env::var_os("CI").is_some() { 2000 } else { 20000 }
+        ))]
+        #[test]
+        fn words_agree_with_the_pattern(
+            chars in prop::collection::vec(prop::sample::select(vec![
+                'a', 'Z', '7', ' ', '.', '.', '-', '\'', '’', ',', 'é', '\u{301}', '²', 'ª',
+                '“', 'ж', '中', 'Ⅻ', '\u{903}', '_', '\n',
+            ]), 0..30)
+        ) {
+            let s: String = chars.into_iter().collect();
+            prop_assert_eq!(words(&s), reference_words(&s));
+        }
+
+        #[test]
+        fn letter_words_agree_with_the_pattern(
+            chars in prop::collection::vec(prop::sample::select(vec![
+                'a', 'Z', '7', ' ', '.', '-', '\'', '’', 'é', '\u{301}', 'ª', 'ж', '中', 'Ⅻ',
+            ]), 0..30)
+        ) {
+            let s: String = chars.into_iter().collect();
+            let re = regex::Regex::new(r"[\p{L}][\p{L}’']*").unwrap();
+            let want: Vec<Span> = re.find_iter(&s).map(|m| Span::new(m.start(), m.end())).collect();
+            prop_assert_eq!(letter_words(&s, Span::new(0, s.len())), want);
+        }
+    }
 
     #[test]
     fn tokens_keep_initials_and_drop_sentence_periods() {
