@@ -4,6 +4,11 @@ use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// A fast, fixed hash: the lists are our own, so no protection against chosen keys is
+/// needed, and every token is looked up several times.
+type Hasher = foldhash::fast::FixedState;
+pub type WordSet = HashSet<&'static str, Hasher>;
+
 /// The non-comment, non-blank lines of a data file.
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
@@ -11,14 +16,14 @@ fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(src: &'static str) -> HashSet<&'static str> {
+fn set(src: &'static str) -> WordSet {
     entries(src).collect()
 }
 
 macro_rules! word_set {
     ($fn:ident, $file:literal) => {
-        pub fn $fn() -> &'static HashSet<&'static str> {
-            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+        pub fn $fn() -> &'static WordSet {
+            static SET: OnceLock<WordSet> = OnceLock::new();
             SET.get_or_init(|| set(include_str!(concat!("../../data/", $file))))
         }
     };
@@ -48,10 +53,10 @@ pub struct Verb {
 }
 
 /// Every form of every reporting verb.
-pub fn reporting_verbs() -> &'static HashMap<&'static str, Verb> {
-    static MAP: OnceLock<HashMap<&'static str, Verb>> = OnceLock::new();
+pub fn reporting_verbs() -> &'static HashMap<&'static str, Verb, Hasher> {
+    static MAP: OnceLock<HashMap<&'static str, Verb, Hasher>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in entries(include_str!("../../data/reporting_verbs.txt")) {
             let noun_like = line.starts_with('~');
             let needs_that = line.starts_with('!');

@@ -154,25 +154,27 @@ fn part_of(cat: Cat) -> Part {
 }
 
 /// SB8: after `ATerm Close* Sp*`, no break when a lowercase letter comes before any
-/// letter, paragraph separator or terminator.
-fn lower_follows(state: State, cats: &[(usize, Cat)]) -> bool {
+/// letter, paragraph separator or terminator in `ahead`.
+fn lower_follows(state: State, ahead: &str) -> bool {
     if state.before_close_sp() != Part::ATerm {
         return false;
     }
-    for &(_, cat) in cats {
-        match cat {
-            Cat::Lower => return true,
-            Cat::Upper | Cat::Sep | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm => return false,
+    for c in ahead.chars() {
+        match category(c) {
+            Some(Cat::Lower) => return true,
+            Some(Cat::Upper | Cat::Sep | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm) | None => {
+                return false
+            }
             _ => {}
         }
     }
     false
 }
 
-/// Whether a break stands before the character `cats[k]`, updating the state.
-fn breaks_before(state: &mut State, cats: &[(usize, Cat)], k: usize) -> bool {
+/// Whether a break stands before a character of category `cat`, which starts `ahead`;
+/// updates the state.
+fn breaks_before(state: &mut State, cat: Cat, ahead: &str) -> bool {
     let before = *state;
-    let cat = cats[k].1;
     *state = before.next(cat);
     if before.last() == Part::Sot {
         return true;
@@ -190,7 +192,7 @@ fn breaks_before(state: &mut State, cats: &[(usize, Cat)], k: usize) -> bool {
         }
         Cat::Numeric if before.last() == Part::ATerm => false,
         Cat::Upper if before.0[2] == Part::UpperLower && before.0[3] == Part::ATerm => false,
-        _ if lower_follows(before, &cats[k..]) => false,
+        _ if lower_follows(before, ahead) => false,
         Cat::SContinue | Cat::STerm | Cat::ATerm if before.after_terminator() => false,
         Cat::Close | Cat::Sp | Cat::Sep | Cat::Cr | Cat::Lf if before.after_terminator_close() => {
             false
@@ -203,16 +205,9 @@ fn breaks_before(state: &mut State, cats: &[(usize, Cat)], k: usize) -> bool {
 /// The sentences of `s` as `(byte offset, text)`, exactly as
 /// `UnicodeSegmentation::split_sentence_bound_indices` gives them.
 pub fn sentence_bounds(s: &str) -> Vec<(usize, &str)> {
-    let Some(cats) = categories(s) else {
+    let Some(starts) = sentence_starts(s) else {
         return s.split_sentence_bound_indices().collect();
     };
-    let mut starts: Vec<usize> = Vec::new();
-    let mut state = State::START;
-    for k in 0..cats.len() {
-        if breaks_before(&mut state, &cats, k) {
-            starts.push(cats[k].0);
-        }
-    }
     let mut out = Vec::with_capacity(starts.len());
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(s.len());
@@ -221,13 +216,35 @@ pub fn sentence_bounds(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Each character's offset and category, or `None` when one is outside the known set.
-fn categories(s: &str) -> Option<Vec<(usize, Cat)>> {
-    let mut out = Vec::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
-        out.push((i, category(c)?));
+/// Where each sentence starts, or `None` when `s` holds a character outside the known set.
+fn sentence_starts(s: &str) -> Option<Vec<usize>> {
+    let bytes = s.as_bytes();
+    let mut starts = Vec::new();
+    let mut state = State::START;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (cat, width) = match bytes[i] {
+            b if b < 0x80 => (ascii_category(b), 1),
+            _ => {
+                let c = s[i..].chars().next()?;
+                (category(c)?, c.len_utf8())
+            }
+        };
+        if breaks_before(&mut state, cat, &s[i..]) {
+            starts.push(i);
+        }
+        i += width;
     }
-    Some(out)
+    Some(starts)
+}
+
+/// The category of an ASCII byte, from a table built once.
+fn ascii_category(b: u8) -> Cat {
+    static TABLE: std::sync::OnceLock<[Cat; 128]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        std::array::from_fn(|b| category(char::from(b as u8)).unwrap_or(Cat::Other))
+    });
+    table[usize::from(b)]
 }
 
 #[cfg(test)]
