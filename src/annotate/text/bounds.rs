@@ -65,38 +65,70 @@ fn category(c: char) -> Option<Cat> {
     })
 }
 
-/// What the last few characters were, as far as the rules look back.
+/// What the last few characters were, as far as the rules look back. Each part is one
+/// bit, so that a whole state is tested against a set of parts with one mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Part {
-    Sot,
-    Other,
-    Cr,
-    Lf,
-    Sep,
-    ATerm,
-    UpperLower,
-    ClosePlus,
-    SpPlus,
-    STerm,
+    Other = 0x01,
+    UpperLower = 0x02,
+    ClosePlus = 0x04,
+    SpPlus = 0x08,
+    ATerm = 0x10,
+    STerm = 0x20,
+    Lf = 0x40,
+    Sep = 0x41,
+    Cr = 0x42,
+    Sot = 0x80,
 }
 
-/// The last four parts, newest last; runs of Close and of Sp count as one part.
+/// The parts a break depends on: terminators, separators and the start of the text.
+const SPECIAL: u8 = 0xf0;
+
+impl Part {
+    fn from_bits(b: u8) -> Part {
+        match b {
+            0x01 => Part::Other,
+            0x02 => Part::UpperLower,
+            0x04 => Part::ClosePlus,
+            0x08 => Part::SpPlus,
+            0x10 => Part::ATerm,
+            0x20 => Part::STerm,
+            0x40 => Part::Lf,
+            0x41 => Part::Sep,
+            0x42 => Part::Cr,
+            _ => Part::Sot,
+        }
+    }
+}
+
+/// The last four parts, newest in the lowest byte; runs of Close and of Sp count as one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct State([Part; 4]);
+struct State(u32);
 
 impl State {
-    const START: State = State([Part::Sot; 4]);
+    const START: State = State(0x8080_8080);
+
+    /// The part `back` places before the newest (0 is the newest).
+    fn part(self, back: usize) -> Part {
+        Part::from_bits((self.0 >> (8 * back)) as u8)
+    }
 
     fn next(self, cat: Cat) -> State {
-        let p = self.0;
-        match (p[3], cat) {
-            (Part::ClosePlus, Cat::Close) | (Part::SpPlus, Cat::Sp) => self,
-            _ => State([p[1], p[2], p[3], part_of(cat)]),
+        let part = part_of(cat);
+        match (self.last(), part) {
+            (Part::ClosePlus, Part::ClosePlus) | (Part::SpPlus, Part::SpPlus) => self,
+            _ => State((self.0 << 8) | part as u32),
         }
     }
 
     fn last(self) -> Part {
-        self.0[3]
+        self.part(0)
+    }
+
+    /// No part a break depends on: a terminator, a separator or the start.
+    fn is_plain(self) -> bool {
+        self.0 & u32::from_ne_bytes([SPECIAL; 4]) == 0
     }
 
     fn is_para_sep(self) -> bool {
@@ -105,12 +137,11 @@ impl State {
 
     /// The part before a trailing `Close* Sp*`.
     fn before_close_sp(self) -> Part {
-        let p = self.0;
-        let mut i = if p[3] == Part::SpPlus { 2 } else { 3 };
-        if p[i] == Part::ClosePlus {
-            i -= 1;
+        let mut back = usize::from(self.last() == Part::SpPlus);
+        if self.part(back) == Part::ClosePlus {
+            back += 1;
         }
-        p[i]
+        self.part(back)
     }
 
     /// SB8a: `SATerm Close* Sp*` stands last.
@@ -120,22 +151,20 @@ impl State {
 
     /// SB9: `SATerm Close*` stands last.
     fn after_terminator_close(self) -> bool {
-        let p = self.0;
-        let i = if p[3] == Part::ClosePlus { 2 } else { 3 };
-        matches!(p[i], Part::STerm | Part::ATerm)
+        let back = usize::from(self.last() == Part::ClosePlus);
+        matches!(self.part(back), Part::STerm | Part::ATerm)
     }
 
     /// SB11: `SATerm Close* Sp* ParaSep?` stands last.
     fn ends_sentence(self) -> bool {
-        let p = self.0;
-        let mut i = if self.is_para_sep() { 2 } else { 3 };
-        if p[i] == Part::SpPlus {
-            i -= 1;
+        let mut back = usize::from(self.is_para_sep());
+        if self.part(back) == Part::SpPlus {
+            back += 1;
         }
-        if p[i] == Part::ClosePlus {
-            i -= 1;
+        if self.part(back) == Part::ClosePlus {
+            back += 1;
         }
-        matches!(p[i], Part::STerm | Part::ATerm)
+        matches!(self.part(back), Part::STerm | Part::ATerm)
     }
 }
 
@@ -176,6 +205,13 @@ fn lower_follows(state: State, ahead: &str) -> bool {
 fn breaks_before(state: &mut State, cat: Cat, ahead: &str) -> bool {
     let before = *state;
     *state = before.next(cat);
+    if before.is_plain() {
+        // No terminator or separator in sight: no rule can break here.
+        if matches!(cat, Cat::Extend | Cat::Format) {
+            *state = before;
+        }
+        return false;
+    }
     if before.last() == Part::Sot {
         return true;
     }
@@ -191,7 +227,7 @@ fn breaks_before(state: &mut State, cat: Cat, ahead: &str) -> bool {
             false
         }
         Cat::Numeric if before.last() == Part::ATerm => false,
-        Cat::Upper if before.0[2] == Part::UpperLower && before.0[3] == Part::ATerm => false,
+        Cat::Upper if before.part(1) == Part::UpperLower && before.last() == Part::ATerm => false,
         _ if lower_follows(before, ahead) => false,
         Cat::SContinue | Cat::STerm | Cat::ATerm if before.after_terminator() => false,
         Cat::Close | Cat::Sp | Cat::Sep | Cat::Cr | Cat::Lf if before.after_terminator_close() => {
@@ -223,6 +259,12 @@ fn sentence_starts(s: &str) -> Option<Vec<usize>> {
     let mut state = State::START;
     let mut i = 0;
     while i < bytes.len() {
+        if state.is_plain() {
+            i = skip_plain_ascii(bytes, i, &mut state);
+            if i == bytes.len() {
+                break;
+            }
+        }
         let (cat, width) = match bytes[i] {
             b if b < 0x80 => (ascii_category(b), 1),
             _ => {
@@ -236,6 +278,21 @@ fn sentence_starts(s: &str) -> Option<Vec<usize>> {
         i += width;
     }
     Some(starts)
+}
+
+/// Skips the ASCII bytes from `i` that are no terminator or line break: with no
+/// terminator in sight none of them can start a sentence. The rules look back past such
+/// a run only to the part of its last character, which the state is set to.
+fn skip_plain_ascii(bytes: &[u8], from: usize, state: &mut State) -> usize {
+    let end = bytes[from..]
+        .iter()
+        .position(|&b| b >= 0x80 || matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'))
+        .map_or(bytes.len(), |k| from + k);
+    if end > from {
+        let last = part_of(ascii_category(bytes[end - 1]));
+        *state = State(0x0101_0100 | last as u32);
+    }
+    end
 }
 
 /// The category of an ASCII byte, from a table built once.
