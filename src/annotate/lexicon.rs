@@ -77,36 +77,57 @@ pub fn reporting_verbs() -> &'static HashMap<&'static str, Verb, Hasher> {
 }
 
 fn alternation(src: &'static str) -> Regex {
+    Regex::new(&alternation_pattern(src)).expect("data files hold valid patterns")
+}
+
+fn alternation_pattern(src: &'static str) -> String {
     let body = entries(src)
         .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
     // ASCII word boundaries keep the regex on its fast automata; the cues are ASCII words.
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{body})(?-u:\b)")).expect("data files hold valid patterns")
+    format!(r"(?i)(?-u:\b)(?:{body})(?-u:\b)")
 }
+
+/// The four cue lists as one set, in the order anonymity, declined, phrase, citation:
+/// one pass over a paragraph tells which of them occur in it at all.
+pub fn cue_set() -> &'static regex::RegexSet {
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        regex::RegexSet::new(
+            [ANONYMITY, DECLINED, PHRASE_CUES, CITATION_CUES].map(alternation_pattern),
+        )
+        .expect("data files hold valid patterns")
+    })
+}
+
+const ANONYMITY: &str = include_str!("../../data/anonymity.txt");
+const DECLINED: &str = include_str!("../../data/declined.txt");
+const CITATION_CUES: &str = include_str!("../../data/citation_cues.txt");
+const PHRASE_CUES: &str = include_str!("../../data/phrase_cues.txt");
 
 /// Phrases giving the reason for anonymity.
 pub fn anonymity_reasons() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| alternation(include_str!("../../data/anonymity.txt")))
+    RE.get_or_init(|| alternation(ANONYMITY))
 }
 
 /// Phrases saying a source declined to comment.
 pub fn declined_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| alternation(include_str!("../../data/declined.txt")))
+    RE.get_or_init(|| alternation(DECLINED))
 }
 
 /// Phrases after which a source is named ("according to").
 pub fn citation_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| alternation(include_str!("../../data/citation_cues.txt")))
+    RE.get_or_init(|| alternation(CITATION_CUES))
 }
 
 /// Multi-word attribution phrases with the source before them ("put it").
 pub fn phrase_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| alternation(include_str!("../../data/phrase_cues.txt")))
+    RE.get_or_init(|| alternation(PHRASE_CUES))
 }
 
 /// Common nicknames and the formal given names they stand for.

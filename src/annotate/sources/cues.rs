@@ -35,16 +35,21 @@ impl CueMatches {
     }
 
     fn search(text: &str, region: Span) -> CueMatches {
-        let find = |re: &Regex| -> Vec<Span> {
+        // One pass tells which lists occur at all; most paragraphs hold none.
+        let present = lexicon::cue_set().matches(region.slice(text));
+        let find = |k: usize, re: &Regex| -> Vec<Span> {
+            if !present.matched(k) {
+                return Vec::new();
+            }
             re.find_iter(region.slice(text))
                 .map(|m| Span::new(region.start + m.start(), region.start + m.end()))
                 .collect()
         };
         CueMatches {
-            anonymity: find(lexicon::anonymity_reasons()),
-            declined: find(lexicon::declined_cues()),
-            phrase: find(lexicon::phrase_cues()),
-            citation: find(lexicon::citation_cues()),
+            anonymity: find(0, lexicon::anonymity_reasons()),
+            declined: find(1, lexicon::declined_cues()),
+            phrase: find(2, lexicon::phrase_cues()),
+            citation: find(3, lexicon::citation_cues()),
         }
     }
 
