@@ -6,6 +6,7 @@
 
 use super::lexicon;
 use super::text::tokens::{gap, is_all_caps, is_capitalised, tokenize, Token};
+use super::text::Lower;
 use super::{Mention, Person};
 use crate::article::Article;
 use crate::span::Span;
@@ -429,7 +430,7 @@ fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool 
         return after.is_some_and(|a| is_capitalised(a.name(text)));
     }
     // Headline capitals ("Lindsey Graham Says", "Clinton Was Headed") end a name.
-    let lower = w.to_lowercase();
+    let lower = Lower::of(w);
     if FUNCTION_WORDS.contains(&lower.as_str())
         || lexicon::reporting_verbs().contains_key(lower.as_str())
     {
@@ -493,9 +494,8 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
     let org_at = words[name_from..]
         .iter()
         .position(|w| lexicon::org_words().contains(w));
-    let name_before_org = |c: usize| {
-        !lexicon::common_words().contains(words[name_from + c - 1].to_lowercase().as_str())
-    };
+    let name_before_org =
+        |c: usize| !lexicon::common_words().contains(Lower::of(words[name_from + c - 1]).as_str());
     if let Some(cut) = org_at.filter(|&c| c >= 2 && !introduced && name_before_org(c)) {
         let mut out = read_run(text, tokens, run.start..run.start + name_from + cut);
         out.extend(single_words(
@@ -522,7 +522,7 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
     // Without a given name, a name must not start with an ordinary word ("When Clinton said").
     let plausible = two_or_three
         && !in_phrase
-        && !lexicon::common_words().contains(name_words[0].to_lowercase().as_str());
+        && !lexicon::common_words().contains(Lower::of(name_words[0]).as_str());
     let speaker = plausible && speaks(text, span, first.span.start);
     let unknown = plausible && name_words.iter().all(|w| is_unknown_word(w));
     let has_given = name_words[..name_words.len() - 1]
@@ -584,7 +584,7 @@ const LABELS: &[&str] = &[
 fn is_unknown_word(w: &str) -> bool {
     w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !lexicon::common_words().contains(w.to_lowercase().as_str())
+        && !lexicon::common_words().contains(Lower::of(w).as_str())
         && !lexicon::known_proper_nouns().contains(w)
         && !is_org_or_stop(w)
 }
@@ -700,7 +700,7 @@ fn role_after(text: &str, name: Span) -> Option<String> {
     let words: Vec<&str> = body.split_whitespace().collect();
     let has_role = words
         .iter()
-        .any(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()));
+        .any(|w| ROLE_NOUNS.contains(&Lower::of(w).as_str()));
     let ends_sentence = !rest[end..].starts_with(',') && !rest[end..].starts_with('.');
     (has_role && words.len() <= 8 && !ends_sentence && !phrase.starts_with("who"))
         .then(|| body.to_string())

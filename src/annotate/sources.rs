@@ -13,6 +13,7 @@ mod sentence;
 use super::lexicon;
 use super::text::sentences;
 use super::text::tokens::{is_all_caps, letter_words};
+use super::text::Lower;
 use super::{Person, Source, SourceKind};
 use crate::article::Article;
 use crate::span::Span;
@@ -189,13 +190,13 @@ fn verb_attribution(
     if text[w.end..].starts_with('-') || capitalised && k > 0 && !ctx.is_title_case(text) {
         return None;
     }
-    let lower = word.to_lowercase();
+    let lower = Lower::of(word);
     let verb = *lexicon::reporting_verbs().get(lower.as_str())?;
     let prev_word = k
         .checked_sub(1)
         .map(|j| words[j].slice(text))
         .unwrap_or_default();
-    let prev = prev_word.to_lowercase();
+    let prev = Lower::of(prev_word);
     let introduces = introduces_clause(&text[w.end..sentence.end]);
     if verb.needs_that && !introduces
         || is_noun_use(&lower, verb, prev_word, introduces, people.ends_at(w.start))
@@ -329,7 +330,7 @@ fn is_noun_use(
 ) -> bool {
     let base = verb.base;
     let is_base_or_s = lower == base || lower == format!("{base}s") || lower == format!("{base}es");
-    let prev = prev_word.to_lowercase();
+    let prev = Lower::of(prev_word);
     // "Republican claims", "Sunshine state": a capital before a noun-like form is no subject
     // unless it ends a person's name or an acronym.
     let after_subject = PRONOUNS.contains(&prev.as_str()) || after_name || is_all_caps(prev_word);
@@ -345,7 +346,7 @@ fn is_noun_use(
 fn names_a_source(text: &str, span: Span) -> bool {
     let s = span.slice(text);
     let first = s.split_whitespace().next().unwrap_or("");
-    let lower = first.to_lowercase();
+    let lower = Lower::of(first);
     let nominal = first.chars().next().is_some_and(char::is_uppercase)
         || matches!(
             lower.as_str(),
@@ -373,7 +374,7 @@ fn names_a_source(text: &str, span: Span) -> bool {
         && words.len() <= 12
         && !words.iter().any(|w| {
             matches!(
-                w.to_lowercase().as_str(),
+                Lower::of(w).as_str(),
                 "would"
                     | "will"
                     | "was"

@@ -1,5 +1,6 @@
 //! The kind of a source phrase: named, anonymous, organization, media or document.
 
+use crate::annotate::text::Lower;
 use crate::annotate::{lexicon, Person, Source, SourceKind};
 
 /// Every person mention in text order, for look-ups by position in logarithmic time.
@@ -223,7 +224,7 @@ pub fn head_word(text: &str, source: Span) -> Span {
     for w in s.split_whitespace() {
         let at = s[pos..].find(w).map_or(pos, |i| pos + i);
         pos = at + w.len();
-        let bare = w.trim_end_matches([',', '.']).to_lowercase();
+        let bare = Lower::of(w.trim_end_matches([',', '.']));
         if POST_HEAD.contains(&bare.as_str()) && at > 0 {
             break;
         }

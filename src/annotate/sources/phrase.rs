@@ -4,6 +4,7 @@
 use super::quotes::Quotes;
 use super::sentence::Sentence;
 use crate::annotate::lexicon;
+use crate::annotate::text::Lower;
 use crate::span::Span;
 
 /// A source phrase longer than this is a clause, not a noun phrase.
@@ -332,7 +333,7 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
 fn is_clause(words: &[&str]) -> bool {
     let mut relative = false;
     for w in words {
-        let lower = w.to_lowercase();
+        let lower = Lower::of(w);
         if matches!(lower.as_str(), "who" | "that" | "which" | "whose") {
             relative = true;
         }

@@ -3,6 +3,8 @@
 
 mod bounds;
 pub mod chars;
+mod lower;
+pub use lower::Lower;
 pub mod sentences;
 pub mod tokens;
 
