@@ -93,7 +93,7 @@ fn news_like() -> impl Strategy<Value = String> {
         Just(")".to_string()),
         Just("’s".to_string()),
         Just(" 42".to_string()),
-        Just(" Romelu Lukaku".to_string()),
+        Just(" Tomasz Wrzeszcz".to_string()),
         Just(" who asked not to be identified".to_string()),
         Just(" Image:".to_string()),
         Just(" Sen.".to_string()),

@@ -164,7 +164,7 @@ pub fn subject_before(
         }
         end = trim_end_at(text, sentence.start, end - last.len());
     }
-    // "John Dickey, the chief executive -- of the company that … -- told me": a dashed aside.
+    // "Mara Quell, the chief executive -- of the firm that … -- told me": a dashed aside.
     for dash in ["--", "—", "–"] {
         let head = &text[sentence.start..end];
         if let Some(body) = head.strip_suffix(dash) {
@@ -196,7 +196,7 @@ pub fn subject_before(
     let start = ctx.clause_start(text, end);
     let mut span = tidy(text, Span::new(start, end))?;
     if is_adverbial(span.slice(text)) {
-        // "In a statement, one of the family's attorneys, Justin Bamberg, said": the subject
+        // "In a statement, one of the town's lawyers, Pia Lund, said": the subject
         // is the segment after the adverbial.
         let next = aside.filter(|a| !a.is_empty())?;
         let seg_end = text[next.start..next.end]
