@@ -85,21 +85,21 @@ fn scrolling_moves_and_stops_at_the_ends() {
     let mut a = app();
     render(&mut a, 120, 40);
     press(&mut a, "jjj");
-    assert_eq!(a.text_scroll, 3);
+    assert_eq!(a.text_scroll(), 3);
     press(&mut a, "k");
-    assert_eq!(a.text_scroll, 2);
+    assert_eq!(a.text_scroll(), 2);
     press(&mut a, "G");
-    let bottom = a.text_scroll;
+    let bottom = a.text_scroll();
     assert!(bottom > 10);
     press(&mut a, "j");
-    assert_eq!(a.text_scroll, bottom, "no scrolling past the end");
+    assert_eq!(a.text_scroll(), bottom, "no scrolling past the end");
     handle_key(
         &mut a,
         KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
     );
-    assert!(a.text_scroll < bottom);
+    assert!(a.text_scroll() < bottom);
     press(&mut a, "g");
-    assert_eq!(a.text_scroll, 0);
+    assert_eq!(a.text_scroll(), 0);
 }
 
 #[test]
@@ -115,12 +115,12 @@ fn enter_on_a_person_cycles_through_mentions() {
     );
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.status.as_deref(), Some("mention 1/12"));
-    let first = a.text_scroll;
+    let first = a.text_scroll();
     for _ in 0..6 {
         key(&mut a, KeyCode::Enter);
     }
     assert_eq!(a.status.as_deref(), Some("mention 7/12"));
-    assert!(a.text_scroll > first, "the text followed the mentions");
+    assert!(a.text_scroll() > first, "the text followed the mentions");
     assert!(matches!(a.emphasis, Emphasis::Person(_)));
 }
 
@@ -140,7 +140,7 @@ fn enter_on_a_source_scrolls_the_text_to_it() {
             .slice(&a.article().article.text),
         "two people close to the president"
     );
-    assert!(a.text_scroll > 0);
+    assert!(a.text_scroll() > 0);
 }
 
 #[test]
@@ -318,7 +318,7 @@ fn mouse_wheel_and_clicks_reach_the_pane_under_the_pointer() {
         &mut a,
         mouse(MouseEventKind::ScrollDown, r.text.x + 2, r.text.y + 2),
     );
-    assert_eq!(a.text_scroll, 3);
+    assert_eq!(a.text_scroll(), 3);
     handle_mouse(
         &mut a,
         mouse(

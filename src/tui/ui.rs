@@ -1,6 +1,8 @@
 //! Drawing the reader: header, the three panes, footer and overlays.
 
-use super::app::{marker, App, Emphasis, ExportPicker, Filter, Overlay, Pane};
+use super::app::{
+    marker, progress_text, quote_spans, App, Emphasis, ExportPicker, Filter, Overlay, Pane,
+};
 use super::input::SOURCE_ITEM_HEIGHT;
 use super::sanitize::clean;
 use crate::annotate::SourceKind;
@@ -49,6 +51,20 @@ pub fn draw(f: &mut Frame, app: &mut App) {
     }
 }
 
+/// The screen before the first article is ready (a large one takes a while).
+pub fn draw_waiting(f: &mut Frame, theme: &super::theme::Theme, done: usize, total: usize) {
+    let lines = vec![
+        Line::styled("onrecord", theme.style("title")),
+        Line::styled(
+            format!("annotating {}", progress_text(done, total)),
+            theme.style("focus"),
+        ),
+        Line::styled("q quits", theme.style("dim")),
+    ];
+    let area = centered(f.area(), 40, 3);
+    f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
+}
+
 fn kind_role(kind: SourceKind) -> &'static str {
     kind.name()
 }
@@ -68,6 +84,9 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
             app.current + 1,
             app.articles.len()
         ));
+    }
+    if let Some((done, total)) = app.loading_progress() {
+        facts.push(format!("annotating {}", progress_text(done, total)));
     }
     let mut filter = format!("filter: {}", app.filter.label());
     if app.only_paragraphs {
@@ -152,15 +171,7 @@ fn draw_text(f: &mut Frame, app: &mut App, area: Rect) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     app.text_size = (inner.width, inner.height);
-    let total = app.layout().lines.len();
-    app.text_scroll = app
-        .text_scroll
-        .min(total.saturating_sub(inner.height as usize));
-    let (from, to) = (
-        app.text_scroll,
-        (app.text_scroll + inner.height as usize).min(total),
-    );
-    let layout = app.layout().clone_range(from, to);
+    let layout = app.text_page();
     let first_byte = layout
         .iter()
         .find_map(|l| l.cells.first())
@@ -169,8 +180,7 @@ fn draw_text(f: &mut Frame, app: &mut App, area: Rect) {
     let styler = Styler::new(app, first_byte..last_byte.max(first_byte));
     let lines: Vec<Line> = layout.iter().map(|l| styler.line(l)).collect();
     f.render_widget(Paragraph::new(lines), inner);
-    if total > inner.height as usize {
-        let pct = 100 * (app.text_scroll + inner.height as usize).min(total) / total.max(1);
+    if let Some(pct) = app.scroll_percent() {
         let label = format!(" {pct}% ");
         let x = area.x + area.width.saturating_sub(label.len() as u16 + 2);
         f.render_widget(
@@ -225,7 +235,7 @@ impl Styler {
                 .iter()
                 .map(|k| (*k, t.style(kind_role(*k))))
                 .collect(),
-            quotes: window(&app.quotes, &bytes, |q| *q),
+            quotes: quote_spans(&a.article, bytes.clone()),
             mentions: window(app.mentions(), &bytes, |m| m.0),
             sources: visible[first..last]
                 .iter()
