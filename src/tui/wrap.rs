@@ -174,6 +174,9 @@ impl Layout {
 
     /// `n` lines below `pos`, stopping at the last line.
     pub fn down(&mut self, article: &Article, pos: Pos, mut n: usize) -> Pos {
+        if self.paragraphs.is_empty() {
+            return Pos::default();
+        }
         let mut pos = self.clamp(article, pos);
         loop {
             let len = self.len_of(article, pos.para);
@@ -476,5 +479,17 @@ mod tests {
         assert_eq!(whole.line_number(&a, up) + 7, whole.line_number(&a, at));
         assert_eq!(lazy.down(&a, bottom, 1000), lazy.last(&a));
         assert_eq!(lazy.up(&a, Pos { para: 2, row: 0 }, 1000), Pos::default());
+    }
+
+    #[test]
+    fn no_paragraph_shown_is_one_empty_place() {
+        let a = parse_text("t", "T\n\nBody.".into(), Format::Plain);
+        let mut none = Layout::new(&a, &[], 20, &[]);
+        let top = Pos::default();
+        assert_eq!(none.down(&a, top, 3), top);
+        assert_eq!(none.up(&a, top, 3), top);
+        assert_eq!(none.bottom_top(&a, 10), top);
+        assert!(none.lines_from(&a, top, 10).is_empty());
+        assert_eq!(none.pos_of(&a, 3), None);
     }
 }
