@@ -720,11 +720,22 @@ fn draw_summary(f: &mut Frame, app: &App, area: Rect) {
 
 fn draw_articles(f: &mut Frame, app: &App, area: Rect, selected: usize) {
     let t = app.theme();
-    let lines: Vec<Line> = app
-        .articles
+    // Two lines an article; only those in view are built, however many are open.
+    let total_lines = 2 * app.articles.len();
+    let rect = centered(
+        area,
+        area.width.saturating_sub(8).max(40),
+        (total_lines + 2).min(area.height as usize) as u16,
+    );
+    f.render_widget(Clear, rect);
+    let rows = rect.height.saturating_sub(2) as usize;
+    let scroll = (selected * 2).saturating_sub(rect.height.saturating_sub(4) as usize);
+    let first = scroll / 2;
+    let shown = first..(first + rows / 2 + 2).min(app.articles.len());
+    let lines: Vec<Line> = app.articles[shown.clone()]
         .iter()
-        .enumerate()
-        .flat_map(|(i, a)| {
+        .zip(shown)
+        .flat_map(|(a, i)| {
             let style = if i == selected {
                 t.style("selection")
             } else {
@@ -743,16 +754,9 @@ fn draw_articles(f: &mut Frame, app: &App, area: Rect, selected: usize) {
             ]
         })
         .collect();
-    let rect = centered(
-        area,
-        area.width.saturating_sub(8).max(40),
-        (lines.len() as u16 + 2).min(area.height),
-    );
-    f.render_widget(Clear, rect);
-    let scroll = (selected * 2).saturating_sub(rect.height.saturating_sub(4) as usize) as u16;
     f.render_widget(
         Paragraph::new(lines)
-            .scroll((scroll, 0))
+            .scroll(((scroll - 2 * first) as u16, 0))
             .block(overlay_block(app, "Articles · Enter opens")),
         rect,
     );
