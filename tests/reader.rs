@@ -683,6 +683,22 @@ mod loading {
     }
 
     #[test]
+    fn workers_gone_before_the_end_is_a_failure_not_a_short_list() {
+        let (tx, rx) = mpsc::channel();
+        let mut incoming = Incoming::new(rx, 3);
+        tx.send(arrived(0, sample(NYT))).unwrap();
+        let first = incoming.wait_first();
+        let themes = vec![Theme::bundled("dark").unwrap()];
+        let mut a = App::new(first, themes, 0, KeyMap::with_overrides(None).unwrap());
+        a.follow(incoming);
+        assert!(!a.load_failed());
+        drop(tx);
+        a.receive();
+        assert!(a.load_failed());
+        assert_eq!(a.loading_progress(), None);
+    }
+
+    #[test]
     fn a_folder_loads_in_the_background_in_name_order() {
         let dir = tempfile::tempdir().unwrap();
         let text = |n: &str| std::fs::read(root().join("sample_articles").join(n)).unwrap();

@@ -148,6 +148,8 @@ pub struct App {
     loading: Option<Incoming>,
     /// What loading warned about, once it is over.
     load_warnings: Vec<String>,
+    /// Loading ended before every input was read (a loading thread panicked).
+    load_failed: bool,
     derived: Derived,
 }
 
@@ -205,6 +207,7 @@ impl App {
             layout: None,
             loading: None,
             load_warnings: Vec::new(),
+            load_failed: false,
             derived: Derived::default(),
         };
         app.reset_article_view();
@@ -234,13 +237,7 @@ impl App {
             return grew;
         }
         self.load_warnings = incoming.warnings().to_vec();
-        if incoming.broken() {
-            self.load_warnings.push(format!(
-                "loading stopped early: {} of {} inputs were read",
-                incoming.done_count(),
-                incoming.total()
-            ));
-        }
+        self.load_failed = incoming.broken();
         self.loading = None;
         if !self.load_warnings.is_empty() {
             self.status = Some(format!(
@@ -254,6 +251,11 @@ impl App {
     /// Inputs done and inputs in all, while articles are still being annotated.
     pub fn loading_progress(&self) -> Option<(usize, usize)> {
         self.loading.as_ref().map(|l| (l.done_count(), l.total()))
+    }
+
+    /// True when loading stopped before every input was read.
+    pub fn load_failed(&self) -> bool {
+        self.load_failed
     }
 
     /// Files skipped and decoding problems, as the command line words them.

@@ -85,7 +85,7 @@ impl Incoming {
                 }
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
-                    self.broken = self.next + self.early.len() < self.total;
+                    self.note_disconnected();
                     break;
                 }
             }
@@ -102,7 +102,7 @@ impl Incoming {
                 Ok(r) => {
                     self.early.insert(r.index, r);
                 }
-                Err(_) => self.broken = true,
+                Err(_) => self.note_disconnected(),
             }
             ready = self.release();
         }
@@ -117,10 +117,15 @@ impl Incoming {
                     self.early.insert(r.index, r);
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => self.broken = true,
+                Err(mpsc::RecvTimeoutError::Disconnected) => self.note_disconnected(),
             }
         }
         self.take_ready()
+    }
+
+    /// Every worker has gone: loading is over, and broken if some input never came.
+    fn note_disconnected(&mut self) {
+        self.broken = self.next + self.early.len() < self.total;
     }
 
     /// Hands on the reports that follow the last one handed on, stopping at a gap.

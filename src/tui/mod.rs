@@ -114,6 +114,8 @@ fn wait_for_first(
     theme: &Theme,
 ) -> Result<Option<Vec<Annotated>>> {
     loop {
+        let (done, total) = (incoming.done_count(), incoming.total());
+        terminal.draw(|f| ui::draw_waiting(f, theme, done, total))?;
         let ready = incoming.wait_ready(PROGRESS_TICK);
         if !ready.is_empty() {
             return Ok(Some(ready));
@@ -121,8 +123,6 @@ fn wait_for_first(
         if incoming.finished() {
             anyhow::bail!("no article could be loaded");
         }
-        let (done, total) = (incoming.done_count(), incoming.total());
-        terminal.draw(|f| ui::draw_waiting(f, theme, done, total))?;
         while event::poll(Duration::ZERO)? {
             if let Event::Key(k) = event::read()? {
                 if input::is_quit_while_waiting(&k) {
@@ -154,6 +154,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
     let panic_on_key = std::env::var_os("ONRECORD_TEST_PANIC").is_some();
     while !app.quit {
         app.receive();
+        if app.load_failed() {
+            // A loading thread panicked (and its hook gave the terminal back): stop too.
+            anyhow::bail!("annotating stopped: a loading thread failed");
+        }
         terminal.draw(|f| ui::draw(f, app))?;
         // While articles arrive, the screen is redrawn now and then to show them.
         if app.loading_progress().is_some() && !event::poll(PROGRESS_TICK)? {
