@@ -129,6 +129,10 @@ fn open_folder(c: &mut Criterion) {
             app
         })
     });
+    // Most of the time above: listing the folder stats every file in it.
+    group.bench_function("listing the folder (cli::expand_paths)", |b| {
+        b.iter(|| onrecord::cli::expand_paths(&paths).expect("folder lists"))
+    });
     group.finish();
 }
 
