@@ -24,17 +24,18 @@ fn run() -> Result<()> {
             if let Some(spec) = &cli.theme {
                 onrecord::tui::theme::Theme::load(spec)?;
             }
-            let articles = if cli.paths.is_empty() {
-                cli::load_samples(cli.input_format)?
-            } else {
-                cli::load_all(&cli.paths, cli.input_format)?
-            };
-            let annotated: Vec<Annotated> = articles.into_iter().map(Annotated::new).collect();
             if cli.summary || !std::io::stdout().is_terminal() {
+                let articles = if cli.paths.is_empty() {
+                    cli::load_samples(cli.input_format)?
+                } else {
+                    cli::load_all(&cli.paths, cli.input_format)?
+                };
+                let annotated: Vec<Annotated> = articles.into_iter().map(Annotated::new).collect();
                 print!("{}", onrecord::export::summary_text(&annotated));
                 return Ok(());
             }
-            onrecord::tui::run(annotated, cli.theme.as_deref())
+            // The reader opens at once and annotates in the background.
+            onrecord::tui::open(&cli.paths, cli.input_format, cli.theme.as_deref())
         }
     }
 }

@@ -85,21 +85,21 @@ fn scrolling_moves_and_stops_at_the_ends() {
     let mut a = app();
     render(&mut a, 120, 40);
     press(&mut a, "jjj");
-    assert_eq!(a.text_scroll, 3);
+    assert_eq!(a.text_scroll(), 3);
     press(&mut a, "k");
-    assert_eq!(a.text_scroll, 2);
+    assert_eq!(a.text_scroll(), 2);
     press(&mut a, "G");
-    let bottom = a.text_scroll;
+    let bottom = a.text_scroll();
     assert!(bottom > 10);
     press(&mut a, "j");
-    assert_eq!(a.text_scroll, bottom, "no scrolling past the end");
+    assert_eq!(a.text_scroll(), bottom, "no scrolling past the end");
     handle_key(
         &mut a,
         KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
     );
-    assert!(a.text_scroll < bottom);
+    assert!(a.text_scroll() < bottom);
     press(&mut a, "g");
-    assert_eq!(a.text_scroll, 0);
+    assert_eq!(a.text_scroll(), 0);
 }
 
 #[test]
@@ -115,12 +115,12 @@ fn enter_on_a_person_cycles_through_mentions() {
     );
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.status.as_deref(), Some("mention 1/12"));
-    let first = a.text_scroll;
+    let first = a.text_scroll();
     for _ in 0..6 {
         key(&mut a, KeyCode::Enter);
     }
     assert_eq!(a.status.as_deref(), Some("mention 7/12"));
-    assert!(a.text_scroll > first, "the text followed the mentions");
+    assert!(a.text_scroll() > first, "the text followed the mentions");
     assert!(matches!(a.emphasis, Emphasis::Person(_)));
 }
 
@@ -140,7 +140,7 @@ fn enter_on_a_source_scrolls_the_text_to_it() {
             .slice(&a.article().article.text),
         "two people close to the president"
     );
-    assert!(a.text_scroll > 0);
+    assert!(a.text_scroll() > 0);
 }
 
 #[test]
@@ -318,7 +318,7 @@ fn mouse_wheel_and_clicks_reach_the_pane_under_the_pointer() {
         &mut a,
         mouse(MouseEventKind::ScrollDown, r.text.x + 2, r.text.y + 2),
     );
-    assert_eq!(a.text_scroll, 3);
+    assert_eq!(a.text_scroll(), 3);
     handle_mouse(
         &mut a,
         mouse(
@@ -606,4 +606,157 @@ fn the_footer_gives_the_keys_of_the_focused_pane() {
     assert!(footer(&mut a).contains("show in text"));
     press(&mut a, "s");
     assert!(footer(&mut a).contains("close"));
+}
+
+// ---- articles arriving while the reader is open ----
+
+mod loading {
+    use super::*;
+    use onrecord::tui::loader::{self, Incoming, Report};
+    use std::sync::mpsc;
+
+    fn arrived(index: usize, article: onrecord::article::Article) -> Report {
+        Report {
+            index,
+            article: Some(Annotated::new(article)),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn third() -> onrecord::article::Article {
+        onrecord::article::parse_text(
+            "third.txt",
+            "A Third Story\n\nThe mayor said the plan was dead.".into(),
+            onrecord::article::Format::Plain,
+        )
+    }
+
+    fn names(a: &App) -> Vec<&str> {
+        a.articles.iter().map(|x| x.article.name.as_str()).collect()
+    }
+
+    #[test]
+    fn the_first_frame_shows_progress_and_the_list_completes_in_order() {
+        let (tx, rx) = mpsc::channel();
+        let mut incoming = Incoming::new(rx, 4);
+        tx.send(arrived(0, sample(NYT))).unwrap();
+        let first = incoming.wait_first();
+        let themes = vec![Theme::bundled("dark").unwrap()];
+        let mut a = App::new(first, themes, 0, KeyMap::with_overrides(None).unwrap());
+        a.follow(incoming);
+        let s = screen(&render(&mut a, 120, 40));
+        assert!(s.contains("annotating 1/4"), "{s}");
+        assert!(s.contains("Sessions Is Said to Have Offered"), "{s}");
+
+        // The third input comes before the second: it waits for it, and keys still work.
+        tx.send(arrived(2, third())).unwrap();
+        a.receive();
+        assert_eq!(names(&a), [NYT]);
+        press(&mut a, "j]");
+        assert_eq!((a.current, a.text_scroll()), (0, 1));
+        assert!(a.status.as_deref().unwrap().contains("not ready"));
+
+        // The second was a folder file that could not be read: skipped, with a warning.
+        tx.send(Report {
+            index: 1,
+            article: None,
+            warnings: vec!["skipped broken.txt: unreadable".into()],
+        })
+        .unwrap();
+        a.receive();
+        assert_eq!(names(&a), [NYT, "third.txt"]);
+        let s = screen(&render(&mut a, 120, 40));
+        assert!(s.contains("article 1/2 · annotating 3/4"), "{s}");
+
+        tx.send(arrived(3, sample(HOTAIR))).unwrap();
+        drop(tx);
+        a.receive();
+        assert_eq!(names(&a), [NYT, "third.txt", HOTAIR]);
+        assert_eq!(a.loading_progress(), None);
+        assert_eq!(a.load_warnings(), ["skipped broken.txt: unreadable"]);
+        let s = screen(&render(&mut a, 120, 40));
+        assert!(
+            !s.contains("annotating") && s.contains("article 1/3"),
+            "{s}"
+        );
+        assert!(s.contains("1 loading warning(s)"), "{s}");
+    }
+
+    #[test]
+    fn workers_gone_before_the_end_is_a_failure_not_a_short_list() {
+        let (tx, rx) = mpsc::channel();
+        let mut incoming = Incoming::new(rx, 3);
+        tx.send(arrived(0, sample(NYT))).unwrap();
+        let first = incoming.wait_first();
+        let themes = vec![Theme::bundled("dark").unwrap()];
+        let mut a = App::new(first, themes, 0, KeyMap::with_overrides(None).unwrap());
+        a.follow(incoming);
+        assert!(!a.load_failed());
+        drop(tx);
+        a.receive();
+        assert!(a.load_failed());
+        assert_eq!(a.loading_progress(), None);
+    }
+
+    #[test]
+    fn a_folder_loads_in_the_background_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = |n: &str| std::fs::read(root().join("sample_articles").join(n)).unwrap();
+        std::fs::write(dir.path().join("a.txt"), text(HOTAIR)).unwrap();
+        std::fs::write(dir.path().join("b.txt"), b"\0\0\0binary").unwrap();
+        std::fs::write(dir.path().join("c.txt"), text(NYT)).unwrap();
+        let jobs = loader::jobs_for(&[dir.path().to_path_buf()], None).unwrap();
+        let (first, rest) = loader::first_and_rest(loader::start(jobs, None)).unwrap();
+        let mut a = App::new(
+            first,
+            vec![Theme::bundled("dark").unwrap()],
+            0,
+            KeyMap::with_overrides(None).unwrap(),
+        );
+        a.follow(rest);
+        while a.loading_progress().is_some() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            a.receive();
+        }
+        let files: Vec<String> = a
+            .articles
+            .iter()
+            .map(|x| {
+                let p = std::path::Path::new(&x.article.name);
+                p.file_name().unwrap().to_string_lossy().into_owned()
+            })
+            .collect();
+        assert_eq!(files, ["a.txt", "c.txt"]);
+        assert_eq!(a.load_warnings().len(), 1);
+        assert!(
+            a.load_warnings()[0].starts_with("skipped ") && a.load_warnings()[0].contains("b.txt"),
+            "{:?}",
+            a.load_warnings()
+        );
+    }
+
+    #[test]
+    fn a_named_file_that_fails_is_the_same_error_as_before() {
+        let missing = std::path::PathBuf::from("/no/such/story.txt");
+        let now = loader::jobs_for(std::slice::from_ref(&missing), None)
+            .err()
+            .unwrap();
+        let before = onrecord::cli::load_all(&[missing], None).unwrap_err();
+        assert_eq!(format!("{now:#}"), format!("{before:#}"));
+    }
+}
+
+#[test]
+fn the_article_list_scrolls_to_the_selection() {
+    let items = (0..30)
+        .map(|i| Annotated::new(sample(if i % 2 == 0 { NYT } else { HOTAIR })))
+        .collect();
+    let themes = vec![Theme::bundled("dark").unwrap()];
+    let mut a = App::new(items, themes, 0, KeyMap::with_overrides(None).unwrap());
+    press(&mut a, "o");
+    for _ in 0..21 {
+        press(&mut a, "j");
+    }
+    let s = screen(&render(&mut a, 60, 20));
+    insta::assert_snapshot!("articles_60x20", s);
 }

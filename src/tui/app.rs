@@ -2,9 +2,11 @@
 //! is tested as "this key leads to that state".
 
 use super::keymap::{Action, KeyMap};
+use super::loader::Incoming;
 use super::theme::Theme;
-use super::wrap::Layout;
+use super::wrap::{Layout, Line, Pos};
 use crate::annotate::SourceKind;
+use crate::article::Article;
 use crate::export::Annotated;
 use crate::span::Span;
 use ratatui::layout::Rect;
@@ -120,7 +122,8 @@ pub struct App {
     pub articles: Vec<Annotated>,
     pub current: usize,
     pub focus: Pane,
-    pub text_scroll: usize,
+    /// The first line the text pane shows.
+    pub text_top: Pos,
     pub people: ListState,
     pub sources: ListState,
     pub filter: Filter,
@@ -140,9 +143,13 @@ pub struct App {
     pub rects: PaneRects,
     /// Where the reader's exports go; `None`: beside the article.
     pub export_dir: Option<std::path::PathBuf>,
-    /// Quoted passages of the current article, for styling.
-    pub quotes: Vec<Span>,
     layout: Option<(LayoutKey, Layout)>,
+    /// Articles still being annotated, joining `articles` as they are ready.
+    loading: Option<Incoming>,
+    /// What loading warned about, once it is over.
+    load_warnings: Vec<String>,
+    /// Loading ended before every input was read (a loading thread panicked).
+    load_failed: bool,
     derived: Derived,
 }
 
@@ -180,7 +187,7 @@ impl App {
             articles,
             current: 0,
             focus: Pane::Text,
-            text_scroll: 0,
+            text_top: Pos::default(),
             people: ListState::default(),
             sources: ListState::default(),
             filter: Filter::All,
@@ -197,8 +204,10 @@ impl App {
             text_size: (80, 24),
             rects: PaneRects::default(),
             export_dir: None,
-            quotes: Vec::new(),
             layout: None,
+            loading: None,
+            load_warnings: Vec::new(),
+            load_failed: false,
             derived: Derived::default(),
         };
         app.reset_article_view();
@@ -207,6 +216,54 @@ impl App {
 
     pub fn article(&self) -> &Annotated {
         &self.articles[self.current]
+    }
+
+    /// Takes in articles as they are annotated (see [`App::receive`]).
+    pub fn follow(&mut self, incoming: Incoming) {
+        self.loading = Some(incoming);
+        self.receive();
+    }
+
+    /// Adds the articles annotated since the last call, in input order; true when the
+    /// list grew or loading ended. When it ends, its warnings are kept for the end.
+    pub fn receive(&mut self) -> bool {
+        let Some(incoming) = &mut self.loading else {
+            return false;
+        };
+        let ready = incoming.take_ready();
+        let grew = !ready.is_empty();
+        self.articles.extend(ready);
+        if !incoming.finished() {
+            return grew;
+        }
+        self.load_warnings = incoming.warnings().to_vec();
+        self.load_failed = incoming.broken();
+        self.loading = None;
+        if !self.load_warnings.is_empty() {
+            self.status = Some(format!(
+                "{} loading warning(s): they are printed when the reader closes",
+                self.load_warnings.len()
+            ));
+        }
+        true
+    }
+
+    /// Inputs done and inputs in all, while articles are still being annotated.
+    pub fn loading_progress(&self) -> Option<(usize, usize)> {
+        self.loading.as_ref().map(|l| (l.done_count(), l.total()))
+    }
+
+    /// True when loading stopped before every input was read.
+    pub fn load_failed(&self) -> bool {
+        self.load_failed
+    }
+
+    /// Files skipped and decoding problems, as the command line words them.
+    pub fn load_warnings(&self) -> &[String] {
+        match &self.loading {
+            Some(l) => l.warnings(),
+            None => &self.load_warnings,
+        }
     }
 
     pub fn theme(&self) -> &Theme {
@@ -267,55 +324,99 @@ impl App {
         };
     }
 
-    /// The text laid out for the current pane width, cached until something changes it.
-    pub fn layout(&mut self) -> &Layout {
+    /// The text laid out for the current pane width (as far as it was read), with the
+    /// article it shows; a new layout when the article, width or filter changed.
+    fn text_view(&mut self) -> (&mut Layout, &Article) {
         let key = LayoutKey {
             article: self.current,
             width: self.text_size.0,
             only_paragraphs: self.only_paragraphs,
             filter: self.filter,
         };
+        let article = &self.articles[key.article];
         if self.layout.as_ref().is_none_or(|(k, _)| *k != key) {
-            let sources = &self.articles[key.article].annotations.sources;
+            let sources = &article.annotations.sources;
             let markers: Vec<(usize, char)> = self
                 .derived
                 .visible
                 .iter()
                 .map(|&i| (sources[i].span.start, marker(sources[i].kind)))
                 .collect();
-            let layout = Layout::new(
-                &self.articles[key.article].article,
-                &self.derived.shown,
-                key.width,
-                &markers,
-            );
+            let layout = Layout::new(&article.article, &self.derived.shown, key.width, &markers);
             self.layout = Some((key, layout));
         }
-        &self.layout.as_ref().expect("layout was just made").1
+        let layout = &mut self.layout.as_mut().expect("layout was just made").1;
+        (layout, &article.article)
     }
 
-    fn max_scroll(&mut self) -> usize {
+    /// The line number of the top of the text pane. It lays out the text above, so it
+    /// is meant for short articles and tests.
+    pub fn text_scroll(&mut self) -> usize {
+        let top = self.text_top;
+        let (layout, article) = self.text_view();
+        layout.line_number(article, top)
+    }
+
+    /// The top line of the last page: scrolling stops there.
+    fn bottom_top(&mut self) -> Pos {
         let h = self.text_size.1 as usize;
-        self.layout().lines.len().saturating_sub(h)
+        let (layout, article) = self.text_view();
+        layout.bottom_top(article, h)
     }
 
     fn scroll_text(&mut self, by: isize) {
-        let max = self.max_scroll();
-        self.text_scroll = self.text_scroll.saturating_add_signed(by).min(max);
+        let top = self.text_top;
+        let (layout, article) = self.text_view();
+        let moved = if by < 0 {
+            layout.up(article, top, by.unsigned_abs())
+        } else {
+            layout.down(article, top, by as usize)
+        };
+        self.text_top = moved.min(self.bottom_top());
     }
 
     /// Scrolls so the line holding `byte` stands a little below the top.
     pub fn scroll_to_byte(&mut self, byte: usize) {
-        if let Some(line) = self.layout().line_of(byte) {
-            let max = self.max_scroll();
-            self.text_scroll = line.saturating_sub(2).min(max);
+        let (layout, article) = self.text_view();
+        if let Some(at) = layout.pos_of(article, byte) {
+            let top = layout.up(article, at, 2);
+            self.text_top = top.min(self.bottom_top());
         }
+    }
+
+    /// The lines the text pane shows now (keeping the top within the text, which a
+    /// resize or a filter may have moved).
+    pub fn text_page(&mut self) -> Vec<Line> {
+        let bottom = self.bottom_top();
+        let h = self.text_size.1 as usize;
+        let top = self.text_top.min(bottom);
+        let (layout, article) = self.text_view();
+        self.text_top = layout.clamp(article, top);
+        let top = self.text_top;
+        let (layout, article) = self.text_view();
+        layout.lines_from(article, top, h)
+    }
+
+    /// How far down the text pane has scrolled, in percent; `None` when all the text
+    /// fits. Exact where the lines are all laid out, else by bytes read.
+    pub fn scroll_percent(&mut self) -> Option<usize> {
+        let h = self.text_size.1 as usize;
+        let top = self.text_top;
+        let (layout, article) = self.text_view();
+        if let Some(total) = layout.total_if_known() {
+            let line = layout.line_number(article, top);
+            return (total > h).then(|| 100 * (line + h).min(total) / total.max(1));
+        }
+        if layout.bottom_top(article, h) == layout.first(article) {
+            return None;
+        }
+        let shown_end = layout.lines_from(article, top, h).last().map(|l| l.end);
+        Some(layout.percent_of_byte(article, shown_end.unwrap_or(0)))
     }
 
     fn reset_article_view(&mut self) {
         self.refresh();
-        self.quotes = quote_spans(&self.articles[self.current].article);
-        self.text_scroll = 0;
+        self.text_top = Pos::default();
         self.people
             .select((!self.article().annotations.people.is_empty()).then_some(0));
         self.sources
@@ -335,7 +436,7 @@ impl App {
         if matches!(self.emphasis, Emphasis::Source(_)) {
             self.emphasis = Emphasis::None;
         }
-        self.text_scroll = self.text_scroll.min(self.max_scroll());
+        self.text_top = self.text_top.min(self.bottom_top());
     }
 
     fn move_selection(&mut self, by: isize) {
@@ -357,6 +458,23 @@ impl App {
                 }
             }
         }
+    }
+
+    /// `g` and `G`: the text jumps to its first or last page without laying out
+    /// what lies between; lists move their selection.
+    fn jump_to_end(&mut self, bottom: bool) {
+        if self.focus != Pane::Text {
+            return self.move_selection(if bottom {
+                isize::MAX / 2
+            } else {
+                isize::MIN / 2
+            });
+        }
+        self.text_top = if bottom {
+            self.bottom_top()
+        } else {
+            Pos::default()
+        };
     }
 
     pub fn selected_person(&self) -> Option<usize> {
@@ -428,6 +546,20 @@ impl App {
         ));
     }
 
+    /// The next article; past the last one ready, it waits while the rest are annotated
+    /// (rather than wrapping to the first).
+    fn next_article(&mut self) {
+        match self.loading_progress() {
+            Some((done, total)) if self.current + 1 == self.articles.len() => {
+                self.status = Some(format!(
+                    "the next article is not ready: annotating {}",
+                    progress_text(done, total)
+                ));
+            }
+            _ => self.switch_article(self.current + 1),
+        }
+    }
+
     /// Finds the query (case-insensitive) in the paragraphs.
     pub fn run_search(&mut self) {
         let q = self.search.query.to_lowercase();
@@ -477,8 +609,8 @@ impl App {
             Action::Up => self.move_selection(-1),
             Action::PageDown => self.move_selection(page),
             Action::PageUp => self.move_selection(-page),
-            Action::Top => self.move_selection(isize::MIN / 2),
-            Action::Bottom => self.move_selection(isize::MAX / 2),
+            Action::Top => self.jump_to_end(false),
+            Action::Bottom => self.jump_to_end(true),
             Action::Activate => self.activate(),
             Action::CycleFilter => self.set_filter(cycle(&Filter::CYCLE, self.filter, 1)),
             Action::FilterAll => self.set_filter(Filter::All),
@@ -491,7 +623,7 @@ impl App {
             Action::OnlyParagraphs => {
                 self.only_paragraphs = !self.only_paragraphs;
                 self.refresh();
-                self.text_scroll = 0;
+                self.text_top = Pos::default();
             }
             Action::Search => {
                 self.search.editing = true;
@@ -504,7 +636,7 @@ impl App {
                 self.search = Search::default();
                 self.emphasis = Emphasis::None;
             }
-            Action::NextArticle => self.switch_article(self.current + 1),
+            Action::NextArticle => self.next_article(),
             Action::PrevArticle => self.switch_article(self.current + self.articles.len() - 1),
             Action::Articles => {
                 self.overlay = Some(Overlay::Articles {
@@ -575,10 +707,13 @@ pub fn find_all_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Quoted passages (between curly or straight quotes) of each paragraph, in order.
-fn quote_spans(a: &crate::article::Article) -> Vec<Span> {
+/// Quoted passages (between curly or straight quotes) of the paragraphs touching
+/// `bytes`, in order. Quotes never run past a paragraph, so only those on screen count.
+pub fn quote_spans(a: &Article, bytes: std::ops::Range<usize>) -> Vec<Span> {
+    let from = a.paragraphs.partition_point(|p| p.span.end <= bytes.start);
+    let to = a.paragraphs.partition_point(|p| p.span.start < bytes.end);
     let mut out = Vec::new();
-    for p in &a.paragraphs {
+    for p in &a.paragraphs[from..to.max(from)] {
         let mut open: Option<usize> = None;
         for (i, c) in p.span.slice(&a.text).char_indices() {
             let at = p.span.start + i;
@@ -594,6 +729,23 @@ fn quote_spans(a: &crate::article::Article) -> Vec<Span> {
         if let Some(o) = open {
             out.push(Span::new(o, p.span.end));
         }
+    }
+    out
+}
+
+/// "1,234/10,000": loading progress as the reader shows it.
+pub fn progress_text(done: usize, total: usize) -> String {
+    format!("{}/{}", thousands(done), thousands(total))
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
     }
     out
 }

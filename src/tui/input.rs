@@ -32,6 +32,13 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     }
 }
 
+/// Before the first article is ready only quitting means anything: q, Esc or Ctrl-C.
+pub fn is_quit_while_waiting(key: &KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+            || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
+}
+
 fn edit_search(app: &mut App, key: KeyEvent) {
     match key.code {
         KeyCode::Esc => {

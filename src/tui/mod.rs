@@ -3,17 +3,22 @@
 pub mod app;
 pub mod input;
 pub mod keymap;
+pub mod loader;
 pub mod sanitize;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
 
+use crate::article::Format;
 use crate::export::Annotated;
 use anyhow::{Context, Result};
 use app::App;
 use keymap::KeyMap;
+use loader::{Incoming, Job};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
+use std::path::PathBuf;
+use std::time::Duration;
 use theme::Theme;
 
 /// The themes and the index of the one to start with: `--theme`, else mono under
@@ -46,8 +51,90 @@ pub fn new_app(items: Vec<Annotated>, theme: Option<&str>) -> Result<App> {
     Ok(App::new(items, themes, i, keymap))
 }
 
+/// Opens the reader over ready articles.
 pub fn run(items: Vec<Annotated>, theme: Option<&str>) -> Result<()> {
     let mut app = new_app(items, theme)?;
+    with_terminal(|terminal| event_loop(terminal, &mut app))
+}
+
+/// Opens the reader at once over the articles of `paths` (the bundled samples when
+/// there are none), annotating them in the background. A named file that cannot be
+/// loaded is an error before the terminal is touched; warnings about files in folders
+/// are printed when the reader closes, so they never draw over it.
+pub fn open(paths: &[PathBuf], format: Option<Format>, theme: Option<&str>) -> Result<()> {
+    let (themes, i) = pick_theme(theme)?;
+    let keymap = KeyMap::load().map_err(anyhow::Error::msg)?;
+    let jobs = if paths.is_empty() {
+        let samples = crate::cli::load_samples(format)?;
+        samples
+            .into_iter()
+            .map(|a| Job::Annotate(Box::new(a)))
+            .collect()
+    } else {
+        loader::jobs_for(paths, format)?
+    };
+    let incoming = loader::start(jobs, format);
+    let mut warnings = Vec::new();
+    let result = with_terminal(|terminal| {
+        let (result, said) = read_while_loading(terminal, incoming, themes, i, keymap);
+        warnings = said;
+        result
+    });
+    loader::print_warnings(&warnings);
+    result
+}
+
+/// The reader over articles still arriving; returns with the loading warnings.
+fn read_while_loading(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut incoming: Incoming,
+    themes: Vec<Theme>,
+    theme: usize,
+    keymap: KeyMap,
+) -> (Result<()>, Vec<String>) {
+    let first = match wait_for_first(terminal, &mut incoming, &themes[theme]) {
+        Ok(Some(first)) => first,
+        Ok(None) => return (Ok(()), incoming.warnings().to_vec()),
+        Err(e) => return (Err(e), incoming.warnings().to_vec()),
+    };
+    let mut app = App::new(first, themes, theme, keymap);
+    app.follow(incoming);
+    let result = event_loop(terminal, &mut app);
+    (result, app.load_warnings().to_vec())
+}
+
+/// How often the screen shows loading progress while no key is pressed.
+const PROGRESS_TICK: Duration = Duration::from_millis(100);
+
+/// Shows progress until the first article is annotated (a large one takes seconds);
+/// `None` if the user quits first.
+fn wait_for_first(
+    terminal: &mut ratatui::DefaultTerminal,
+    incoming: &mut Incoming,
+    theme: &Theme,
+) -> Result<Option<Vec<Annotated>>> {
+    loop {
+        let (done, total) = (incoming.done_count(), incoming.total());
+        terminal.draw(|f| ui::draw_waiting(f, theme, done, total))?;
+        let ready = incoming.wait_ready(PROGRESS_TICK);
+        if !ready.is_empty() {
+            return Ok(Some(ready));
+        }
+        if incoming.finished() {
+            anyhow::bail!("no article could be loaded");
+        }
+        while event::poll(Duration::ZERO)? {
+            if let Event::Key(k) = event::read()? {
+                if input::is_quit_while_waiting(&k) {
+                    return Ok(None);
+                }
+            }
+        }
+    }
+}
+
+/// Runs `body` in the terminal interface and gives the terminal back afterwards.
+fn with_terminal<T>(body: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<T>) -> Result<T> {
     // ratatui's hook restores the screen on a panic; ours also releases the mouse.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -56,7 +143,7 @@ pub fn run(items: Vec<Annotated>, theme: Option<&str>) -> Result<()> {
     }));
     let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, &mut app);
+    let result = body(&mut terminal);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -66,7 +153,16 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
     // Fault injection for the end-to-end test that a panic gives the terminal back.
     let panic_on_key = std::env::var_os("ONRECORD_TEST_PANIC").is_some();
     while !app.quit {
+        app.receive();
+        if app.load_failed() {
+            // A loading thread panicked (and its hook gave the terminal back): stop too.
+            anyhow::bail!("annotating stopped: a loading thread failed");
+        }
         terminal.draw(|f| ui::draw(f, app))?;
+        // While articles arrive, the screen is redrawn now and then to show them.
+        if app.loading_progress().is_some() && !event::poll(PROGRESS_TICK)? {
+            continue;
+        }
         if panic_on_key && matches!(event::read()?, Event::Key(_)) {
             panic!("ONRECORD_TEST_PANIC: a deliberate panic");
         }

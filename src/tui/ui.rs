@@ -1,6 +1,8 @@
 //! Drawing the reader: header, the three panes, footer and overlays.
 
-use super::app::{marker, App, Emphasis, ExportPicker, Filter, Overlay, Pane};
+use super::app::{
+    marker, progress_text, quote_spans, App, Emphasis, ExportPicker, Filter, Overlay, Pane,
+};
 use super::input::SOURCE_ITEM_HEIGHT;
 use super::sanitize::clean;
 use crate::annotate::SourceKind;
@@ -49,6 +51,20 @@ pub fn draw(f: &mut Frame, app: &mut App) {
     }
 }
 
+/// The screen before the first article is ready (a large one takes a while).
+pub fn draw_waiting(f: &mut Frame, theme: &super::theme::Theme, done: usize, total: usize) {
+    let lines = vec![
+        Line::styled("onrecord", theme.style("title")),
+        Line::styled(
+            format!("annotating {}", progress_text(done, total)),
+            theme.style("focus"),
+        ),
+        Line::styled("q quits", theme.style("dim")),
+    ];
+    let area = centered(f.area(), 40, 3);
+    f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
+}
+
 fn kind_role(kind: SourceKind) -> &'static str {
     kind.name()
 }
@@ -68,6 +84,9 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
             app.current + 1,
             app.articles.len()
         ));
+    }
+    if let Some((done, total)) = app.loading_progress() {
+        facts.push(format!("annotating {}", progress_text(done, total)));
     }
     let mut filter = format!("filter: {}", app.filter.label());
     if app.only_paragraphs {
@@ -152,15 +171,7 @@ fn draw_text(f: &mut Frame, app: &mut App, area: Rect) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     app.text_size = (inner.width, inner.height);
-    let total = app.layout().lines.len();
-    app.text_scroll = app
-        .text_scroll
-        .min(total.saturating_sub(inner.height as usize));
-    let (from, to) = (
-        app.text_scroll,
-        (app.text_scroll + inner.height as usize).min(total),
-    );
-    let layout = app.layout().clone_range(from, to);
+    let layout = app.text_page();
     let first_byte = layout
         .iter()
         .find_map(|l| l.cells.first())
@@ -169,8 +180,7 @@ fn draw_text(f: &mut Frame, app: &mut App, area: Rect) {
     let styler = Styler::new(app, first_byte..last_byte.max(first_byte));
     let lines: Vec<Line> = layout.iter().map(|l| styler.line(l)).collect();
     f.render_widget(Paragraph::new(lines), inner);
-    if total > inner.height as usize {
-        let pct = 100 * (app.text_scroll + inner.height as usize).min(total) / total.max(1);
+    if let Some(pct) = app.scroll_percent() {
         let label = format!(" {pct}% ");
         let x = area.x + area.width.saturating_sub(label.len() as u16 + 2);
         f.render_widget(
@@ -225,7 +235,7 @@ impl Styler {
                 .iter()
                 .map(|k| (*k, t.style(kind_role(*k))))
                 .collect(),
-            quotes: window(&app.quotes, &bytes, |q| *q),
+            quotes: quote_spans(&a.article, bytes.clone()),
             mentions: window(app.mentions(), &bytes, |m| m.0),
             sources: visible[first..last]
                 .iter()
@@ -710,11 +720,22 @@ fn draw_summary(f: &mut Frame, app: &App, area: Rect) {
 
 fn draw_articles(f: &mut Frame, app: &App, area: Rect, selected: usize) {
     let t = app.theme();
-    let lines: Vec<Line> = app
-        .articles
+    // Two lines an article; only those in view are built, however many are open.
+    let total_lines = 2 * app.articles.len();
+    let rect = centered(
+        area,
+        area.width.saturating_sub(8).max(40),
+        (total_lines + 2).min(area.height as usize) as u16,
+    );
+    f.render_widget(Clear, rect);
+    let rows = rect.height.saturating_sub(2) as usize;
+    let scroll = (selected * 2).saturating_sub(rect.height.saturating_sub(4) as usize);
+    let first = scroll / 2;
+    let shown = first..(first + rows / 2 + 2).min(app.articles.len());
+    let lines: Vec<Line> = app.articles[shown.clone()]
         .iter()
-        .enumerate()
-        .flat_map(|(i, a)| {
+        .zip(shown)
+        .flat_map(|(a, i)| {
             let style = if i == selected {
                 t.style("selection")
             } else {
@@ -733,16 +754,9 @@ fn draw_articles(f: &mut Frame, app: &App, area: Rect, selected: usize) {
             ]
         })
         .collect();
-    let rect = centered(
-        area,
-        area.width.saturating_sub(8).max(40),
-        (lines.len() as u16 + 2).min(area.height),
-    );
-    f.render_widget(Clear, rect);
-    let scroll = (selected * 2).saturating_sub(rect.height.saturating_sub(4) as usize) as u16;
     f.render_widget(
         Paragraph::new(lines)
-            .scroll((scroll, 0))
+            .scroll(((scroll - 2 * first) as u16, 0))
             .block(overlay_block(app, "Articles · Enter opens")),
         rect,
     );
