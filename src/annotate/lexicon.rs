@@ -89,15 +89,15 @@ fn alternation_pattern(src: &'static str) -> String {
     format!(r"(?i)(?-u:\b)(?:{body})(?-u:\b)")
 }
 
-/// The four cue lists as one set, in the order anonymity, declined, phrase, citation:
-/// one pass over a paragraph tells which of them occur in it at all.
-pub fn cue_set() -> &'static regex::RegexSet {
-    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        regex::RegexSet::new(
-            [ANONYMITY, DECLINED, PHRASE_CUES, CITATION_CUES].map(alternation_pattern),
-        )
-        .expect("data files hold valid patterns")
+/// The four cue lists as one pattern: one pass over a paragraph tells whether any
+/// occurs in it at all.
+pub fn any_cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let body = [ANONYMITY, DECLINED, PHRASE_CUES, CITATION_CUES]
+            .map(|src| format!("(?:{})", alternation_pattern(src)))
+            .join("|");
+        Regex::new(&body).expect("data files hold valid patterns")
     })
 }
 

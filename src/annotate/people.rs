@@ -86,28 +86,30 @@ const ROLE_NOUNS: &[&str] = &[
 
 /// A capitalised run read as a possible name.
 #[derive(Debug, Clone)]
-struct Candidate {
+struct Candidate<'t> {
     /// The name words: no honorific, no title, no possessive.
-    words: Vec<String>,
+    words: Vec<&'t str>,
     span: Span,
     /// An honorific or a title stood before the name.
     introduced: bool,
     role: Option<String>,
 }
 
-impl Candidate {
+impl Candidate<'_> {
     fn surname(&self) -> &str {
         let mut words = self
             .words
             .iter()
             .rev()
             .filter(|w| !is_suffix(w) && !is_initial(w));
-        words.next().map_or("", String::as_str)
+        words.next().copied().unwrap_or("")
     }
 
+    /// The first word, when at least two words are no suffix ("Jr", "III").
     fn first(&self) -> Option<&str> {
-        let given: Vec<&String> = self.words.iter().filter(|w| !is_suffix(w)).collect();
-        (given.len() >= 2).then(|| given[0].as_str())
+        let mut given = self.words.iter().filter(|w| !is_suffix(w));
+        let first = given.next()?;
+        given.next().map(|_| *first)
     }
 
     fn is_full(&self) -> bool {
@@ -379,7 +381,7 @@ fn finish(article: &Article, entities: Vec<Entity>) -> Vec<Person> {
 }
 
 /// The possible names of one region (a paragraph or the title).
-fn candidates_in(text: &str, region: Span) -> Vec<Candidate> {
+fn candidates_in(text: &str, region: Span) -> Vec<Candidate<'_>> {
     let tokens = tokenize(text, region);
     runs(text, &tokens)
         .into_iter()
@@ -449,7 +451,11 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Reads one run: leading words of office, then the name.
-fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Candidate> {
+fn read_run<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    run: std::ops::Range<usize>,
+) -> Vec<Candidate<'t>> {
     let last_token = &tokens[run.end - 1];
     if run.len() > 1
         && text[last_token.span.end..].starts_with(':')
@@ -507,7 +513,11 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
         return out;
     }
     let name_words = &words[name_from..];
-    if lexicon::places().contains(name_words.join(" ").as_str()) {
+    let is_place = match name_words {
+        [one] => lexicon::places().contains(one),
+        _ => lexicon::places().contains(name_words.join(" ").as_str()),
+    };
+    if is_place {
         return Vec::new();
     }
     if name_words.is_empty() || name_words.len() > 5 || name_words.iter().any(|w| is_org_or_stop(w))
@@ -551,7 +561,7 @@ fn read_run(text: &str, tokens: &[Token], run: std::ops::Range<usize>) -> Vec<Ca
         .and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
         .or_else(|| role_after(text, span));
     vec![Candidate {
-        words: name_words.iter().map(|w| w.to_string()).collect(),
+        words: name_words.to_vec(),
         span,
         introduced,
         role,
@@ -640,12 +650,12 @@ fn is_org_or_stop(w: &str) -> bool {
 }
 
 /// A run that is no name as a whole: each capitalised word may still be a known surname.
-fn single_words(
-    text: &str,
+fn single_words<'t>(
+    text: &'t str,
     tokens: &[Token],
     run: std::ops::Range<usize>,
     from: usize,
-) -> Vec<Candidate> {
+) -> Vec<Candidate<'t>> {
     let mut out = Vec::new();
     for k in run.start + from..run.end {
         let t = &tokens[k];
@@ -661,7 +671,7 @@ fn single_words(
         {
             let span = Span::new(t.span.start, t.name_end);
             out.push(Candidate {
-                words: vec![w.to_string()],
+                words: vec![w],
                 span,
                 introduced: false,
                 role: None,

@@ -165,7 +165,9 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     }
     let words = letter_words(text, sentence);
     for (k, w) in words.iter().enumerate() {
-        if taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
+        // Most words are no reporting verb: that one look-up settles them.
+        let is_verb = lexicon::reporting_verbs().contains_key(Lower::of(w.slice(text)).as_str());
+        if !is_verb || taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
             continue;
         }
         if let Some(found) = verb_attribution(text, ctx, &words, k, people) {

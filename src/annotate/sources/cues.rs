@@ -35,10 +35,10 @@ impl CueMatches {
     }
 
     fn search(text: &str, region: Span) -> CueMatches {
-        // One pass tells which lists occur at all; most paragraphs hold none.
-        let present = lexicon::cue_set().matches(region.slice(text));
-        let find = |k: usize, re: &Regex| -> Vec<Span> {
-            if !present.matched(k) {
+        // One pass tells whether any list occurs at all; most paragraphs hold none.
+        let present = lexicon::any_cue().is_match(region.slice(text));
+        let find = |re: &Regex| -> Vec<Span> {
+            if !present {
                 return Vec::new();
             }
             re.find_iter(region.slice(text))
@@ -46,10 +46,10 @@ impl CueMatches {
                 .collect()
         };
         CueMatches {
-            anonymity: find(0, lexicon::anonymity_reasons()),
-            declined: find(1, lexicon::declined_cues()),
-            phrase: find(2, lexicon::phrase_cues()),
-            citation: find(3, lexicon::citation_cues()),
+            anonymity: find(lexicon::anonymity_reasons()),
+            declined: find(lexicon::declined_cues()),
+            phrase: find(lexicon::phrase_cues()),
+            citation: find(lexicon::citation_cues()),
         }
     }
 
