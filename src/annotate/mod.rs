@@ -2,6 +2,7 @@
 
 pub mod lexicon;
 mod model;
+mod parallel;
 pub mod people;
 pub mod sources;
 pub mod text;

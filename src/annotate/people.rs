@@ -188,11 +188,12 @@ impl Registry {
 
 pub fn find_people(article: &Article) -> Vec<Person> {
     let text = &article.text;
-    let candidates: Vec<Candidate> = article
-        .regions()
-        .into_iter()
-        .flat_map(|r| candidates_in(text, r))
-        .collect();
+    let regions = article.regions();
+    let candidates: Vec<Candidate> =
+        super::parallel::map_in_order(text.len(), &regions, |_, &r| candidates_in(text, r))
+            .into_iter()
+            .flatten()
+            .collect();
     let mut registry = introduce(&candidates);
     add_keyword_people(article, &candidates, &mut registry);
     for c in &candidates {

@@ -53,11 +53,14 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     if let Some(title) = article.meta.title_span {
         in_region(text, title, &Quotes::none(), &index, &mut found);
     }
-    for (i, p) in article.paragraphs.iter().enumerate() {
+    let per_paragraph = super::parallel::map_in_order(text.len(), &article.paragraphs, |i, p| {
         let quotes = Quotes::of(text, article, i);
+        let mut found = Vec::new();
         in_region(text, p.span, &quotes, &index, &mut found);
         found.extend(colon_introduction(text, article, i));
-    }
+        found
+    });
+    found.extend(per_paragraph.into_iter().flatten());
     found.sort_by_key(|f| (f.source.start, f.cue.start));
     // One source phrase is one attribution, even when two verbs share it
     // ("Spicer said … and added …"); the first cue stands for it.
