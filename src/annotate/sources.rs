@@ -6,6 +6,7 @@
 
 mod classify;
 mod cues;
+mod matches;
 mod phrase;
 mod quotes;
 mod sentence;
@@ -19,6 +20,7 @@ use crate::article::Article;
 use crate::span::Span;
 use classify::{classify, Kinding, MentionIndex};
 use cues::{within, CueMatches};
+use matches::{Stops, TextMatches};
 use phrase::{noun_phrase_after, subject_before};
 use quotes::Quotes;
 use sentence::Sentence;
@@ -49,14 +51,15 @@ impl Found {
 pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     let text = &article.text;
     let index = MentionIndex::new(people);
+    let citations = TextMatches::new(text, lexicon::citation_cues());
     let mut found = Vec::new();
     if let Some(title) = article.meta.title_span {
-        in_region(text, title, &Quotes::none(), &index, &mut found);
+        in_region(text, title, &Quotes::none(), &index, &citations, &mut found);
     }
     let per_paragraph = super::parallel::map_in_order(text.len(), &article.paragraphs, |i, p| {
         let quotes = Quotes::of(text, article, i);
         let mut found = Vec::new();
-        in_region(text, p.span, &quotes, &index, &mut found);
+        in_region(text, p.span, &quotes, &index, &citations, &mut found);
         found.extend(colon_introduction(text, article, i));
         found
     });
@@ -73,9 +76,10 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
         same
     });
     let mut out: Vec<Source> = Vec::new();
+    let reasons = Reasons::new(text);
     for f in found {
         let kinding = classify(text, f.source, &index, &out);
-        out.push(to_source(text, article, f, kinding));
+        out.push(to_source(text, article, f, kinding, &reasons));
     }
     for (i, s) in out.iter_mut().enumerate() {
         s.id = format!("s{}", i + 1);
@@ -83,10 +87,10 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     out
 }
 
-fn to_source(text: &str, article: &Article, f: Found, k: Kinding) -> Source {
+fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reasons) -> Source {
     let mut span = f.source;
     let reason = if k.kind == SourceKind::Anonymous {
-        anonymity_reason(text, &mut span, f.aside, f.cue)
+        anonymity_reason(text, &mut span, f.aside, f.cue, reasons)
     } else {
         None
     };
@@ -117,12 +121,13 @@ fn in_region(
     region: Span,
     quotes: &Quotes,
     people: &MentionIndex,
+    citations: &TextMatches,
     found: &mut Vec<Found>,
 ) {
     let spans = sentences(text, region);
     let cues = CueMatches::of(text, region, &spans);
     for span in spans {
-        let sentence = Sentence::new(span, quotes);
+        let sentence = Sentence::new(span, quotes, citations);
         found.extend(in_sentence(text, &sentence, &cues, people));
     }
 }
@@ -142,7 +147,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
                 let content = if declined {
                     None
                 } else {
-                    content_for(text, sentence, source, cue, quotes)
+                    content_for(text, ctx, source, cue)
                 };
                 out.push(Found {
                     source,
@@ -161,7 +166,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
         }
         if let Some(source) = noun_phrase_after(text, sentence, cue.end) {
             let content = clause_before(text, sentence, cue.start)
-                .or_else(|| rest_after(text, sentence, source.end));
+                .or_else(|| rest_after(text, ctx, source.end));
             out.push(Found::plain(source, cue, content));
             taken.push(cue);
         }
@@ -229,7 +234,7 @@ fn verb_attribution(
     if participle || coordinated {
         // "…, saying that …" and "X bemoaned … and said …": the sentence's subject speaks.
         let source = sentence_subject(text, sentence, people)?;
-        let content = rest_after(text, sentence, cue.end);
+        let content = rest_after(text, ctx, cue.end);
         return Some(Found::plain(source, cue, content));
     }
     let before = text[sentence.start..cue.start].trim_end();
@@ -254,7 +259,7 @@ fn verb_attribution(
     };
     match subject_before(text, ctx, subject_end) {
         Some((source, aside)) => {
-            let content = content_for(text, sentence, source, cue, quotes);
+            let content = content_for(text, ctx, source, cue);
             Some(Found {
                 source,
                 cue,
@@ -268,7 +273,7 @@ fn verb_attribution(
         // "…was the second time NADRA said": a name right before the verb.
         None => {
             let source = trailing_name(text, sentence, subject_end)?;
-            let content = content_for(text, sentence, source, cue, quotes);
+            let content = content_for(text, ctx, source, cue);
             Some(Found::plain(source, cue, content))
         }
     }
@@ -430,13 +435,8 @@ fn ends_with_quote(before: &str) -> bool {
 }
 
 /// What the source said: a quote beside the cue, else the clause the cue introduces or closes.
-fn content_for(
-    text: &str,
-    sentence: Span,
-    source: Span,
-    cue: Span,
-    quotes: &Quotes,
-) -> Option<Span> {
+fn content_for(text: &str, ctx: &Sentence, source: Span, cue: Span) -> Option<Span> {
+    let (sentence, quotes) = (ctx.span, ctx.quotes);
     let quote_before = quotes
         .nearest_before(source.start)
         .filter(|q| q.end > sentence.start);
@@ -444,12 +444,12 @@ fn content_for(
         return Some(q);
     }
     let tail = text[cue.end..sentence.end].trim_end_matches(['.', '!', '?', '”', '"', ' ']);
-    if tail.split_whitespace().count() <= 2 {
+    if !has_three_words(tail) {
         return quotes
             .nearest_before(source.start)
             .or_else(|| clause_before(text, sentence, source.start));
     }
-    rest_after(text, sentence, after_recipient(text, cue))
+    rest_after(text, ctx, after_recipient(text, cue))
 }
 
 /// "told President Trump he needed …": past the person told, where the words begin.
@@ -489,7 +489,7 @@ fn clause_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
     let t = t.trim_start_matches(['“', '"']);
     let start =
         s.start + (s.slice(text).len() - s.slice(text).trim_start_matches(['“', '"']).len());
-    (t.split_whitespace().count() >= 3).then(|| Span::new(start, start + t.len()))
+    has_three_words(t).then(|| Span::new(start, start + t.len()))
 }
 
 /// "WASHINGTON — ": the length of a capitalised dateline opening a sentence.
@@ -510,7 +510,8 @@ fn dateline_len(s: &str) -> usize {
 }
 
 /// The sentence after `at`, without a leading "that", a colon or the final period.
-fn rest_after(text: &str, sentence: Span, at: usize) -> Option<Span> {
+fn rest_after(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
+    let sentence = ctx.span;
     let s = text.get(at..sentence.end)?;
     let lead = s.len() - s.trim_start_matches([' ', ':', ',']).len();
     let mut start = at + lead;
@@ -532,13 +533,19 @@ fn rest_after(text: &str, sentence: Span, at: usize) -> Option<Span> {
     }
     let mut body = text[start..sentence.end].trim_end_matches(['.', ' ']);
     // "…his job, according to two people": another attribution ends the words.
-    if let Some(m) = lexicon::citation_cues().find(body) {
-        body = body[..m.start()].trim_end_matches([',', ' ']);
+    let range = Span::new(start, start + body.len());
+    if let Some(m) = ctx.citations.first_in(range) {
+        body = body[..m.start - start].trim_end_matches([',', ' ']);
     }
-    (body.split_whitespace().count() >= 3).then(|| Span::new(start, start + body.len()))
+    has_three_words(body).then(|| Span::new(start, start + body.len()))
 }
 
-/// "McKay Coppins:" closing a paragraph introduces the quoted passage that follows.
+/// Whether `s` holds three words or more, counting no further.
+fn has_three_words(s: &str) -> bool {
+    s.split_whitespace().nth(2).is_some()
+}
+
+/// "Dana Whitfield:" closing a paragraph introduces the quoted passage that follows.
 fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> {
     let p = article.paragraphs[i].span;
     let body = p.slice(text);
@@ -565,7 +572,35 @@ fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> 
 
 /// The reason given for anonymity: searched in the source phrase, the clause set off
 /// beside it, then the rest of the sentence. A reason inside the phrase ends the phrase.
-fn anonymity_reason(text: &str, source: &mut Span, aside: Option<Span>, cue: Span) -> Option<Span> {
+/// The article's reasons for anonymity and its sentence stops, found once when asked.
+struct Reasons<'t> {
+    matches: TextMatches<'t>,
+    stops: std::cell::OnceCell<Stops>,
+}
+
+impl<'t> Reasons<'t> {
+    fn new(text: &'t str) -> Self {
+        Reasons {
+            matches: TextMatches::new(text, lexicon::anonymity_reasons()),
+            stops: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The first period or line end after `from`.
+    fn sentence_end(&self, text: &str, from: usize) -> usize {
+        self.stops
+            .get_or_init(|| Stops::of(text))
+            .next(from, text.len())
+    }
+}
+
+fn anonymity_reason(
+    text: &str,
+    source: &mut Span,
+    aside: Option<Span>,
+    cue: Span,
+    reasons: &Reasons,
+) -> Option<Span> {
     let re = lexicon::anonymity_reasons();
     if let Some(m) = re.find(source.slice(text)) {
         let start = source.start + m.start();
@@ -576,25 +611,16 @@ fn anonymity_reason(text: &str, source: &mut Span, aside: Option<Span>, cue: Spa
         }
         return Some(reason);
     }
-    for region in aside.into_iter().chain(std::iter::once(Span::new(
-        cue.end,
-        sentence_end(text, cue.end),
-    ))) {
-        if let Some(m) = re.find(region.slice(text)) {
-            let start = region.start + m.start();
-            return Some(Span::new(
-                start,
-                clause_end(text, start).min(region.end.max(start + m.len())),
-            ));
-        }
-    }
-    None
-}
-
-fn sentence_end(text: &str, from: usize) -> usize {
-    text[from..]
-        .find(['.', '\n'])
-        .map_or(text.len(), |i| from + i)
+    let rest = Span::new(cue.end, reasons.sentence_end(text, cue.end));
+    let in_aside = aside.and_then(|a| {
+        re.find(a.slice(text))
+            .map(|m| (a, Span::new(a.start + m.start(), a.start + m.end())))
+    });
+    let (region, m) = in_aside.or_else(|| Some((rest, reasons.matches.first_in(rest)?)))?;
+    Some(Span::new(
+        m.start,
+        clause_end(text, m.start).min(region.end.max(m.end)),
+    ))
 }
 
 /// Where the clause starting at `from` ends: a comma, period, quote or line end.

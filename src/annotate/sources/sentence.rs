@@ -2,6 +2,7 @@
 //! rules ask of it, worked out at most once (whether it is in headline capitals, where
 //! its clauses begin), so that no rule rescans the sentence for each word or cue.
 
+use super::matches::TextMatches;
 use super::quotes::Quotes;
 use crate::span::Span;
 use regex::Regex;
@@ -11,6 +12,8 @@ use std::sync::OnceLock;
 pub struct Sentence<'q> {
     pub span: Span,
     pub quotes: &'q Quotes,
+    /// The article's "according to" cues, which end what a source said.
+    pub citations: &'q TextMatches<'q>,
     title_case: OnceCell<bool>,
     clauses: OnceCell<ClauseMarks>,
 }
@@ -33,10 +36,11 @@ fn clause_openers() -> &'static Regex {
 }
 
 impl<'q> Sentence<'q> {
-    pub fn new(span: Span, quotes: &'q Quotes) -> Self {
+    pub fn new(span: Span, quotes: &'q Quotes, citations: &'q TextMatches<'q>) -> Self {
         Sentence {
             span,
             quotes,
+            citations,
             title_case: OnceCell::new(),
             clauses: OnceCell::new(),
         }
