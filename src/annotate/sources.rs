@@ -286,24 +286,30 @@ fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
     if head.ends_with(" I") {
         return None;
     }
-    let words: Vec<&str> = head.split(' ').collect();
-    let caps = words
-        .iter()
-        .rev()
-        .take_while(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphanumeric() || ".-’'".contains(c))
-        })
-        .count();
-    if caps == 0 || caps > 4 || caps == words.len() {
+    // Counted from the end, so a long sentence costs no more than a short one.
+    let is_cap = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphanumeric() || ".-’'".contains(c))
+    };
+    let (mut caps, mut name) = (0, 0);
+    let mut words = head.rsplit(' ');
+    loop {
+        match words.next() {
+            Some(w) if is_cap(w) => {
+                caps += 1;
+                name += w.len() + usize::from(caps > 1);
+                if caps > 4 {
+                    return None;
+                }
+            }
+            // Every word capitalised: no clause stands before the name.
+            None => return None,
+            Some(_) => break,
+        }
+    }
+    if caps == 0 {
         return None;
     }
-    let name: usize = words[words.len() - caps..]
-        .iter()
-        .map(|w| w.len())
-        .sum::<usize>()
-        + caps
-        - 1;
     let start = sentence.start + head.len() - name;
     Some(Span::new(start, sentence.start + head.len()))
 }

@@ -31,7 +31,10 @@ impl<'t> TextMatches<'t> {
                 .get(i)
                 .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         };
-        if range.start > 0 && word_byte(range.start - 1) || word_byte(range.end) {
+        // A word running on across an end of the range is cut by a search of the range
+        // alone, which then sees a word boundary the article does not have.
+        let cut_at = |i: usize| i > 0 && word_byte(i - 1) && word_byte(i);
+        if cut_at(range.start) || cut_at(range.end) {
             return self.search(range);
         }
         let spans = self.spans.get_or_init(|| {
