@@ -1,25 +1,62 @@
-//! Annotation throughput on large generated articles, and how it grows with size.
+//! Annotation throughput by stage on large generated articles, so that a regression shows
+//! where it came from: sentences, tokens, people, sources, and the whole annotator.
 //!
 //! The input repeats the bundled samples' paragraphs with the names varied, so that the
-//! number of people grows with the text as it would in a corpus.
+//! number of people grows with the text as it would in a corpus. `benches/throughput.sh`
+//! times the whole command against `wc -w`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use onrecord::article::{parse_text, Format};
+use onrecord::annotate::text::{sentences, tokens::tokenize};
+use onrecord::article::{parse_text, Article, Format};
 
 #[path = "generate.rs"]
 mod generate;
 use generate::generated;
 
+fn article(bytes: usize) -> Article {
+    parse_text("bench.txt", generated(bytes), Format::Plain)
+}
+
+fn stages(c: &mut Criterion) {
+    let a = article(4_000_000);
+    let mut group = c.benchmark_group("stage");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(a.text.len() as u64));
+    group.bench_function("sentences", |b| {
+        b.iter(|| {
+            a.paragraphs
+                .iter()
+                .map(|p| sentences(&a.text, p.span).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("tokens", |b| {
+        b.iter(|| {
+            a.paragraphs
+                .iter()
+                .map(|p| tokenize(&a.text, p.span).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("people", |b| {
+        b.iter(|| onrecord::annotate::people::find_people(&a))
+    });
+    let people = onrecord::annotate::people::find_people(&a);
+    group.bench_function("sources", |b| {
+        b.iter(|| onrecord::annotate::sources::find_sources(&a, &people))
+    });
+    group.finish();
+}
+
 fn annotate(c: &mut Criterion) {
     let mut group = c.benchmark_group("annotate");
     group.sample_size(10);
     for mb in [1usize, 4] {
-        let text = generated(mb * 1_000_000);
-        let article = parse_text("bench.txt", text.clone(), Format::Plain);
-        group.throughput(Throughput::Bytes(text.len() as u64));
+        let a = article(mb * 1_000_000);
+        group.throughput(Throughput::Bytes(a.text.len() as u64));
         group.bench_with_input(
             BenchmarkId::new("article", format!("{mb}MB")),
-            &article,
+            &a,
             |b, a| b.iter(|| onrecord::annotate::annotate(a)),
         );
     }
@@ -37,5 +74,5 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, annotate, load);
+criterion_group!(benches, stages, annotate, load);
 criterion_main!(benches);
