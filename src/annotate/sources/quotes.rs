@@ -22,7 +22,10 @@ impl Quotes {
         let p = article.paragraphs[i].span;
         let mut open: Option<usize> = None;
         let body = p.slice(text);
-        for (k, c) in body.char_indices() {
+        for k in quote_mark_candidates(body) {
+            let Some(c) = body[k..].chars().next() else {
+                continue;
+            };
             let at = p.start + k;
             // Some archives write quotes as two apostrophes or backticks: ''…'' or ``…''.
             let doubled =
@@ -75,6 +78,15 @@ impl Quotes {
             .min_by_key(|q| q.start)
             .copied()
     }
+}
+
+/// The offsets of the bytes that may start a quote mark: `"`, `'`, a backtick, and the
+/// lead byte of the curly quotes. Every other character is skipped without decoding.
+fn quote_mark_candidates(body: &str) -> impl Iterator<Item = usize> + '_ {
+    body.bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xe2))
+        .map(|(k, _)| k)
 }
 
 /// Where a quote left open in paragraph `i` closes: in the first following paragraph

@@ -6,14 +6,21 @@ use std::ops::Deref;
 /// Lower-case ASCII words up to this many bytes stay on the stack.
 const INLINE: usize = 40;
 
-pub enum Lower {
-    Inline { buf: [u8; INLINE], len: usize },
+pub enum Lower<'a> {
+    /// Already lower case: most words are.
+    Same(&'a str),
+    Inline {
+        buf: [u8; INLINE],
+        len: usize,
+    },
     Heap(String),
 }
 
-impl Lower {
-    pub fn of(word: &str) -> Lower {
-        if word.is_ascii() && word.len() <= INLINE {
+impl<'a> Lower<'a> {
+    pub fn of(word: &'a str) -> Lower<'a> {
+        if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            Lower::Same(word)
+        } else if word.is_ascii() && word.len() <= INLINE {
             let mut buf = [0u8; INLINE];
             buf[..word.len()].copy_from_slice(word.as_bytes());
             buf[..word.len()].make_ascii_lowercase();
@@ -28,6 +35,7 @@ impl Lower {
 
     pub fn as_str(&self) -> &str {
         match self {
+            Lower::Same(s) => s,
             // Lower-casing ASCII bytes keeps them ASCII, so the bytes stay UTF-8.
             Lower::Inline { buf, len } => std::str::from_utf8(&buf[..*len]).unwrap_or_default(),
             Lower::Heap(s) => s,
@@ -35,7 +43,7 @@ impl Lower {
     }
 }
 
-impl Deref for Lower {
+impl Deref for Lower<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
@@ -43,7 +51,7 @@ impl Deref for Lower {
     }
 }
 
-impl PartialEq<&str> for Lower {
+impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
