@@ -1,7 +1,7 @@
 use anyhow::Result;
 use clap::Parser;
 use onrecord::cli::{self, Cli, Command};
-use onrecord::export::Annotated;
+use onrecord::export::{pipeline, Annotated};
 use std::io::IsTerminal;
 
 fn main() {
@@ -14,15 +14,14 @@ fn main() {
 fn run() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Annotate(args)) => {
-            let articles = cli::load_all(&args.paths, cli.input_format)?;
-            let annotated: Vec<Annotated> = articles.into_iter().map(Annotated::new).collect();
-            onrecord::export::run(&annotated, &args)
-        }
+        Some(Command::Annotate(args)) => pipeline::annotate(&args, cli.input_format),
         None => {
             // A wrong --theme is an error even when no reader opens.
             if let Some(spec) = &cli.theme {
                 onrecord::tui::theme::Theme::load(spec)?;
+            }
+            if cli.summary || !std::io::stdout().is_terminal() {
+                return pipeline::print_summaries(&cli.paths, cli.input_format);
             }
             let articles = if cli.paths.is_empty() {
                 cli::load_samples(cli.input_format)?
@@ -30,10 +29,6 @@ fn run() -> Result<()> {
                 cli::load_all(&cli.paths, cli.input_format)?
             };
             let annotated: Vec<Annotated> = articles.into_iter().map(Annotated::new).collect();
-            if cli.summary || !std::io::stdout().is_terminal() {
-                print!("{}", onrecord::export::summary_text(&annotated));
-                return Ok(());
-            }
             onrecord::tui::run(annotated, cli.theme.as_deref())
         }
     }

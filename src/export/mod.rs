@@ -5,6 +5,7 @@ pub mod csv;
 pub mod json;
 mod json_array;
 pub mod markdown;
+pub mod pipeline;
 pub mod spacy;
 pub mod stream;
 pub mod w3c;
@@ -15,9 +16,7 @@ pub use write::{write_atomic, write_atomic_with};
 use crate::annotate::Annotations;
 use crate::annotate::{SourceKind, Summary};
 use crate::article::Article;
-use crate::cli::AnnotateArgs;
 use anyhow::{bail, Context, Result};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use stream::{ExportWriter, Style};
 
@@ -184,40 +183,6 @@ pub fn write_export(
         write_atomic(p, body.as_bytes(), true)?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
-}
-
-/// `onrecord annotate`: render and print, or write atomically.
-pub fn run(items: &[Annotated], args: &AnnotateArgs) -> Result<()> {
-    if items.is_empty() {
-        bail!("no article to annotate");
-    }
-    // Only a filter needs copies of the articles.
-    let filtered: Vec<Annotated>;
-    let items = match &args.only {
-        Some(kinds) => {
-            filtered = items.iter().map(|a| a.only_kinds(kinds)).collect();
-            &filtered
-        }
-        None => items,
-    };
-    match &args.output {
-        None => {
-            let out = render(items, args.format, args.csv_table, !args.compact)?;
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(out.as_bytes()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e.into());
-                }
-            }
-            Ok(())
-        }
-        Some(path) => {
-            for f in write_export(items, args.format, args.csv_table, path, args.force)? {
-                eprintln!("onrecord: wrote {}", f.display());
-            }
-            Ok(())
-        }
-    }
 }
 
 /// A readable summary of each article, for a terminal that is no terminal.
