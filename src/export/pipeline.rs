@@ -2,7 +2,7 @@
 //! rendered on the thread pool, and written in input order as soon as its turn comes,
 //! so memory holds only the articles under way, however many the folders hold.
 
-use super::stream::{ExportWriter, Style};
+use super::stream::{ExportWriter, Piece, Style};
 use super::{write_atomic_with, write_export, Annotated, ExportFormat};
 use crate::annotate::SourceKind;
 use crate::article::{Article, Format};
@@ -10,6 +10,7 @@ use crate::cli::{self, AnnotateArgs, Input, NO_ARTICLE};
 use crate::parallel::map_in_order;
 use anyhow::{anyhow, Result};
 use std::io::{BufWriter, Write};
+use std::iter::Peekable;
 use std::path::{Path, PathBuf};
 
 /// `onrecord annotate`: print the export, or write it atomically to `-o FILE`.
@@ -27,16 +28,9 @@ pub fn annotate(args: &AnnotateArgs, input_format: Option<Format>) -> Result<()>
         cli::load_input(input, input_format).map(|article| style.piece(&annotated(article, only)))
     };
     map_in_order(named_inputs(&args.paths)?, render, |outcomes| {
-        let pieces = cli::loaded_in_order(outcomes).map(|piece| piece.and_then(|p| p));
-        let (first, mut rest) = first_and_rest(pieces)?;
-        let several = rest.peek().is_some();
-        let write = |out: &mut dyn Write| -> Result<()> {
-            let mut export = ExportWriter::begin(out, style, several)?;
-            for piece in std::iter::once(Ok(first)).chain(rest) {
-                export.push(piece?)?;
-            }
-            Ok(export.finish()?.flush()?)
-        };
+        let pieces = cli::loaded_in_order(outcomes).map(|rendered| rendered.and_then(|p| p));
+        let (first, rest) = first_and_rest(pieces)?;
+        let write = |out: &mut dyn Write| write_pieces(out, style, first, rest);
         match &args.output {
             None => to_stdout(write),
             Some(path) => {
@@ -46,6 +40,22 @@ pub fn annotate(args: &AnnotateArgs, input_format: Option<Format>) -> Result<()>
             }
         }
     })
+}
+
+/// Writes one export of the pieces; `rest` has read ahead, so it knows if there are several.
+fn write_pieces(
+    out: &mut dyn Write,
+    style: Style,
+    first: Piece,
+    mut rest: Peekable<impl Iterator<Item = Result<Piece>>>,
+) -> Result<()> {
+    let several = rest.peek().is_some();
+    let mut export = ExportWriter::begin(out, style, several)?;
+    export.push(first)?;
+    for piece in rest {
+        export.push(piece?)?;
+    }
+    Ok(export.finish()?.flush()?)
 }
 
 /// The files to read, with those named on the command line checked to be there.
@@ -60,7 +70,7 @@ fn named_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
 /// an error in it comes before any output.
 fn first_and_rest<T>(
     mut items: impl Iterator<Item = Result<T>>,
-) -> Result<(T, std::iter::Peekable<impl Iterator<Item = Result<T>>>)> {
+) -> Result<(T, Peekable<impl Iterator<Item = Result<T>>>)> {
     let first = items.next().ok_or_else(|| anyhow!(NO_ARTICLE))??;
     let mut rest = items.peekable();
     if let Some(Err(_)) = rest.peek() {
