@@ -1,6 +1,6 @@
 //! The command line: `onrecord [PATH]...` opens the reader, `onrecord annotate` exports.
 
-use crate::article::{self, Article, Format};
+use crate::article::{self, Article, Format, LoadError};
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -114,27 +114,81 @@ fn is_article_file(path: &Path) -> bool {
         )
 }
 
+/// What became of one input.
+pub enum Loaded<T> {
+    /// Loaded, with warnings to print (lossy decoding).
+    Done { value: T, warnings: Vec<String> },
+    /// A file found in a folder that could not be loaded: skipped with a warning.
+    Skipped(LoadError),
+    /// A file named on the command line that could not be loaded: an error.
+    Failed(LoadError),
+}
+
+impl<T> Loaded<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Loaded<U> {
+        match self {
+            Loaded::Done { value, warnings } => Loaded::Done {
+                value: f(value),
+                warnings,
+            },
+            Loaded::Skipped(e) => Loaded::Skipped(e),
+            Loaded::Failed(e) => Loaded::Failed(e),
+        }
+    }
+}
+
+/// Checks, before any output, that each file named on the command line is there to
+/// be read: a streamed export should not stop halfway for a mistyped name.
+pub fn check_named_files(inputs: &[Input]) -> Result<()> {
+    for input in inputs.iter().filter(|i| !i.from_folder) {
+        article::check_file(&input.path)?;
+    }
+    Ok(())
+}
+
+/// Reads and parses one input. A file named on the command line must load.
+pub fn load_input(input: Input, format: Option<Format>) -> Loaded<Article> {
+    match article::load_file(&input.path, format) {
+        Ok((value, warnings)) => Loaded::Done { value, warnings },
+        Err(e) if input.from_folder => Loaded::Skipped(e),
+        Err(e) => Loaded::Failed(e),
+    }
+}
+
+/// The loaded values in order, printing each one's warnings to stderr as it comes and
+/// noting skipped files there; a failure comes as an error, where callers stop.
+pub fn loaded_in_order<T>(
+    outcomes: impl Iterator<Item = Loaded<T>>,
+) -> impl Iterator<Item = Result<T>> {
+    outcomes.filter_map(|outcome| match outcome {
+        Loaded::Done { value, warnings } => {
+            for w in warnings {
+                eprintln!("onrecord: warning: {w}");
+            }
+            Some(Ok(value))
+        }
+        Loaded::Skipped(e) => {
+            eprintln!("onrecord: warning: skipped {e}");
+            None
+        }
+        Loaded::Failed(e) => Some(Err(e.into())),
+    })
+}
+
 /// Loads each path, printing decoding warnings to stderr. A file named on the command
 /// line must load; a file found in a folder that cannot be read is skipped with a warning.
 pub fn load_all(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<Article>> {
-    let mut articles = Vec::new();
-    for input in expand_paths(paths)? {
-        match article::load_file(&input.path, format) {
-            Ok((article, warnings)) => {
-                for w in warnings {
-                    eprintln!("onrecord: warning: {w}");
-                }
-                articles.push(article);
-            }
-            Err(e) if input.from_folder => eprintln!("onrecord: warning: skipped {e}"),
-            Err(e) => return Err(e.into()),
-        }
-    }
+    let inputs = expand_paths(paths)?;
+    let outcomes = inputs.into_iter().map(|input| load_input(input, format));
+    let articles: Vec<Article> = loaded_in_order(outcomes).collect::<Result<_>>()?;
     if articles.is_empty() {
-        bail!("no article could be loaded");
+        bail!(NO_ARTICLE);
     }
     Ok(articles)
 }
+
+/// The error when every file was skipped.
+pub const NO_ARTICLE: &str = "no article could be loaded";
 
 /// The bundled samples, parsed.
 pub fn load_samples(format: Option<Format>) -> Result<Vec<Article>> {

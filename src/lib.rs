@@ -25,6 +25,7 @@ pub mod annotate;
 pub mod article;
 pub mod cli;
 pub mod export;
+pub mod parallel;
 pub mod samples;
 pub mod span;
 pub mod tui;

@@ -47,26 +47,64 @@ impl Span {
     }
 }
 
+/// Bytes between two checkpoints of a [`CharIndex`]: the most a lookup counts.
+const CHECKPOINT_BYTES: usize = 64;
+
 /// Maps byte offsets of one text to Unicode code-point offsets, as exports need.
-pub struct CharIndex {
-    /// Code-point offset of each byte that starts a character (others hold the next one).
-    offsets: Vec<u32>,
+///
+/// It keeps the code-point count at every 64th byte (a 16th of the text's size, where a
+/// table per byte took four times it) and counts the rest of the way on each lookup.
+/// ASCII text, where bytes are code points, needs no table at all.
+pub struct CharIndex<'a> {
+    text: &'a [u8],
+    /// Code points before byte `k * CHECKPOINT_BYTES`; empty for ASCII text.
+    checkpoints: Vec<u32>,
+    chars: usize,
 }
 
-impl CharIndex {
-    pub fn new(text: &str) -> Self {
-        let mut offsets = Vec::with_capacity(text.len() + 1);
-        for (n, ch) in text.chars().enumerate() {
-            offsets.extend(std::iter::repeat_n(n as u32, ch.len_utf8()));
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        if text.is_ascii() {
+            return CharIndex {
+                text: bytes,
+                checkpoints: Vec::new(),
+                chars: bytes.len(),
+            };
         }
-        offsets.push(text.chars().count() as u32);
-        CharIndex { offsets }
+        let mut checkpoints = Vec::with_capacity(bytes.len() / CHECKPOINT_BYTES + 1);
+        let mut chars = 0;
+        for chunk in bytes.chunks(CHECKPOINT_BYTES) {
+            checkpoints.push(chars as u32);
+            chars += char_starts(chunk);
+        }
+        CharIndex {
+            text: bytes,
+            checkpoints,
+            chars,
+        }
     }
 
-    /// The code-point offset of a byte offset (which should be a char boundary).
+    /// The code-point offset of a byte offset: the index of the character the byte
+    /// belongs to, or the length in code points for the end of the text (or beyond).
     pub fn char_offset(&self, byte: usize) -> usize {
-        self.offsets[byte.min(self.offsets.len() - 1)] as usize
+        if byte >= self.text.len() {
+            return self.chars;
+        }
+        if self.checkpoints.is_empty() {
+            return byte;
+        }
+        let k = byte / CHECKPOINT_BYTES;
+        let from = k * CHECKPOINT_BYTES;
+        // Counting starts up to and including `byte` puts a byte inside a character
+        // on that character, as a table per byte did.
+        self.checkpoints[k] as usize + char_starts(&self.text[from..=byte]) - 1
     }
+}
+
+/// How many characters start in these bytes (every byte but UTF-8 continuations).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]
@@ -83,6 +121,20 @@ mod tests {
         assert_eq!(idx.char_offset(text.len()), text.chars().count());
         let c = text.find('c').unwrap();
         assert_eq!(idx.char_offset(c), 5);
+    }
+
+    #[test]
+    fn char_offsets_agree_with_counting_across_checkpoints() {
+        let text = "é😀a’".repeat(40);
+        let idx = CharIndex::new(&text);
+        for byte in 0..=text.len() + 2 {
+            let want = if byte >= text.len() {
+                text.chars().count()
+            } else {
+                text.char_indices().filter(|(i, _)| *i <= byte).count() - 1
+            };
+            assert_eq!(idx.char_offset(byte), want, "byte {byte}");
+        }
     }
 
     #[test]

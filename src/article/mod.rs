@@ -21,6 +21,14 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads and parses one article file; the format is detected unless `format` is given.
 pub fn load_file(path: &Path, format: Option<Format>) -> Result<(Article, Vec<String>), LoadError> {
+    check_file(path)?;
+    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
+    let name = path.display().to_string();
+    parse_bytes(&name, &bytes, format)
+}
+
+/// The checks on a file that need no reading: it is there, is no folder, is not too large.
+pub fn check_file(path: &Path) -> Result<(), LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory(path.display().to_string()));
@@ -31,9 +39,7 @@ pub fn load_file(path: &Path, format: Option<Format>) -> Result<(Article, Vec<St
             bytes: meta.len(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
-    let name = path.display().to_string();
-    parse_bytes(&name, &bytes, format)
+    Ok(())
 }
 
 /// Parses an article from raw bytes; returns it with any warnings (lossy decoding).

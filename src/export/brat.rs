@@ -81,7 +81,7 @@ pub fn ann(a: &Annotated) -> String {
 
 struct Writer<'a> {
     text: &'a str,
-    idx: &'a CharIndex,
+    idx: &'a CharIndex<'a>,
     out: String,
     t: usize,
     other: usize,

@@ -16,20 +16,30 @@ pub fn guard(cell: &str) -> String {
     }
 }
 
-pub fn render(items: &[Annotated], table: CsvTable) -> Result<String> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    w.write_record(header(table))?;
-    for a in items {
-        for row in rows(a, table) {
-            w.write_record(row.iter().map(|c| guard(c)))?;
-        }
-    }
-    Ok(String::from_utf8(w.into_inner()?)?)
+/// The header row.
+pub fn header(table: CsvTable) -> Result<Vec<u8>> {
+    let mut w = writer();
+    w.write_record(header_cells(table))?;
+    Ok(w.into_inner()?)
 }
 
-fn header(table: CsvTable) -> &'static [&'static str] {
+/// The rows of one article, without the header.
+pub fn rows_of(a: &Annotated, table: CsvTable) -> Result<Vec<u8>> {
+    let mut w = writer();
+    for row in rows(a, table) {
+        w.write_record(row.iter().map(|c| guard(c)))?;
+    }
+    Ok(w.into_inner()?)
+}
+
+/// Each row's quoting depends on that row alone, so parts written apart join up.
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+fn header_cells(table: CsvTable) -> &'static [&'static str] {
     match table {
         CsvTable::Sources => &[
             "article",

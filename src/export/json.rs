@@ -1,94 +1,300 @@
 //! The JSON contract: article, paragraphs, people, sources and summary,
 //! with code-point offsets into the file text and the text each span covers.
+//!
+//! Typed records serialised straight to the output. Their fields stand in
+//! alphabetical order because the contract was first written from `serde_json::Value`
+//! maps, which sort their keys: the order is part of the bytes readers have.
 
 use super::Annotated;
-use crate::annotate::{Person, Source};
+use crate::annotate::{Person, Source, SourceKind, Summary};
 use crate::span::{CharIndex, Span};
-use serde_json::{json, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
 
-/// The whole annotated article as a JSON value.
-pub fn to_value(a: &Annotated) -> Value {
+/// The whole annotated article as a JSON value (for tests and callers that walk it).
+pub fn to_value(a: &Annotated) -> serde_json::Value {
     let idx = CharIndex::new(&a.article.text);
-    let text = &a.article.text;
-    let span = |s: Span| json!({"start": idx.char_offset(s.start), "end": idx.char_offset(s.end), "text": s.slice(text)});
-    let meta = &a.article.meta;
-    json!({
-        "article": {
-            "file": a.article.name,
-            "format": a.article.format.name(),
-            "title": meta.title,
-            "outlet": meta.outlet,
-            "url": meta.url,
-            "date": meta.date,
-            "authors": meta.authors,
-            "keywords": meta.keywords,
-            "people_keywords": meta.people,
-            "extra": meta.extra,
-            "chars": idx.char_offset(text.len()),
-        },
-        "paragraphs": paragraphs(a, &span),
-        "people": a.annotations.people.iter().map(|p| person(p, &span)).collect::<Vec<_>>(),
-        "sources": a.annotations.sources.iter().map(|s| source(s, &a.annotations.people, &span)).collect::<Vec<_>>(),
-        "summary": a.annotations.summary,
-    })
+    serde_json::to_value(Record::new(a, &idx)).expect("the record has only string keys")
 }
 
-/// The paragraphs; for HTML each also gives `source`, its place in the page source file.
-fn paragraphs(a: &Annotated, span: &dyn Fn(Span) -> Value) -> Vec<Value> {
-    let file = a
-        .article
-        .file_text
-        .as_deref()
-        .map(|f| (f, CharIndex::new(f)));
+/// Writes the annotated article as one JSON document, pretty-printed or on one line.
+pub fn write(a: &Annotated, out: &mut impl Write, pretty: bool) -> serde_json::Result<()> {
+    let idx = CharIndex::new(&a.article.text);
+    let record = Record::new(a, &idx);
+    if pretty {
+        serde_json::to_writer_pretty(out, &record)
+    } else {
+        serde_json::to_writer(out, &record)
+    }
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    article: ArticleInfo<'a>,
+    paragraphs: Vec<ParagraphRecord<'a>>,
+    people: Vec<PersonRecord<'a>>,
+    sources: Vec<SourceRecord<'a>>,
+    summary: SummaryRecord,
+}
+
+impl<'a> Record<'a> {
+    fn new(a: &'a Annotated, idx: &CharIndex) -> Self {
+        let spans = Spans {
+            text: &a.article.text,
+            idx,
+        };
+        let people = &a.annotations.people;
+        Record {
+            article: ArticleInfo::new(a, idx),
+            paragraphs: paragraphs(a, &spans),
+            people: people
+                .iter()
+                .map(|p| PersonRecord::new(p, &spans))
+                .collect(),
+            sources: a
+                .annotations
+                .sources
+                .iter()
+                .map(|s| SourceRecord::new(s, people, &spans))
+                .collect(),
+            summary: SummaryRecord::from(&a.annotations.summary),
+        }
+    }
+}
+
+/// Turns byte spans of the article text into code-point spans with their text.
+struct Spans<'t, 'i> {
+    text: &'t str,
+    idx: &'i CharIndex<'i>,
+}
+
+impl<'t> Spans<'t, '_> {
+    fn of(&self, s: Span) -> SpanRecord<'t> {
+        SpanRecord {
+            end: self.idx.char_offset(s.end),
+            start: self.idx.char_offset(s.start),
+            text: s.slice(self.text),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SpanRecord<'a> {
+    end: usize,
+    start: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticleInfo<'a> {
+    authors: &'a [String],
+    chars: usize,
+    date: &'a Option<String>,
+    extra: &'a BTreeMap<String, String>,
+    file: &'a str,
+    format: &'static str,
+    keywords: &'a [String],
+    outlet: &'a Option<String>,
+    people_keywords: &'a [String],
+    title: &'a Option<String>,
+    url: &'a Option<String>,
+}
+
+impl<'a> ArticleInfo<'a> {
+    fn new(a: &'a Annotated, idx: &CharIndex) -> Self {
+        let meta = &a.article.meta;
+        ArticleInfo {
+            authors: &meta.authors,
+            chars: idx.char_offset(a.article.text.len()),
+            date: &meta.date,
+            extra: &meta.extra,
+            file: &a.article.name,
+            format: a.article.format.name(),
+            keywords: &meta.keywords,
+            outlet: &meta.outlet,
+            people_keywords: &meta.people,
+            title: &meta.title,
+            url: &meta.url,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ParagraphRecord<'a> {
+    block_quote: bool,
+    end: usize,
+    index: usize,
+    /// Only HTML paragraphs have one: their place in the page source file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<Offsets>,
+    start: usize,
+    text: &'a str,
+}
+
+/// Code-point offsets into the page source, which has no text of its own here.
+#[derive(Serialize)]
+struct Offsets {
+    end: usize,
+    start: usize,
+}
+
+fn paragraphs<'a>(a: &'a Annotated, spans: &Spans<'a, '_>) -> Vec<ParagraphRecord<'a>> {
+    let file = a.article.file_text.as_deref().map(CharIndex::new);
     a.article
         .paragraphs
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            let mut v = span(p.span);
-            v["index"] = json!(i);
-            v["block_quote"] = json!(p.block_quote);
-            if let (Some(s), Some((_, fidx))) = (p.source, &file) {
-                v["source"] =
-                    json!({"start": fidx.char_offset(s.start), "end": fidx.char_offset(s.end)});
+        .map(|(index, p)| {
+            let span = spans.of(p.span);
+            let source = match (p.source, &file) {
+                (Some(s), Some(fidx)) => Some(Offsets {
+                    end: fidx.char_offset(s.end),
+                    start: fidx.char_offset(s.start),
+                }),
+                _ => None,
+            };
+            ParagraphRecord {
+                block_quote: p.block_quote,
+                end: span.end,
+                index,
+                source,
+                start: span.start,
+                text: span.text,
             }
-            v
         })
         .collect()
 }
 
-fn person(p: &Person, span: &dyn Fn(Span) -> Value) -> Value {
-    json!({
-        "id": p.id,
-        "name": p.name,
-        "aliases": p.aliases,
-        "roles": p.roles,
-        "mention_count": p.mentions.len(),
-        "first_paragraph": p.first_paragraph(),
-        "mentions": p.mentions.iter().map(|m| {
-            let mut v = span(m.span);
-            v["paragraph"] = json!(m.paragraph);
-            v
-        }).collect::<Vec<_>>(),
-    })
+#[derive(Serialize)]
+struct PersonRecord<'a> {
+    aliases: &'a [String],
+    first_paragraph: Option<usize>,
+    id: &'a str,
+    mention_count: usize,
+    mentions: Vec<MentionRecord<'a>>,
+    name: &'a str,
+    roles: &'a [String],
 }
 
-fn source(s: &Source, people: &[Person], span: &dyn Fn(Span) -> Value) -> Value {
-    let mut v = span(s.span);
-    let extra = json!({
-        "id": s.id,
-        "kind": s.kind,
-        "on_record": s.on_record(),
-        "declined": s.declined,
-        "reason": s.reason.map(span),
-        "no_reason_given": s.lacks_reason(),
-        "person": s.person.map(|i| people[i].id.clone()),
-        "cue": span(s.cue),
-        "content": s.content.map(span),
-        "paragraph": s.paragraph,
-    });
-    if let (Value::Object(v), Value::Object(extra)) = (&mut v, extra) {
-        v.extend(extra);
+#[derive(Serialize)]
+struct MentionRecord<'a> {
+    end: usize,
+    paragraph: Option<usize>,
+    start: usize,
+    text: &'a str,
+}
+
+impl<'a> PersonRecord<'a> {
+    fn new(p: &'a Person, spans: &Spans<'a, '_>) -> Self {
+        let mentions = p
+            .mentions
+            .iter()
+            .map(|m| {
+                let span = spans.of(m.span);
+                MentionRecord {
+                    end: span.end,
+                    paragraph: m.paragraph,
+                    start: span.start,
+                    text: span.text,
+                }
+            })
+            .collect();
+        PersonRecord {
+            aliases: &p.aliases,
+            first_paragraph: p.first_paragraph(),
+            id: &p.id,
+            mention_count: p.mentions.len(),
+            mentions,
+            name: &p.name,
+            roles: &p.roles,
+        }
     }
-    v
+}
+
+#[derive(Serialize)]
+struct SourceRecord<'a> {
+    content: Option<SpanRecord<'a>>,
+    cue: SpanRecord<'a>,
+    declined: bool,
+    end: usize,
+    id: &'a str,
+    kind: SourceKind,
+    no_reason_given: bool,
+    on_record: bool,
+    paragraph: Option<usize>,
+    /// The id of the person a named source is.
+    person: Option<&'a str>,
+    reason: Option<SpanRecord<'a>>,
+    start: usize,
+    text: &'a str,
+}
+
+impl<'a> SourceRecord<'a> {
+    fn new(s: &'a Source, people: &'a [Person], spans: &Spans<'a, '_>) -> Self {
+        let span = spans.of(s.span);
+        SourceRecord {
+            content: s.content.map(|c| spans.of(c)),
+            cue: spans.of(s.cue),
+            declined: s.declined,
+            end: span.end,
+            id: &s.id,
+            kind: s.kind,
+            no_reason_given: s.lacks_reason(),
+            on_record: s.on_record(),
+            paragraph: s.paragraph,
+            person: s.person.map(|i| people[i].id.as_str()),
+            reason: s.reason.map(|r| spans.of(r)),
+            start: span.start,
+            text: span.text,
+        }
+    }
+}
+
+/// [`Summary`] with its fields in the contract's (alphabetical) order.
+#[derive(Serialize)]
+struct SummaryRecord {
+    anonymous: usize,
+    anonymous_share: f64,
+    anonymous_without_reason: usize,
+    declined: usize,
+    document: usize,
+    media: usize,
+    named: usize,
+    organization: usize,
+    sources: usize,
+}
+
+impl From<&Summary> for SummaryRecord {
+    fn from(s: &Summary) -> Self {
+        SummaryRecord {
+            anonymous: s.anonymous,
+            anonymous_share: s.anonymous_share,
+            anonymous_without_reason: s.anonymous_without_reason,
+            declined: s.declined,
+            document: s.document,
+            media: s.media,
+            named: s.named,
+            organization: s.organization,
+            sources: s.sources,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{parse_text, Format};
+
+    /// A `Value` map sorts its keys, so equal text means the fields are in sorted order.
+    #[test]
+    fn fields_stand_in_sorted_order() {
+        let text = "A Title\n\nThe plan is dead, according to two officials who asked not \
+                    to be named. “We will fight,” said Maria Lopez, the mayor.";
+        let a = Annotated::new(parse_text("story.txt", text.to_string(), Format::Plain));
+        let mut direct = Vec::new();
+        write(&a, &mut direct, true).unwrap();
+        let sorted = serde_json::to_string_pretty(&to_value(&a)).unwrap();
+        assert_eq!(String::from_utf8(direct).unwrap(), sorted);
+    }
 }

@@ -6,15 +6,11 @@ use crate::annotate::SourceKind;
 use crate::span::Span;
 use std::fmt::Write;
 
-pub fn render(items: &[Annotated]) -> String {
-    items
-        .iter()
-        .map(report)
-        .collect::<Vec<_>>()
-        .join("\n---\n\n")
-}
+/// What stands between two articles' reports.
+pub const SEPARATOR: &str = "\n---\n\n";
 
-fn report(a: &Annotated) -> String {
+/// The report on one article.
+pub fn report(a: &Annotated) -> String {
     let mut out = String::new();
     let m = &a.article.meta;
     let _ = writeln!(

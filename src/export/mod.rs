@@ -3,20 +3,22 @@
 pub mod brat;
 pub mod csv;
 pub mod json;
+mod json_array;
 pub mod markdown;
+pub mod pipeline;
 pub mod spacy;
+pub mod stream;
 pub mod w3c;
 mod write;
 
-pub use write::write_atomic;
+pub use write::{write_atomic, write_atomic_with};
 
 use crate::annotate::Annotations;
 use crate::annotate::{SourceKind, Summary};
 use crate::article::Article;
-use crate::cli::AnnotateArgs;
 use anyhow::{bail, Context, Result};
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use stream::{ExportWriter, Style};
 
 /// An article with its annotations: what every exporter reads.
 #[derive(Debug, Clone)]
@@ -37,9 +39,14 @@ impl Annotated {
     /// A copy keeping only the sources of the given kinds (people stay as they are).
     pub fn only_kinds(&self, kinds: &[SourceKind]) -> Annotated {
         let mut a = self.clone();
-        a.annotations.sources.retain(|s| kinds.contains(&s.kind));
-        a.annotations.summary = Summary::of(&a.annotations.sources);
+        a.retain_kinds(kinds);
         a
+    }
+
+    /// Keeps only the sources of the given kinds, in place (people stay as they are).
+    pub fn retain_kinds(&mut self, kinds: &[SourceKind]) {
+        self.annotations.sources.retain(|s| kinds.contains(&s.kind));
+        self.annotations.summary = Summary::of(&self.annotations.sources);
     }
 }
 
@@ -111,40 +118,24 @@ pub fn render(
     csv_table: CsvTable,
     pretty: bool,
 ) -> Result<String> {
-    let json_text = |v: &serde_json::Value| -> Result<String> {
-        let mut s = if pretty {
-            serde_json::to_string_pretty(v)?
-        } else {
-            serde_json::to_string(v)?
-        };
-        s.push('\n');
-        Ok(s)
+    let style = Style {
+        format,
+        csv_table,
+        pretty,
     };
-    Ok(match format {
-        ExportFormat::Json => {
-            let values: Vec<_> = items.iter().map(json::to_value).collect();
-            let value = if values.len() == 1 {
-                values.into_iter().next().unwrap_or_default()
-            } else {
-                values.into()
-            };
-            json_text(&value)?
-        }
-        ExportFormat::Jsonl => items
-            .iter()
-            .map(|a| Ok(serde_json::to_string(&json::to_value(a))? + "\n"))
-            .collect::<Result<String>>()?,
-        ExportFormat::Csv => csv::render(items, csv_table)?,
-        ExportFormat::Brat => match items {
-            [one] => brat::ann(one),
-            _ => bail!(
-                "brat writes one .txt and .ann per article: pass -o FOLDER for several articles"
-            ),
-        },
-        ExportFormat::W3c => json_text(&w3c::collection(items))?,
-        ExportFormat::Spacy => spacy::render(items),
-        ExportFormat::Markdown => markdown::render(items),
-    })
+    let mut out = Vec::new();
+    write_items(&mut out, items, style)?;
+    Ok(String::from_utf8(out)?)
+}
+
+/// Streams the articles' export into `out`. No article, like several, is an array.
+fn write_items(out: &mut dyn std::io::Write, items: &[Annotated], style: Style) -> Result<()> {
+    let mut export = ExportWriter::begin(out, style, items.len() != 1)?;
+    for a in items {
+        export.push(style.piece(a)?)?;
+    }
+    export.finish()?;
+    Ok(())
 }
 
 /// Writes an export to `path`: a file, or for brat a folder with the text, the .ann
@@ -157,11 +148,12 @@ pub fn write_export(
     force: bool,
 ) -> Result<Vec<PathBuf>> {
     if format != ExportFormat::Brat {
-        write_atomic(
-            path,
-            render(items, format, csv_table, true)?.as_bytes(),
-            force,
-        )?;
+        let style = Style {
+            format,
+            csv_table,
+            pretty: true,
+        };
+        write_atomic_with(path, force, |out| write_items(out, items, style))?;
         return Ok(vec![path.to_path_buf()]);
     }
     std::fs::create_dir_all(path)
@@ -193,67 +185,36 @@ pub fn write_export(
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
-/// `onrecord annotate`: render and print, or write atomically.
-pub fn run(items: &[Annotated], args: &AnnotateArgs) -> Result<()> {
-    if items.is_empty() {
-        bail!("no article to annotate");
-    }
-    // Only a filter needs copies of the articles.
-    let filtered: Vec<Annotated>;
-    let items = match &args.only {
-        Some(kinds) => {
-            filtered = items.iter().map(|a| a.only_kinds(kinds)).collect();
-            &filtered
-        }
-        None => items,
-    };
-    match &args.output {
-        None => {
-            let out = render(items, args.format, args.csv_table, !args.compact)?;
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(out.as_bytes()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e.into());
-                }
-            }
-            Ok(())
-        }
-        Some(path) => {
-            for f in write_export(items, args.format, args.csv_table, path, args.force)? {
-                eprintln!("onrecord: wrote {}", f.display());
-            }
-            Ok(())
-        }
-    }
-}
-
 /// A readable summary of each article, for a terminal that is no terminal.
 pub fn summary_text(items: &[Annotated]) -> String {
+    items.iter().map(summary_of).collect()
+}
+
+/// The summary of one article: title, facts, sources and the most named people.
+pub fn summary_of(a: &Annotated) -> String {
     let mut out = String::new();
-    for a in items {
-        let m = &a.article.meta;
-        out.push_str(&format!("{}\n", a.article.title_or_name()));
-        let facts: Vec<String> = [
-            m.outlet.clone(),
-            m.date.clone(),
-            Some(format!("{} paragraphs", a.article.paragraphs.len())),
-        ]
-        .into_iter()
-        .flatten()
+    let m = &a.article.meta;
+    out.push_str(&format!("{}\n", a.article.title_or_name()));
+    let facts: Vec<String> = [
+        m.outlet.clone(),
+        m.date.clone(),
+        Some(format!("{} paragraphs", a.article.paragraphs.len())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    out.push_str(&format!("  {}\n", facts.join(" · ")));
+    out.push_str(&format!("  {}\n", a.annotations.summary.line()));
+    let mut people: Vec<_> = a.annotations.people.iter().collect();
+    people.sort_by_key(|p| std::cmp::Reverse(p.mentions.len()));
+    let names: Vec<String> = people
+        .iter()
+        .take(5)
+        .map(|p| format!("{} ({})", p.name, p.mentions.len()))
         .collect();
-        out.push_str(&format!("  {}\n", facts.join(" · ")));
-        out.push_str(&format!("  {}\n", a.annotations.summary.line()));
-        let mut people: Vec<_> = a.annotations.people.iter().collect();
-        people.sort_by_key(|p| std::cmp::Reverse(p.mentions.len()));
-        let names: Vec<String> = people
-            .iter()
-            .take(5)
-            .map(|p| format!("{} ({})", p.name, p.mentions.len()))
-            .collect();
-        if !names.is_empty() {
-            out.push_str(&format!("  people: {}\n", names.join(", ")));
-        }
-        out.push('\n');
+    if !names.is_empty() {
+        out.push_str(&format!("  people: {}\n", names.join(", ")));
     }
+    out.push('\n');
     out
 }

@@ -1,91 +1,238 @@
 //! W3C Web Annotation JSON-LD: one annotation per person mention and per source,
 //! each with a TextQuoteSelector and a TextPositionSelector.
+//!
+//! The output is one collection document; its items are written as each article's
+//! annotations come, between the head and tail that [`frame`] gives. Fields stand in
+//! alphabetical order, the order of the `serde_json::Value` maps this was first made with.
 
 use super::Annotated;
 use crate::span::{CharIndex, Span};
-use serde_json::{json, Value};
+use serde::Serialize;
+use std::borrow::Cow;
 
 /// Code points of context a TextQuoteSelector gives on each side.
 const CONTEXT: usize = 32;
 
-pub fn collection(items: &[Annotated]) -> Value {
-    let annotations: Vec<Value> = items.iter().flat_map(annotations).collect();
-    json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "type": "AnnotationCollection",
-        "label": "onrecord annotations",
-        "total": annotations.len(),
-        "first": { "type": "AnnotationPage", "startIndex": 0, "items": annotations },
-    })
+/// Stands for the items in the collection rendered by [`frame`].
+const ITEMS_MARK: &str = "\u{1}items";
+
+/// How deep the items array stands in the collection document.
+pub const ITEMS_DEPTH: usize = 2;
+
+#[derive(Serialize)]
+struct Collection {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    first: Page,
+    label: &'static str,
+    total: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
 }
 
-fn annotations(a: &Annotated) -> Vec<Value> {
-    let text = &a.article.text;
-    let chars: Vec<char> = text.chars().collect();
-    let idx = CharIndex::new(text);
-    let target_source = a
-        .article
-        .meta
-        .url
-        .clone()
-        .unwrap_or_else(|| a.article.name.clone());
-    let base = format!("urn:onrecord:{}", a.article.name);
-    let target = |s: Span| {
-        let (start, end) = (idx.char_offset(s.start), idx.char_offset(s.end));
-        let prefix: String = chars[start.saturating_sub(CONTEXT)..start].iter().collect();
-        let suffix: String = chars[end..(end + CONTEXT).min(chars.len())]
-            .iter()
-            .collect();
-        json!({
-            "source": target_source,
-            "selector": [
-                {"type": "TextQuoteSelector", "exact": s.slice(text), "prefix": prefix, "suffix": suffix},
-                {"type": "TextPositionSelector", "start": start, "end": end},
-            ],
-        })
+#[derive(Serialize)]
+struct Page {
+    items: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// The collection document before and after its items array, for `total` items.
+pub fn frame(total: usize, pretty: bool) -> (String, String) {
+    let collection = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        first: Page {
+            items: ITEMS_MARK,
+            start_index: 0,
+            kind: "AnnotationPage",
+        },
+        label: "onrecord annotations",
+        total,
+        kind: "AnnotationCollection",
     };
-    let tag = |v: &str| json!({"type": "TextualBody", "purpose": "tagging", "value": v});
-    let mut out = Vec::new();
-    for p in &a.annotations.people {
-        for (k, m) in p.mentions.iter().enumerate() {
-            out.push(json!({
-                "id": format!("{base}#{}-m{}", p.id, k + 1),
-                "type": "Annotation",
-                "motivation": "identifying",
-                "body": [tag("person"), {"type": "TextualBody", "purpose": "identifying", "value": p.name}],
-                "target": target(m.span),
-            }));
+    let text = if pretty {
+        serde_json::to_string_pretty(&collection)
+    } else {
+        serde_json::to_string(&collection)
+    }
+    .expect("the collection has only string keys");
+    let mark = serde_json::to_string(ITEMS_MARK).expect("a string");
+    let (head, tail) = text.split_once(&mark).expect("the mark is in the text");
+    (head.to_string(), format!("{tail}\n"))
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    body: Vec<Body<'a>>,
+    id: String,
+    motivation: &'static str,
+    target: Target<'a>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    purpose: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: Cow<'a, str>,
+}
+
+impl<'a> Body<'a> {
+    fn new(purpose: &'static str, value: impl Into<Cow<'a, str>>) -> Self {
+        Body {
+            purpose,
+            kind: "TextualBody",
+            value: value.into(),
         }
     }
-    for s in &a.annotations.sources {
-        let mut body = vec![
-            tag("source"),
-            tag(s.kind.name()),
-            tag(if s.on_record() {
-                "on-record"
-            } else {
-                "off-record"
-            }),
-        ];
-        if s.declined {
-            body.push(tag("declined"));
-        }
-        body.push(json!({"type": "TextualBody", "purpose": "describing", "value": format!("cue: {}", s.cue.slice(text))}));
-        if let Some(r) = s.reason {
-            body.push(json!({"type": "TextualBody", "purpose": "describing", "value": format!("reason for anonymity: {}", r.slice(text))}));
-        } else if s.lacks_reason() {
-            body.push(tag("no-reason-given"));
-        }
-        if let Some(i) = s.person {
-            body.push(json!({"type": "TextualBody", "purpose": "identifying", "value": a.annotations.people[i].name}));
-        }
-        out.push(json!({
-            "id": format!("{base}#{}", s.id),
-            "type": "Annotation",
-            "motivation": "classifying",
-            "body": body,
-            "target": target(s.span),
-        }));
+
+    fn tag(value: &'a str) -> Self {
+        Body::new("tagging", value)
     }
-    out
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    selector: (QuoteSelector<'a>, PositionSelector),
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct QuoteSelector<'a> {
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    end: usize,
+    start: usize,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// Each annotation of one article as a JSON document of its own.
+pub fn items(a: &Annotated, pretty: bool) -> serde_json::Result<Vec<Vec<u8>>> {
+    let targets = Targets::new(a);
+    let base = format!("urn:onrecord:{}", a.article.name);
+    let (targets, base) = (&targets, &base);
+    let render = |annotation: Annotation| {
+        if pretty {
+            serde_json::to_vec_pretty(&annotation)
+        } else {
+            serde_json::to_vec(&annotation)
+        }
+    };
+    let mentions = a.annotations.people.iter().flat_map(|p| {
+        p.mentions.iter().enumerate().map(move |(k, m)| Annotation {
+            body: vec![
+                Body::tag("person"),
+                Body::new("identifying", p.name.as_str()),
+            ],
+            id: format!("{base}#{}-m{}", p.id, k + 1),
+            motivation: "identifying",
+            target: targets.of(m.span),
+            kind: "Annotation",
+        })
+    });
+    let sources = a.annotations.sources.iter().map(|s| Annotation {
+        body: source_body(a, s),
+        id: format!("{base}#{}", s.id),
+        motivation: "classifying",
+        target: targets.of(s.span),
+        kind: "Annotation",
+    });
+    mentions.chain(sources).map(render).collect()
+}
+
+fn source_body<'a>(a: &'a Annotated, s: &crate::annotate::Source) -> Vec<Body<'a>> {
+    let text = &a.article.text;
+    let record = if s.on_record() {
+        "on-record"
+    } else {
+        "off-record"
+    };
+    let mut body = vec![
+        Body::tag("source"),
+        Body::tag(s.kind.name()),
+        Body::tag(record),
+    ];
+    if s.declined {
+        body.push(Body::tag("declined"));
+    }
+    body.push(Body::new(
+        "describing",
+        format!("cue: {}", s.cue.slice(text)),
+    ));
+    if let Some(r) = s.reason {
+        body.push(Body::new(
+            "describing",
+            format!("reason for anonymity: {}", r.slice(text)),
+        ));
+    } else if s.lacks_reason() {
+        body.push(Body::tag("no-reason-given"));
+    }
+    if let Some(i) = s.person {
+        body.push(Body::new(
+            "identifying",
+            a.annotations.people[i].name.as_str(),
+        ));
+    }
+    body
+}
+
+/// Selectors for spans of one article's text.
+struct Targets<'a> {
+    text: &'a str,
+    idx: CharIndex<'a>,
+    source: &'a str,
+}
+
+impl<'a> Targets<'a> {
+    fn new(a: &'a Annotated) -> Self {
+        let text = &a.article.text;
+        Targets {
+            text,
+            idx: CharIndex::new(text),
+            source: a.article.meta.url.as_deref().unwrap_or(&a.article.name),
+        }
+    }
+
+    fn of(&self, s: Span) -> Target<'a> {
+        let text = self.text;
+        let before = &text[..s.start];
+        let prefix_from = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT - 1)
+            .map_or(0, |(i, _)| i);
+        let after = &text[s.end..];
+        let suffix_len = after
+            .char_indices()
+            .nth(CONTEXT)
+            .map_or(after.len(), |(i, _)| i);
+        Target {
+            selector: (
+                QuoteSelector {
+                    exact: s.slice(text),
+                    prefix: &before[prefix_from..],
+                    suffix: &after[..suffix_len],
+                    kind: "TextQuoteSelector",
+                },
+                PositionSelector {
+                    end: self.idx.char_offset(s.end),
+                    start: self.idx.char_offset(s.start),
+                    kind: "TextPositionSelector",
+                },
+            ),
+            source: self.source,
+        }
+    }
 }

@@ -1,12 +1,22 @@
 //! Atomic file writes: a temporary file beside the target, then a rename.
 
 use anyhow::{bail, Context, Result};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the new, never half.
 /// An existing file is kept unless `force` is set.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_atomic_with(path, force, |out| Ok(out.write_all(bytes)?))
+}
+
+/// Like [`write_atomic`], with the content streamed by `write` into a temporary file
+/// beside `path`, which replaces `path` only once `write` has succeeded.
+pub fn write_atomic_with(
+    path: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     if path.exists() && !force {
         bail!(
             "{}: already exists (pass --force to overwrite it)",
@@ -23,10 +33,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .context("the output path has no file name")?;
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> Result<()> {
-        let mut f = std::fs::File::create(&tmp)
+        let file = std::fs::File::create(&tmp)
             .with_context(|| format!("{}: cannot create", tmp.display()))?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
+        let mut out = BufWriter::new(file);
+        write(&mut out)?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
         std::fs::rename(&tmp, path)
             .with_context(|| format!("{}: cannot move the new file into place", path.display()))
     })();
@@ -54,5 +66,19 @@ mod tests {
             1,
             "no temporary file is left"
         );
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.json");
+        write_atomic(&p, b"one", false).unwrap();
+        let failed = write_atomic_with(&p, true, |out| {
+            out.write_all(b"half")?;
+            anyhow::bail!("the input broke")
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&p).unwrap(), b"one");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -1,0 +1,113 @@
+//! Exports written an article at a time: each article's part is rendered on its own
+//! (on any thread), then written in input order inside the head and tail its format needs.
+
+use super::json_array::JsonArray;
+use super::{brat, csv, json, markdown, spacy, w3c, Annotated, CsvTable, ExportFormat};
+use anyhow::{bail, Result};
+use std::io::Write;
+
+/// How an export is rendered.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub format: ExportFormat,
+    pub csv_table: CsvTable,
+    /// Pretty-printed JSON rather than one line.
+    pub pretty: bool,
+}
+
+/// One article's part of an export: its text, or for W3C one JSON document per annotation.
+pub struct Piece(Vec<Vec<u8>>);
+
+impl Style {
+    pub fn piece(&self, a: &Annotated) -> Result<Piece> {
+        let whole = |text: Vec<u8>| Piece(vec![text]);
+        Ok(match self.format {
+            ExportFormat::Json => {
+                let mut out = Vec::new();
+                json::write(a, &mut out, self.pretty)?;
+                whole(out)
+            }
+            ExportFormat::Jsonl => {
+                let mut out = Vec::new();
+                json::write(a, &mut out, false)?;
+                out.push(b'\n');
+                whole(out)
+            }
+            ExportFormat::Csv => whole(csv::rows_of(a, self.csv_table)?),
+            ExportFormat::Brat => whole(brat::ann(a).into_bytes()),
+            ExportFormat::W3c => Piece(w3c::items(a, self.pretty)?),
+            ExportFormat::Spacy => whole(spacy::line(a)?),
+            ExportFormat::Markdown => whole(markdown::report(a).into_bytes()),
+        })
+    }
+}
+
+/// An export under way into `out`.
+pub struct ExportWriter<W: Write> {
+    out: W,
+    style: Style,
+    articles: usize,
+    /// The open array: the articles of a JSON export of several, or W3C's items.
+    array: Option<JsonArray>,
+}
+
+impl<W: Write> ExportWriter<W> {
+    /// Writes the head of the export. `several` says whether other than exactly one
+    /// article follows: one JSON article is an object, several an array.
+    pub fn begin(mut out: W, style: Style, several: bool) -> Result<Self> {
+        let array = match style.format {
+            ExportFormat::Json if several => Some(JsonArray::open(&mut out, 0, style.pretty)?),
+            ExportFormat::Brat if several => bail!(
+                "brat writes one .txt and .ann per article: pass -o FOLDER for several articles"
+            ),
+            ExportFormat::Csv => {
+                out.write_all(&csv::header(style.csv_table)?)?;
+                None
+            }
+            ExportFormat::W3c => {
+                let (head, _) = w3c::frame(0, style.pretty);
+                out.write_all(head.as_bytes())?;
+                Some(JsonArray::open(&mut out, w3c::ITEMS_DEPTH, style.pretty)?)
+            }
+            _ => None,
+        };
+        Ok(ExportWriter {
+            out,
+            style,
+            articles: 0,
+            array,
+        })
+    }
+
+    /// Writes the next article's part.
+    pub fn push(&mut self, piece: Piece) -> Result<()> {
+        if self.articles > 0 && self.style.format == ExportFormat::Markdown {
+            self.out.write_all(markdown::SEPARATOR.as_bytes())?;
+        }
+        self.articles += 1;
+        for part in piece.0 {
+            match &mut self.array {
+                Some(array) => array.push(&mut self.out, &part)?,
+                None => self.out.write_all(&part)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the tail and hands back the output.
+    pub fn finish(mut self) -> Result<W> {
+        let closed = match self.array.take() {
+            Some(array) => Some(array.close(&mut self.out)?),
+            None => None,
+        };
+        match (self.style.format, closed) {
+            (ExportFormat::W3c, Some(total)) => {
+                let (_, tail) = w3c::frame(total, self.style.pretty);
+                self.out.write_all(tail.as_bytes())?;
+            }
+            (ExportFormat::Json, _) => self.out.write_all(b"\n")?,
+            _ => {}
+        }
+        Ok(self.out)
+    }
+}
