@@ -4,7 +4,7 @@
 //! introduces (a full name, a name after an honorific or a title, a header keyword);
 //! the second links every run, down to a bare surname, to one of them.
 
-use super::lexicon;
+use super::lexicon::{self, Flag};
 use super::text::tokens::{gap, is_all_caps, is_capitalised, tokenize, Token};
 use super::text::Lower;
 use super::{Mention, Person};
@@ -396,8 +396,8 @@ fn is_name_word(text: &str, t: &Token) -> bool {
 }
 
 fn is_title_word(w: &str) -> bool {
-    let bare = w.trim_end_matches('.');
-    lexicon::titles().contains(bare) || lexicon::honorifics().contains(bare)
+    let flags = lexicon::flags(w.trim_end_matches('.'));
+    flags.has(Flag::Title) || flags.has(Flag::Honorific)
 }
 
 /// Index ranges of runs of capitalised words joined by single spaces.
@@ -474,8 +474,8 @@ fn read_run<'t>(
         last_title.is_some_and(|i| is_title_word(words[i]) && !is_all_caps(words[i]));
     // "Dean Orvik": a title word that is also a given name, before a lone surname, is the given name.
     if let Some(t) = last_title {
-        let is_given = lexicon::first_names().contains(words[t])
-            && !lexicon::honorifics().contains(words[t].trim_end_matches('.'));
+        let is_given = lexicon::flags(words[t]).has(Flag::FirstName)
+            && !lexicon::flags(words[t].trim_end_matches('.')).has(Flag::Honorific);
         if is_given && words.len() - name_from == 1 && !introduced_by_honorific(&words[..t]) {
             name_from = t;
             introduced = t > 0 && is_title_word(words[t - 1]);
@@ -500,9 +500,9 @@ fn read_run<'t>(
     // "Oyelaran Adebayo Memorial Hall": the name ends where an institution's word begins.
     let org_at = words[name_from..]
         .iter()
-        .position(|w| lexicon::org_words().contains(w));
+        .position(|w| lexicon::flags(w).has(Flag::OrgWord));
     let name_before_org =
-        |c: usize| !lexicon::common_words().contains(Lower::of(words[name_from + c - 1]).as_str());
+        |c: usize| !lexicon::lower_flags(words[name_from + c - 1]).has(Flag::CommonWord);
     if let Some(cut) = org_at.filter(|&c| c >= 2 && !introduced && name_before_org(c)) {
         let mut out = read_run(text, tokens, run.start..run.start + name_from + cut);
         out.extend(single_words(
@@ -515,8 +515,8 @@ fn read_run<'t>(
     }
     let name_words = &words[name_from..];
     let is_place = match name_words {
-        [one] => lexicon::places().contains(one),
-        _ => lexicon::places().contains(name_words.join(" ").as_str()),
+        [one] => lexicon::flags(one).has(Flag::Place),
+        _ => lexicon::flags(&name_words.join(" ")).has(Flag::Place),
     };
     if is_place {
         return Vec::new();
@@ -531,9 +531,8 @@ fn read_run<'t>(
     let two_or_three = (2..=3).contains(&name_words.len());
     let in_phrase = follows_preposition(text, first.span.start);
     // Without a given name, a name must not start with an ordinary word ("When Clinton said").
-    let plausible = two_or_three
-        && !in_phrase
-        && !lexicon::common_words().contains(Lower::of(name_words[0]).as_str());
+    let plausible =
+        two_or_three && !in_phrase && !lexicon::lower_flags(name_words[0]).has(Flag::CommonWord);
     let speaker = plausible && speaks(text, span, first.span.start);
     let unknown = plausible && name_words.iter().all(|w| is_unknown_word(w));
     let has_given = name_words[..name_words.len() - 1]
@@ -595,8 +594,8 @@ const LABELS: &[&str] = &[
 fn is_unknown_word(w: &str) -> bool {
     w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !lexicon::common_words().contains(Lower::of(w).as_str())
-        && !lexicon::known_proper_nouns().contains(w)
+        && !lexicon::lower_flags(w).has(Flag::CommonWord)
+        && !lexicon::flags(w).has(Flag::KnownProperNoun)
         && !is_org_or_stop(w)
 }
 
@@ -638,16 +637,17 @@ fn follows_preposition(text: &str, start: usize) -> bool {
 fn introduced_by_honorific(words: &[&str]) -> bool {
     words
         .iter()
-        .any(|w| lexicon::honorifics().contains(w.trim_end_matches('.')))
+        .any(|w| lexicon::flags(w.trim_end_matches('.')).has(Flag::Honorific))
 }
 
 fn is_given_name(w: &str) -> bool {
-    lexicon::first_names().contains(w) && !lexicon::name_stopwords().contains(w)
+    let flags = lexicon::flags(w);
+    flags.has(Flag::FirstName) && !flags.has(Flag::NameStopword)
 }
 
 fn is_org_or_stop(w: &str) -> bool {
-    lexicon::org_words().contains(w)
-        || (lexicon::name_stopwords().contains(w) && !lexicon::first_names().contains(w))
+    let flags = lexicon::flags(w);
+    flags.has(Flag::OrgWord) || (flags.has(Flag::NameStopword) && !flags.has(Flag::FirstName))
 }
 
 /// A run that is no name as a whole: each capitalised word may still be a known surname.
@@ -663,7 +663,7 @@ fn single_words<'t>(
         let w = t.name(text);
         let next_is_org = tokens
             .get(k + 1)
-            .is_some_and(|n| k + 1 < run.end && lexicon::org_words().contains(n.name(text)));
+            .is_some_and(|n| k + 1 < run.end && lexicon::flags(n.name(text)).has(Flag::OrgWord));
         if is_capitalised(w)
             && !is_all_caps(w)
             && !is_title_word(w)
@@ -686,7 +686,7 @@ fn single_words<'t>(
 fn role_text(text: &str, words: &[Token]) -> Option<String> {
     let is_office = |t: &Token| {
         let w = t.name(text);
-        (is_title_word(w) && !lexicon::honorifics().contains(w.trim_end_matches('.')))
+        (is_title_word(w) && !lexicon::flags(w.trim_end_matches('.')).has(Flag::Honorific))
             || is_all_caps(w)
     };
     let from = words.iter().position(is_office)?;

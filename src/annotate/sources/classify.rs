@@ -1,7 +1,8 @@
 //! The kind of a source phrase: named, anonymous, organization, media or document.
 
+use crate::annotate::lexicon::{self, Flag};
 use crate::annotate::text::Lower;
-use crate::annotate::{lexicon, Person, Source, SourceKind};
+use crate::annotate::{Person, Source, SourceKind};
 
 /// Every person mention in text order, for look-ups by position in logarithmic time.
 pub struct MentionIndex {
@@ -140,6 +141,7 @@ pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Sour
     let head = head_word(text, source);
     let head_text = head.slice(text);
     let head_lower = head_text.to_lowercase();
+    let head_flags = lexicon::flags(&head_lower);
     let person_at = |span: Span| people.overlapping(span);
     let capitalised = head_text.chars().next().is_some_and(char::is_uppercase);
     if let Some(p) = person_at(head) {
@@ -148,14 +150,13 @@ pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Sour
             person: Some(p),
         };
     }
-    if lexicon::anonymous_nouns().contains(head_lower.as_str()) {
+    if head_flags.has(Flag::AnonymousNoun) {
         return Kinding::of(SourceKind::Anonymous);
     }
-    if !capitalised && lexicon::document_nouns().contains(head_lower.as_str()) {
+    if !capitalised && head_flags.has(Flag::DocumentNoun) {
         return Kinding::of(SourceKind::Document);
     }
-    if lexicon::spokes_nouns().contains(head_lower.as_str()) && !lower.starts_with("the department")
-    {
+    if head_flags.has(Flag::SpokesNoun) && !lower.starts_with("the department") {
         return Kinding::of(SourceKind::Organization);
     }
     if has_media_word(phrase) {
@@ -172,7 +173,7 @@ pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Sour
     if capitalised
         || phrase
             .split_whitespace()
-            .any(|w| lexicon::org_words().contains(w.trim_end_matches(['’', '\'', 's'])))
+            .any(|w| lexicon::flags(w.trim_end_matches(['’', '\'', 's'])).has(Flag::OrgWord))
     {
         return Kinding::of(SourceKind::Organization);
     }
@@ -248,10 +249,6 @@ fn has_media_word(phrase: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let media = lexicon::media_words();
-    words.iter().any(|w| media.contains(w))
-        || media
-            .iter()
-            .filter(|m| m.contains(' '))
-            .any(|m| phrase.contains(m))
+    words.iter().any(|w| lexicon::flags(w).has(Flag::MediaWord))
+        || lexicon::media_phrases().iter().any(|m| phrase.contains(m))
 }

@@ -3,7 +3,7 @@
 
 use super::quotes::Quotes;
 use super::sentence::Sentence;
-use crate::annotate::lexicon;
+use crate::annotate::lexicon::{self, Flag};
 use crate::annotate::text::Lower;
 use crate::span::Span;
 
@@ -395,9 +395,10 @@ fn period_ends(text: &str, from: usize, at: usize) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_lowercase);
+    let flags = lexicon::flags(bare);
     !(initial
         || bare.contains('.')
-        || lexicon::honorifics().contains(bare)
-        || lexicon::titles().contains(bare)
+        || flags.has(Flag::Honorific)
+        || flags.has(Flag::Title)
         || next_is_lower)
 }

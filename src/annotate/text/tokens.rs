@@ -1,7 +1,7 @@
 //! Word tokens with byte spans, as the name finder reads them.
 
 use super::chars::{class, Class};
-use crate::annotate::lexicon;
+use crate::annotate::lexicon::{self, Flag};
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy)]
@@ -111,8 +111,10 @@ fn keeps_period(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     word.contains('.')
         || (letters == 1 && word.chars().all(char::is_uppercase))
-        || lexicon::honorifics().contains(word)
-        || lexicon::titles().contains(word)
+        || {
+            let flags = lexicon::flags(word);
+            flags.has(Flag::Honorific) || flags.has(Flag::Title)
+        }
         || matches!(word, "Jr" | "Sr" | "St")
 }
 

@@ -1,0 +1,142 @@
+//! One map from every word of every word list to the lists it is in, so that one hash
+//! look-up answers every list question a rule asks about a word.
+
+use super::{entries, Hasher};
+use crate::annotate::text::Lower;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One word list. Each is read from a data file, or from one `[section]` of it (see
+/// [`LISTS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Flag {
+    FirstName,
+    Honorific,
+    Title,
+    NameStopword,
+    OrgWord,
+    MediaWord,
+    AnonymousNoun,
+    SpokesNoun,
+    DocumentNoun,
+    CommonWord,
+    KnownProperNoun,
+    Place,
+}
+
+/// Where each list is read from: its data file and its section in it ("" for a file
+/// without sections).
+const LISTS: &[(Flag, &str, &str)] = &[
+    (Flag::FirstName, FIRST_NAMES, ""),
+    (Flag::Honorific, HONORIFICS, ""),
+    (Flag::Title, TITLES, ""),
+    (Flag::NameStopword, NAME_STOPWORDS, ""),
+    (Flag::OrgWord, ORG_WORDS, ""),
+    (Flag::MediaWord, MEDIA_WORDS, ""),
+    (Flag::AnonymousNoun, ANONYMOUS_NOUNS, ""),
+    (Flag::SpokesNoun, SPOKES_NOUNS, ""),
+    (Flag::DocumentNoun, DOCUMENT_NOUNS, ""),
+    (Flag::CommonWord, COMMON_WORDS, ""),
+    (Flag::KnownProperNoun, KNOWN_PROPER_NOUNS, ""),
+    (Flag::Place, PLACES, ""),
+];
+
+const FIRST_NAMES: &str = include_str!("../../../data/first_names.txt");
+const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
+const TITLES: &str = include_str!("../../../data/titles.txt");
+const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
+const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
+pub(super) const MEDIA_WORDS: &str = include_str!("../../../data/media_words.txt");
+const ANONYMOUS_NOUNS: &str = include_str!("../../../data/anonymous_nouns.txt");
+const SPOKES_NOUNS: &str = include_str!("../../../data/spokes_nouns.txt");
+const DOCUMENT_NOUNS: &str = include_str!("../../../data/document_nouns.txt");
+const COMMON_WORDS: &str = include_str!("../../../data/common_words.txt");
+const KNOWN_PROPER_NOUNS: &str = include_str!("../../../data/known_proper_nouns.txt");
+const PLACES: &str = include_str!("../../../data/places.txt");
+
+/// The lists a word is in: one bit per [`Flag`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags(u64);
+
+impl Flags {
+    pub fn has(self, flag: Flag) -> bool {
+        self.0 & Self::bit(flag) != 0
+    }
+
+    fn with(self, flag: Flag) -> Flags {
+        Flags(self.0 | Self::bit(flag))
+    }
+
+    fn bit(flag: Flag) -> u64 {
+        1 << flag as u8
+    }
+}
+
+/// The lists `word` is in, exactly as written (see [`lower_flags`] for lists of
+/// lower-case words). A word in no list has no flags.
+pub fn flags(word: &str) -> Flags {
+    map().get(word).copied().unwrap_or_default()
+}
+
+/// The lists `word` is in once lower-cased: for the lists of lower-case words.
+pub fn lower_flags(word: &str) -> Flags {
+    flags(&Lower::of(word))
+}
+
+type FlagMap = HashMap<&'static str, Flags, Hasher>;
+
+fn map() -> &'static FlagMap {
+    static MAP: OnceLock<FlagMap> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = FlagMap::default();
+        for &(flag, src, name) in LISTS {
+            for word in section(src, name) {
+                let flags = map.entry(word).or_default();
+                *flags = flags.with(flag);
+            }
+        }
+        map
+    })
+}
+
+/// The entries of one section of a data file: the lines after its `[name]` line, up to
+/// the next section. Name "" is a file without sections (or the lines before the first).
+pub(super) fn section(src: &'static str, name: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut current = "";
+    entries(src).filter(move |line| {
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = header;
+            return false;
+        }
+        current == name
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A misspelt section name would silently give an empty list.
+    #[test]
+    fn every_list_has_words() {
+        for &(flag, src, name) in LISTS {
+            assert!(section(src, name).next().is_some(), "{flag:?} is empty");
+        }
+    }
+
+    #[test]
+    fn flags_fit_in_the_bits() {
+        assert!((Flag::Place as u8) < 64);
+    }
+
+    #[test]
+    fn a_word_has_the_flags_of_its_lists() {
+        let may = flags("May");
+        assert!(may.has(Flag::FirstName) && may.has(Flag::NameStopword));
+        assert!(!may.has(Flag::Honorific));
+        assert!(flags("Kuala Lumpur").has(Flag::Place));
+        assert!(flags("Dr").has(Flag::Honorific) && !flags("dr").has(Flag::Honorific));
+        assert_eq!(flags("no such word at all"), Flags::default());
+    }
+}
