@@ -30,6 +30,12 @@ pub fn media_phrases() -> &'static [&'static str] {
     })
 }
 
+/// Word endings of descriptors ("Scientologist", "Bahraini"), tried one by one.
+pub fn descriptor_suffixes() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| entries(include_str!("../../data/descriptor_suffixes.txt")).collect())
+}
+
 /// A reporting verb: its base form and how sure a form of it is a verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verb {
@@ -191,6 +197,7 @@ mod tests {
     fn lists_load() {
         assert!(flags("Robert").has(Flag::FirstName));
         assert!(media_phrases().iter().all(|m| m.contains(' ')));
+        assert!(descriptor_suffixes().contains(&"ist"));
         assert_eq!(reporting_verbs().get("said").map(|v| v.base), Some("say"));
         assert!(reporting_verbs()["reports"].noun_like && reporting_verbs()["found"].needs_that);
         assert!(anonymity_reasons().is_match("who spoke on the condition of anonymity to discuss"));

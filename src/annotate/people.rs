@@ -12,78 +12,6 @@ use crate::article::Article;
 use crate::span::Span;
 use std::collections::HashMap;
 
-/// Lowercase particles that may stand inside a name ("Charles de Gaulle").
-const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "ibn", "al",
-    "dos", "das",
-];
-/// Lowercase words that name a role right before a name ("press secretary Sean Spicer").
-const ROLE_NOUNS: &[&str] = &[
-    "secretary",
-    "director",
-    "counsel",
-    "attorney",
-    "general",
-    "president",
-    "senator",
-    "governor",
-    "adviser",
-    "advisor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "leader",
-    "speechwriter",
-    "official",
-    "ambassador",
-    "minister",
-    "judge",
-    "founder",
-    "executive",
-    "host",
-    "reporter",
-    "correspondent",
-    "editor",
-    "writer",
-    "columnist",
-    "analyst",
-    "professor",
-    "candidate",
-    "nominee",
-    "strategist",
-    "lawyer",
-    "aide",
-    "manager",
-    "chief",
-    "member",
-    "commissioner",
-    "mayor",
-    "deputy",
-    "economist",
-    "scientist",
-    "researcher",
-    "coach",
-    "player",
-    "actor",
-    "singer",
-    "author",
-    "officer",
-    "prosecutor",
-    "investor",
-    "owner",
-    "ceo",
-    "head",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "pollster",
-    "consultant",
-    "operative",
-    "activist",
-];
-
 /// A capitalised run read as a possible name.
 #[derive(Debug, Clone)]
 struct Candidate<'t> {
@@ -429,27 +357,18 @@ fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool 
         return false;
     }
     let w = next.name(text);
-    if PARTICLES.contains(&w) {
+    if lexicon::flags(w).has(Flag::Particle) {
         return after.is_some_and(|a| is_capitalised(a.name(text)));
     }
     // Headline capitals ("Lindsey Graham Says", "Clinton Was Headed") end a name.
     let lower = Lower::of(w);
-    if FUNCTION_WORDS.contains(&lower.as_str())
+    if lexicon::flags(&lower).has(Flag::HeadlineBreak)
         || lexicon::reporting_verbs().contains_key(lower.as_str())
     {
         return false;
     }
     is_name_word(text, next) || is_all_caps(w)
 }
-
-/// Words that, capitalised in a headline, never continue a name.
-const FUNCTION_WORDS: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
-    "could", "as", "a", "an", "the", "with", "on", "in", "for", "to", "and", "or", "of", "at",
-    "by", "from", "about", "after", "over", "into", "than", "not", "no", "calls", "says", "said",
-    "speaks", "breaks", "wins", "loses", "vs", "versus", "if", "but", "when", "while", "why",
-    "how", "what", "who", "where", "just", "also", "again", "might", "should",
-];
 
 /// Reads one run: leading words of office, then the name.
 fn read_run<'t>(
@@ -460,7 +379,7 @@ fn read_run<'t>(
     let last_token = &tokens[run.end - 1];
     if run.len() > 1
         && text[last_token.span.end..].starts_with(':')
-        && LABELS.contains(&last_token.name(text))
+        && lexicon::flags(last_token.name(text)).has(Flag::CaptionLabel)
     {
         // "… Lena Okoro Photo: Reuters": a caption label is not part of the name.
         return read_run(text, tokens, run.start..run.end - 1);
@@ -568,27 +487,6 @@ fn read_run<'t>(
     }]
 }
 
-/// Caption and credit labels that may follow a name before a colon.
-const LABELS: &[&str] = &[
-    "Image",
-    "Images",
-    "Photo",
-    "Photos",
-    "Photograph",
-    "Picture",
-    "Video",
-    "Credit",
-    "Credits",
-    "Source",
-    "Caption",
-    "Graphic",
-    "Illustration",
-    "Map",
-    "Chart",
-    "Update",
-    "Note",
-];
-
 /// A word neither English nor a known place or brand: foreign names ("Tomasz Wrzeszcz")
 /// are made of such words.
 fn is_unknown_word(w: &str) -> bool {
@@ -601,11 +499,9 @@ fn is_unknown_word(w: &str) -> bool {
 
 /// "Scientologist", "Bahraini": words that describe a person rather than name them.
 fn is_descriptor(w: &str) -> bool {
-    [
-        "ist", "ists", "ian", "ians", "ese", "ite", "ites", "ish", "ic", "i",
-    ]
-    .iter()
-    .any(|s| w.ends_with(s))
+    lexicon::descriptor_suffixes()
+        .iter()
+        .any(|s| w.ends_with(s))
 }
 
 /// "in Santo Spirito", "of Iodine Deficiency Disorders": a capitalised run after a
@@ -616,22 +512,7 @@ fn follows_preposition(text: &str, start: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(
-        prev,
-        "in" | "at"
-            | "of"
-            | "for"
-            | "from"
-            | "to"
-            | "into"
-            | "near"
-            | "the"
-            | "a"
-            | "an"
-            | "on"
-            | "across"
-            | "via"
-    )
+    lexicon::flags(prev).has(Flag::PlacePreposition)
 }
 
 fn introduced_by_honorific(words: &[&str]) -> bool {
@@ -711,7 +592,7 @@ fn role_after(text: &str, name: Span) -> Option<String> {
     let words: Vec<&str> = body.split_whitespace().collect();
     let has_role = words
         .iter()
-        .any(|w| ROLE_NOUNS.contains(&Lower::of(w).as_str()));
+        .any(|w| lexicon::lower_flags(w).has(Flag::RoleNoun));
     let ends_sentence = !rest[end..].starts_with(',') && !rest[end..].starts_with('.');
     (has_role && words.len() <= 8 && !ends_sentence && !phrase.starts_with("who"))
         .then(|| body.to_string())

@@ -1,6 +1,7 @@
 //! News-dataset dumps: header lines, then a body whose paragraph breaks were lost.
 
 use super::{normalise_date, Meta, Paragraph};
+use crate::annotate::lexicon::{self, Flag};
 use crate::span::Span;
 
 const HEADER_LINES: usize = 5;
@@ -101,10 +102,7 @@ pub(crate) fn person_keyword(k: &str) -> Option<String> {
 }
 
 pub fn is_suffix(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Jr" | "Sr" | "II" | "III" | "IV" | "V"
-    )
+    lexicon::flags(w.trim_end_matches('.')).has(Flag::NameSuffix)
 }
 
 /// Splits a body line where a sentence end runs straight into the next sentence

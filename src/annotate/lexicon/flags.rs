@@ -23,6 +23,13 @@ pub enum Flag {
     CommonWord,
     KnownProperNoun,
     Place,
+    // name_words.txt: the people rules.
+    Particle,
+    RoleNoun,
+    HeadlineBreak,
+    CaptionLabel,
+    PlacePreposition,
+    NameSuffix,
 }
 
 /// Where each list is read from: its data file and its section in it ("" for a file
@@ -40,6 +47,12 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::CommonWord, COMMON_WORDS, ""),
     (Flag::KnownProperNoun, KNOWN_PROPER_NOUNS, ""),
     (Flag::Place, PLACES, ""),
+    (Flag::Particle, NAME_WORDS, "particles"),
+    (Flag::RoleNoun, NAME_WORDS, "role_nouns"),
+    (Flag::HeadlineBreak, NAME_WORDS, "headline_breaks"),
+    (Flag::CaptionLabel, NAME_WORDS, "caption_labels"),
+    (Flag::PlacePreposition, NAME_WORDS, "place_prepositions"),
+    (Flag::NameSuffix, NAME_WORDS, "name_suffixes"),
 ];
 
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.txt");
@@ -54,6 +67,7 @@ const DOCUMENT_NOUNS: &str = include_str!("../../../data/document_nouns.txt");
 const COMMON_WORDS: &str = include_str!("../../../data/common_words.txt");
 const KNOWN_PROPER_NOUNS: &str = include_str!("../../../data/known_proper_nouns.txt");
 const PLACES: &str = include_str!("../../../data/places.txt");
+const NAME_WORDS: &str = include_str!("../../../data/name_words.txt");
 
 /// The lists a word is in: one bit per [`Flag`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -127,7 +141,7 @@ mod tests {
 
     #[test]
     fn flags_fit_in_the_bits() {
-        assert!((Flag::Place as u8) < 64);
+        assert!((Flag::NameSuffix as u8) < 64);
     }
 
     #[test]
@@ -135,6 +149,7 @@ mod tests {
         let may = flags("May");
         assert!(may.has(Flag::FirstName) && may.has(Flag::NameStopword));
         assert!(!may.has(Flag::Honorific));
+        assert!(flags("de").has(Flag::Particle) && flags("Jr").has(Flag::NameSuffix));
         assert!(flags("Kuala Lumpur").has(Flag::Place));
         assert!(flags("Dr").has(Flag::Honorific) && !flags("dr").has(Flag::Honorific));
         assert_eq!(flags("no such word at all"), Flags::default());
