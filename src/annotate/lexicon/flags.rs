@@ -30,6 +30,26 @@ pub enum Flag {
     CaptionLabel,
     PlacePreposition,
     NameSuffix,
+    // source_words.txt: the sourcing rules.
+    Be,
+    Progressive,
+    Determiner,
+    SubjectPronoun,
+    Recipient,
+    TimeOpener,
+    DayWord,
+    NominalOpener,
+    Auxiliary,
+    LeadingSkip,
+    TrailingSkip,
+    TimeNoun,
+    AdverbialOpener,
+    Finite,
+    NotSource,
+    AsideOpener,
+    BadPhraseStart,
+    PostHead,
+    UniqueOffice,
 }
 
 /// Where each list is read from: its data file and its section in it ("" for a file
@@ -53,6 +73,25 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::CaptionLabel, NAME_WORDS, "caption_labels"),
     (Flag::PlacePreposition, NAME_WORDS, "place_prepositions"),
     (Flag::NameSuffix, NAME_WORDS, "name_suffixes"),
+    (Flag::Be, SOURCE_WORDS, "be"),
+    (Flag::Progressive, SOURCE_WORDS, "progressive"),
+    (Flag::Determiner, SOURCE_WORDS, "determiners"),
+    (Flag::SubjectPronoun, SOURCE_WORDS, "subject_pronouns"),
+    (Flag::Recipient, SOURCE_WORDS, "recipients"),
+    (Flag::TimeOpener, SOURCE_WORDS, "time_openers"),
+    (Flag::DayWord, SOURCE_WORDS, "day_words"),
+    (Flag::NominalOpener, SOURCE_WORDS, "nominal_openers"),
+    (Flag::Auxiliary, SOURCE_WORDS, "auxiliaries"),
+    (Flag::LeadingSkip, SOURCE_WORDS, "leading_skip"),
+    (Flag::TrailingSkip, SOURCE_WORDS, "trailing_skip"),
+    (Flag::TimeNoun, SOURCE_WORDS, "time_nouns"),
+    (Flag::AdverbialOpener, SOURCE_WORDS, "adverbial_openers"),
+    (Flag::Finite, SOURCE_WORDS, "finite"),
+    (Flag::NotSource, SOURCE_WORDS, "not_sources"),
+    (Flag::AsideOpener, SOURCE_WORDS, "aside_openers"),
+    (Flag::BadPhraseStart, SOURCE_WORDS, "bad_phrase_starts"),
+    (Flag::PostHead, SOURCE_WORDS, "post_head"),
+    (Flag::UniqueOffice, SOURCE_WORDS, "unique_offices"),
 ];
 
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.txt");
@@ -68,6 +107,7 @@ const COMMON_WORDS: &str = include_str!("../../../data/common_words.txt");
 const KNOWN_PROPER_NOUNS: &str = include_str!("../../../data/known_proper_nouns.txt");
 const PLACES: &str = include_str!("../../../data/places.txt");
 const NAME_WORDS: &str = include_str!("../../../data/name_words.txt");
+const SOURCE_WORDS: &str = include_str!("../../../data/source_words.txt");
 
 /// The lists a word is in: one bit per [`Flag`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -141,11 +181,13 @@ mod tests {
 
     #[test]
     fn flags_fit_in_the_bits() {
-        assert!((Flag::NameSuffix as u8) < 64);
+        assert!((Flag::UniqueOffice as u8) < 64);
     }
 
     #[test]
     fn a_word_has_the_flags_of_its_lists() {
+        let the = flags("the");
+        assert!(the.has(Flag::Determiner) && the.has(Flag::AsideOpener));
         let may = flags("May");
         assert!(may.has(Flag::FirstName) && may.has(Flag::NameStopword));
         assert!(!may.has(Flag::Honorific));

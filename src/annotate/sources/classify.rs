@@ -69,69 +69,6 @@ impl Kinding {
     }
 }
 
-/// Words after which a phrase's head noun has been given ("people close to …").
-const POST_HEAD: &[&str] = &[
-    "who",
-    "that",
-    "which",
-    "whose",
-    "for",
-    "of",
-    "with",
-    "close",
-    "familiar",
-    "at",
-    "in",
-    "from",
-    "on",
-    "to",
-    "involved",
-    "briefed",
-    "inside",
-    "within",
-    "near",
-    "representing",
-    "working",
-    "knowledgeable",
-    "told",
-    "speaking",
-    "like",
-    "among",
-    "by",
-    "about",
-    "outside",
-];
-/// Offices held by one identifiable person ("the president said").
-const UNIQUE_OFFICES: &[&str] = &[
-    "president",
-    "general",
-    "governor",
-    "senator",
-    "mayor",
-    "candidate",
-    "nominee",
-    "speaker",
-    "chairman",
-    "chairwoman",
-    "director",
-    "secretary",
-    "minister",
-    "chancellor",
-    "king",
-    "queen",
-    "pope",
-    "judge",
-    "sheriff",
-    "congressman",
-    "congresswoman",
-    "ceo",
-    "founder",
-    "commissioner",
-    "ambassador",
-    "coach",
-    "prosecutor",
-];
-
 pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Source]) -> Kinding {
     let phrase = source.slice(text);
     let lower = phrase.to_lowercase();
@@ -177,7 +114,7 @@ pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Sour
     {
         return Kinding::of(SourceKind::Organization);
     }
-    if lower.starts_with("the ") && UNIQUE_OFFICES.contains(&head_lower.as_str()) {
+    if lower.starts_with("the ") && head_flags.has(Flag::UniqueOffice) {
         return Kinding::of(SourceKind::Named);
     }
     Kinding::of(SourceKind::Anonymous)
@@ -226,7 +163,7 @@ pub fn head_word(text: &str, source: Span) -> Span {
         let at = s[pos..].find(w).map_or(pos, |i| pos + i);
         pos = at + w.len();
         let bare = Lower::of(w.trim_end_matches([',', '.']));
-        if POST_HEAD.contains(&bare.as_str()) && at > 0 {
+        if lexicon::flags(&bare).has(Flag::PostHead) && at > 0 {
             break;
         }
         let core = strip_possessive(w.trim_end_matches([',', '.']));
