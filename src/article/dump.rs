@@ -6,14 +6,6 @@ use crate::span::Span;
 
 const HEADER_LINES: usize = 5;
 
-/// Words that end in a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
-    "prof", "rev", "hon", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "ave", "blvd",
-    "dept", "univ", "mt", "ft", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
-    "dec", "messrs", "mmes", "pres", "supt",
-];
-
 pub fn parse(text: &str) -> (Meta, Vec<Paragraph>) {
     let lines = line_spans(text);
     let mut meta = Meta::default();
@@ -152,8 +144,14 @@ fn is_abbreviation(before_period: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     word.contains('.')
         || letters == 1
-        || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+        || is_dump_abbreviation(word)
         || word.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The list holds ASCII words, so only an ASCII word can be one: lower-casing it then
+/// agrees with the ASCII lower-casing the list was written for.
+fn is_dump_abbreviation(word: &str) -> bool {
+    word.is_ascii() && lexicon::lower_flags(word).has(Flag::DumpAbbreviation)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Flag {
+    // Lists of their own file, one word a line.
     FirstName,
     Honorific,
     Title,
@@ -50,6 +51,10 @@ pub enum Flag {
     BadPhraseStart,
     PostHead,
     UniqueOffice,
+    // abbreviations.txt: periods that end no sentence.
+    SentenceAbbreviation,
+    TokenAbbreviation,
+    DumpAbbreviation,
 }
 
 /// Where each list is read from: its data file and its section in it ("" for a file
@@ -92,6 +97,9 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::BadPhraseStart, SOURCE_WORDS, "bad_phrase_starts"),
     (Flag::PostHead, SOURCE_WORDS, "post_head"),
     (Flag::UniqueOffice, SOURCE_WORDS, "unique_offices"),
+    (Flag::SentenceAbbreviation, ABBREVIATIONS, "sentences"),
+    (Flag::TokenAbbreviation, ABBREVIATIONS, "tokens"),
+    (Flag::DumpAbbreviation, ABBREVIATIONS, "news_dumps"),
 ];
 
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.txt");
@@ -108,6 +116,7 @@ const KNOWN_PROPER_NOUNS: &str = include_str!("../../../data/known_proper_nouns.
 const PLACES: &str = include_str!("../../../data/places.txt");
 const NAME_WORDS: &str = include_str!("../../../data/name_words.txt");
 const SOURCE_WORDS: &str = include_str!("../../../data/source_words.txt");
+const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.txt");
 
 /// The lists a word is in: one bit per [`Flag`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -179,19 +188,27 @@ mod tests {
         }
     }
 
+    /// Each flag is one bit of a u64, and its row of `LISTS` is found by its number.
     #[test]
-    fn flags_fit_in_the_bits() {
-        assert!((Flag::UniqueOffice as u8) < 64);
+    fn every_flag_is_listed_once_in_order() {
+        assert!(LISTS.len() <= 64);
+        for (i, &(flag, _, _)) in LISTS.iter().enumerate() {
+            assert_eq!(flag as usize, i, "{flag:?} is out of place in LISTS");
+        }
     }
 
     #[test]
     fn a_word_has_the_flags_of_its_lists() {
         let the = flags("the");
         assert!(the.has(Flag::Determiner) && the.has(Flag::AsideOpener));
+        assert!(!the.has(Flag::Honorific));
         let may = flags("May");
         assert!(may.has(Flag::FirstName) && may.has(Flag::NameStopword));
-        assert!(!may.has(Flag::Honorific));
         assert!(flags("de").has(Flag::Particle) && flags("Jr").has(Flag::NameSuffix));
+        assert!(
+            flags("St").has(Flag::SentenceAbbreviation) && flags("St").has(Flag::TokenAbbreviation)
+        );
+        assert!(lower_flags("Dept").has(Flag::DumpAbbreviation));
         assert!(flags("Kuala Lumpur").has(Flag::Place));
         assert!(flags("Dr").has(Flag::Honorific) && !flags("dr").has(Flag::Honorific));
         assert_eq!(flags("no such word at all"), Flags::default());

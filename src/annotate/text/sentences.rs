@@ -36,10 +36,7 @@ fn ends_with_abbreviation(s: &str) -> bool {
     single_initial
         || flags.has(Flag::Honorific)
         || flags.has(Flag::Title)
-        || matches!(
-            word,
-            "St" | "No" | "Jan" | "Feb" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov" | "Dec" | "vs"
-        )
+        || flags.has(Flag::SentenceAbbreviation)
 }
 
 #[cfg(test)]

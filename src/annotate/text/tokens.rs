@@ -109,13 +109,10 @@ fn run_end(s: &str, from: usize) -> usize {
 
 fn keeps_period(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    word.contains('.')
-        || (letters == 1 && word.chars().all(char::is_uppercase))
-        || {
-            let flags = lexicon::flags(word);
-            flags.has(Flag::Honorific) || flags.has(Flag::Title)
-        }
-        || matches!(word, "Jr" | "Sr" | "St")
+    word.contains('.') || (letters == 1 && word.chars().all(char::is_uppercase)) || {
+        let flags = lexicon::flags(word);
+        flags.has(Flag::Honorific) || flags.has(Flag::Title) || flags.has(Flag::TokenAbbreviation)
+    }
 }
 
 fn possessive_start(text: &str, t: Span) -> usize {
