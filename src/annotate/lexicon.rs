@@ -124,69 +124,35 @@ pub fn phrase_cues() -> &'static Regex {
     RE.get_or_init(|| alternation(PHRASE_CUES))
 }
 
-/// Common nicknames and the formal given names they stand for.
+/// Words that open a clause ("because", "which"), as one pattern.
+pub fn clause_openers() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let words = entries(include_str!("../../data/clause_openers.txt"))
+            .collect::<Vec<_>>()
+            .join("|");
+        // ASCII word boundaries keep the regex on its fast automata; the words are ASCII.
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{words})(?-u:\b)")).expect("valid pattern")
+    })
+}
+
+/// Whether `short` is a common nickname of the formal given name `formal` ("Bob", "Robert").
 pub fn nickname_of(short: &str, formal: &str) -> bool {
-    const PAIRS: &[(&str, &[&str])] = &[
-        ("Bob", &["Robert"]),
-        ("Rob", &["Robert"]),
-        ("Bobby", &["Robert"]),
-        ("Bill", &["William"]),
-        ("Will", &["William"]),
-        ("Billy", &["William"]),
-        ("Jim", &["James"]),
-        ("Jimmy", &["James"]),
-        ("Mike", &["Michael"]),
-        ("Joe", &["Joseph"]),
-        ("Tom", &["Thomas"]),
-        ("Dick", &["Richard"]),
-        ("Rick", &["Richard"]),
-        ("Ted", &["Edward", "Theodore", "Rafael"]),
-        ("Ed", &["Edward"]),
-        ("Chris", &["Christopher", "Christine", "Christina"]),
-        ("Jeff", &["Jefferson", "Jeffrey", "Geoffrey"]),
-        ("Dan", &["Daniel"]),
-        ("Dave", &["David"]),
-        ("Steve", &["Stephen", "Steven"]),
-        ("Tony", &["Anthony"]),
-        ("Ben", &["Benjamin"]),
-        ("Sam", &["Samuel", "Samantha"]),
-        ("Nick", &["Nicholas"]),
-        ("Matt", &["Matthew"]),
-        ("Pat", &["Patrick", "Patricia"]),
-        ("Liz", &["Elizabeth"]),
-        ("Beth", &["Elizabeth"]),
-        ("Betsy", &["Elizabeth"]),
-        ("Kate", &["Katherine", "Catherine", "Kathleen"]),
-        ("Katie", &["Katherine", "Catherine"]),
-        ("Chuck", &["Charles"]),
-        ("Charlie", &["Charles"]),
-        ("Andy", &["Andrew"]),
-        ("Alex", &["Alexander", "Alexandra"]),
-        ("Don", &["Donald"]),
-        ("Ron", &["Ronald"]),
-        ("Larry", &["Lawrence"]),
-        ("Jerry", &["Gerald", "Jerome"]),
-        ("Hank", &["Henry"]),
-        ("Jack", &["John"]),
-        ("Johnny", &["John"]),
-        ("Peggy", &["Margaret"]),
-        ("Maggie", &["Margaret"]),
-        ("Greg", &["Gregory"]),
-        ("Tim", &["Timothy"]),
-        ("Fred", &["Frederick"]),
-        ("Al", &["Albert", "Alan", "Alfred"]),
-        ("Sue", &["Susan"]),
-        ("Jen", &["Jennifer"]),
-        ("Jenny", &["Jennifer"]),
-        ("Debbie", &["Deborah"]),
-        ("Vicky", &["Victoria"]),
-        ("Nancy", &["Ann", "Anne"]),
-        ("Mitch", &["Mitchell"]),
-        ("Newt", &["Newton"]),
-    ];
-    PAIRS
-        .iter()
-        .any(|(s, formals)| *s == short && formals.contains(&formal))
+    nicknames()
+        .get(short)
+        .is_some_and(|formals| formals.contains(&formal))
+}
+
+fn nicknames() -> &'static HashMap<&'static str, Vec<&'static str>, Hasher> {
+    static MAP: OnceLock<HashMap<&'static str, Vec<&'static str>, Hasher>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        entries(include_str!("../../data/nicknames.txt"))
+            .filter_map(|line| {
+                let mut names = line.split_whitespace();
+                Some((names.next()?, names.collect()))
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -198,6 +164,7 @@ mod tests {
         assert!(flags("Robert").has(Flag::FirstName));
         assert!(media_phrases().iter().all(|m| m.contains(' ')));
         assert!(descriptor_suffixes().contains(&"ist"));
+        assert!(clause_openers().is_match("Because"));
         assert_eq!(reporting_verbs().get("said").map(|v| v.base), Some("say"));
         assert!(reporting_verbs()["reports"].noun_like && reporting_verbs()["found"].needs_that);
         assert!(anonymity_reasons().is_match("who spoke on the condition of anonymity to discuss"));

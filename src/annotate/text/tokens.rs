@@ -109,10 +109,12 @@ fn run_end(s: &str, from: usize) -> usize {
 
 fn keeps_period(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    word.contains('.') || (letters == 1 && word.chars().all(char::is_uppercase)) || {
-        let flags = lexicon::flags(word);
-        flags.has(Flag::Honorific) || flags.has(Flag::Title) || flags.has(Flag::TokenAbbreviation)
-    }
+    let flags = lexicon::flags(word);
+    word.contains('.')
+        || (letters == 1 && word.chars().all(char::is_uppercase))
+        || flags.has(Flag::Honorific)
+        || flags.has(Flag::Title)
+        || flags.has(Flag::TokenAbbreviation)
 }
 
 fn possessive_start(text: &str, t: Span) -> usize {
