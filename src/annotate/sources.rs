@@ -204,14 +204,14 @@ fn verb_attribution(
     let prev_flags = lexicon::flags(&prev);
     let progressive = ing && prev_flags.has(Flag::Progressive);
     let participle = ing && text[..w.start].trim_end().ends_with(',');
-    let relative = matches!(prev.as_str(), "who" | "which" | "that");
+    let relative = prev_flags.has(Flag::RelativeBeforeVerb);
     let passive = !ing && prev_flags.has(Flag::Be);
     let after_determiner = prev_flags.has(Flag::Determiner);
     if ing && !progressive && !participle
         || passive
         || relative
         || after_determiner
-        || matches!(prev.as_str(), "to" | "having")
+        || prev_flags.has(Flag::NonFiniteMarker)
     {
         return None;
     }
@@ -353,7 +353,9 @@ fn sentence_subject(text: &str, sentence: Span, people: &MentionIndex) -> Option
         }
     }
     let first = *letter_words(text, sentence).first()?;
-    matches!(first.slice(text), "He" | "She" | "They").then_some(first)
+    lexicon::flags(first.slice(text))
+        .has(Flag::OpeningPronoun)
+        .then_some(first)
 }
 
 /// Whether what follows a verb opens reported content: "that", a colon or a quote.

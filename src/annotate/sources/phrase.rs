@@ -156,11 +156,7 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
             .unwrap_or("")
             .to_lowercase();
         let last_flags = lexicon::flags(&lower);
-        if last_flags.has(Flag::TimeNoun)
-            && matches!(
-                before_last.as_str(),
-                "this" | "last" | "next" | "that" | "each"
-            )
+        if last_flags.has(Flag::TimeNoun) && lexicon::flags(&before_last).has(Flag::TimeDeterminer)
         {
             span = Span::new(span.start, span.end - last.len()).trim(text);
             let s = span.slice(text);
@@ -184,17 +180,15 @@ fn is_clause(words: &[&str]) -> bool {
     let mut relative = false;
     for w in words {
         let lower = Lower::of(w);
-        if matches!(lower.as_str(), "who" | "that" | "which" | "whose") {
+        let flags = lexicon::flags(&lower);
+        if flags.has(Flag::RelativeMarker) {
             relative = true;
         }
-        if matches!(lower.as_str(), "why" | "how" | "what" | "whether")
-            || lower.ends_with("n’t")
-            || lower.ends_with("n't")
-        {
+        if flags.has(Flag::ClauseWord) || lower.ends_with("n’t") || lower.ends_with("n't") {
             return true;
         }
         if !relative
-            && (lexicon::flags(&lower).has(Flag::Finite)
+            && (flags.has(Flag::Finite)
                 || lexicon::reporting_verbs()
                     .get(lower.as_str())
                     .is_some_and(|v| lower != v.base && !lower.ends_with('s')))
