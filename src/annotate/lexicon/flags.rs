@@ -204,6 +204,19 @@ mod tests {
         }
     }
 
+    /// A section no flag reads would be a list no rule sees.
+    #[test]
+    fn every_section_is_read() {
+        for src in [NAME_WORDS, SOURCE_WORDS, ABBREVIATIONS] {
+            let headers = entries(src).filter(|l| l.starts_with('['));
+            for header in headers {
+                let name = header.trim_start_matches('[').trim_end_matches(']');
+                let read = LISTS.iter().any(|&(_, s, n)| s == src && n == name);
+                assert!(read, "no flag reads section {header}");
+            }
+        }
+    }
+
     /// Each flag is one bit of a u64, and its row of `LISTS` is found by its number.
     #[test]
     fn every_flag_is_listed_once_in_order() {
