@@ -1,13 +1,16 @@
 //! General word lists, shipped as data files in `data/` and embedded at build time.
 
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+mod flags;
+
+pub use flags::{flags, lower_flags, Flag, Flags};
 
 /// A fast, fixed hash: the lists are our own, so no protection against chosen keys is
 /// needed, and every token is looked up several times.
 type Hasher = foldhash::fast::FixedState;
-pub type WordSet = HashSet<&'static str, Hasher>;
 
 /// The non-comment, non-blank lines of a data file.
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -16,31 +19,22 @@ fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(src: &'static str) -> WordSet {
-    entries(src).collect()
+/// The media cues of more than one word ("Fox News"): a phrase is searched for each, as
+/// they cannot be looked up word by word.
+pub fn media_phrases() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        entries(flags::MEDIA_WORDS)
+            .filter(|m| m.contains(' '))
+            .collect()
+    })
 }
 
-macro_rules! word_set {
-    ($fn:ident, $file:literal) => {
-        pub fn $fn() -> &'static WordSet {
-            static SET: OnceLock<WordSet> = OnceLock::new();
-            SET.get_or_init(|| set(include_str!(concat!("../../data/", $file))))
-        }
-    };
+/// Word endings of descriptors ("Scientologist", "Bahraini"), tried one by one.
+pub fn descriptor_suffixes() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| entries(include_str!("../../data/descriptor_suffixes.txt")).collect())
 }
-
-word_set!(first_names, "first_names.txt");
-word_set!(honorifics, "honorifics.txt");
-word_set!(titles, "titles.txt");
-word_set!(name_stopwords, "name_stopwords.txt");
-word_set!(org_words, "org_words.txt");
-word_set!(media_words, "media_words.txt");
-word_set!(anonymous_nouns, "anonymous_nouns.txt");
-word_set!(spokes_nouns, "spokes_nouns.txt");
-word_set!(document_nouns, "document_nouns.txt");
-word_set!(common_words, "common_words.txt");
-word_set!(known_proper_nouns, "known_proper_nouns.txt");
-word_set!(places, "places.txt");
 
 /// A reporting verb: its base form and how sure a form of it is a verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,69 +124,35 @@ pub fn phrase_cues() -> &'static Regex {
     RE.get_or_init(|| alternation(PHRASE_CUES))
 }
 
-/// Common nicknames and the formal given names they stand for.
+/// Words that open a clause ("because", "which"), as one pattern.
+pub fn clause_openers() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let words = entries(include_str!("../../data/clause_openers.txt"))
+            .collect::<Vec<_>>()
+            .join("|");
+        // ASCII word boundaries keep the regex on its fast automata; the words are ASCII.
+        Regex::new(&format!(r"(?i)(?-u:\b)(?:{words})(?-u:\b)")).expect("valid pattern")
+    })
+}
+
+/// Whether `short` is a common nickname of the formal given name `formal` ("Bob", "Robert").
 pub fn nickname_of(short: &str, formal: &str) -> bool {
-    const PAIRS: &[(&str, &[&str])] = &[
-        ("Bob", &["Robert"]),
-        ("Rob", &["Robert"]),
-        ("Bobby", &["Robert"]),
-        ("Bill", &["William"]),
-        ("Will", &["William"]),
-        ("Billy", &["William"]),
-        ("Jim", &["James"]),
-        ("Jimmy", &["James"]),
-        ("Mike", &["Michael"]),
-        ("Joe", &["Joseph"]),
-        ("Tom", &["Thomas"]),
-        ("Dick", &["Richard"]),
-        ("Rick", &["Richard"]),
-        ("Ted", &["Edward", "Theodore", "Rafael"]),
-        ("Ed", &["Edward"]),
-        ("Chris", &["Christopher", "Christine", "Christina"]),
-        ("Jeff", &["Jefferson", "Jeffrey", "Geoffrey"]),
-        ("Dan", &["Daniel"]),
-        ("Dave", &["David"]),
-        ("Steve", &["Stephen", "Steven"]),
-        ("Tony", &["Anthony"]),
-        ("Ben", &["Benjamin"]),
-        ("Sam", &["Samuel", "Samantha"]),
-        ("Nick", &["Nicholas"]),
-        ("Matt", &["Matthew"]),
-        ("Pat", &["Patrick", "Patricia"]),
-        ("Liz", &["Elizabeth"]),
-        ("Beth", &["Elizabeth"]),
-        ("Betsy", &["Elizabeth"]),
-        ("Kate", &["Katherine", "Catherine", "Kathleen"]),
-        ("Katie", &["Katherine", "Catherine"]),
-        ("Chuck", &["Charles"]),
-        ("Charlie", &["Charles"]),
-        ("Andy", &["Andrew"]),
-        ("Alex", &["Alexander", "Alexandra"]),
-        ("Don", &["Donald"]),
-        ("Ron", &["Ronald"]),
-        ("Larry", &["Lawrence"]),
-        ("Jerry", &["Gerald", "Jerome"]),
-        ("Hank", &["Henry"]),
-        ("Jack", &["John"]),
-        ("Johnny", &["John"]),
-        ("Peggy", &["Margaret"]),
-        ("Maggie", &["Margaret"]),
-        ("Greg", &["Gregory"]),
-        ("Tim", &["Timothy"]),
-        ("Fred", &["Frederick"]),
-        ("Al", &["Albert", "Alan", "Alfred"]),
-        ("Sue", &["Susan"]),
-        ("Jen", &["Jennifer"]),
-        ("Jenny", &["Jennifer"]),
-        ("Debbie", &["Deborah"]),
-        ("Vicky", &["Victoria"]),
-        ("Nancy", &["Ann", "Anne"]),
-        ("Mitch", &["Mitchell"]),
-        ("Newt", &["Newton"]),
-    ];
-    PAIRS
-        .iter()
-        .any(|(s, formals)| *s == short && formals.contains(&formal))
+    nicknames()
+        .get(short)
+        .is_some_and(|formals| formals.contains(&formal))
+}
+
+fn nicknames() -> &'static HashMap<&'static str, Vec<&'static str>, Hasher> {
+    static MAP: OnceLock<HashMap<&'static str, Vec<&'static str>, Hasher>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        entries(include_str!("../../data/nicknames.txt"))
+            .filter_map(|line| {
+                let mut names = line.split_whitespace();
+                Some((names.next()?, names.collect()))
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -201,8 +161,10 @@ mod tests {
 
     #[test]
     fn lists_load() {
-        assert!(first_names().contains("Robert"));
-        assert!(first_names().len() > 4000);
+        assert!(flags("Robert").has(Flag::FirstName));
+        assert!(media_phrases().iter().all(|m| m.contains(' ')));
+        assert!(descriptor_suffixes().contains(&"ist"));
+        assert!(clause_openers().is_match("Because"));
         assert_eq!(reporting_verbs().get("said").map(|v| v.base), Some("say"));
         assert!(reporting_verbs()["reports"].noun_like && reporting_verbs()["found"].needs_that);
         assert!(anonymity_reasons().is_match("who spoke on the condition of anonymity to discuss"));

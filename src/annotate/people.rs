@@ -4,85 +4,13 @@
 //! introduces (a full name, a name after an honorific or a title, a header keyword);
 //! the second links every run, down to a bare surname, to one of them.
 
-use super::lexicon;
+use super::lexicon::{self, Flag};
 use super::text::tokens::{gap, is_all_caps, is_capitalised, tokenize, Token};
 use super::text::Lower;
 use super::{Mention, Person};
 use crate::article::Article;
 use crate::span::Span;
 use std::collections::HashMap;
-
-/// Lowercase particles that may stand inside a name ("Charles de Gaulle").
-const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "del", "bin", "ibn", "al",
-    "dos", "das",
-];
-/// Lowercase words that name a role right before a name ("press secretary Sean Spicer").
-const ROLE_NOUNS: &[&str] = &[
-    "secretary",
-    "director",
-    "counsel",
-    "attorney",
-    "general",
-    "president",
-    "senator",
-    "governor",
-    "adviser",
-    "advisor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "leader",
-    "speechwriter",
-    "official",
-    "ambassador",
-    "minister",
-    "judge",
-    "founder",
-    "executive",
-    "host",
-    "reporter",
-    "correspondent",
-    "editor",
-    "writer",
-    "columnist",
-    "analyst",
-    "professor",
-    "candidate",
-    "nominee",
-    "strategist",
-    "lawyer",
-    "aide",
-    "manager",
-    "chief",
-    "member",
-    "commissioner",
-    "mayor",
-    "deputy",
-    "economist",
-    "scientist",
-    "researcher",
-    "coach",
-    "player",
-    "actor",
-    "singer",
-    "author",
-    "officer",
-    "prosecutor",
-    "investor",
-    "owner",
-    "ceo",
-    "head",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "pollster",
-    "consultant",
-    "operative",
-    "activist",
-];
 
 /// A capitalised run read as a possible name.
 #[derive(Debug, Clone)]
@@ -396,8 +324,8 @@ fn is_name_word(text: &str, t: &Token) -> bool {
 }
 
 fn is_title_word(w: &str) -> bool {
-    let bare = w.trim_end_matches('.');
-    lexicon::titles().contains(bare) || lexicon::honorifics().contains(bare)
+    let flags = lexicon::flags(w.trim_end_matches('.'));
+    flags.has(Flag::Title) || flags.has(Flag::Honorific)
 }
 
 /// Index ranges of runs of capitalised words joined by single spaces.
@@ -429,27 +357,18 @@ fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool 
         return false;
     }
     let w = next.name(text);
-    if PARTICLES.contains(&w) {
+    if lexicon::flags(w).has(Flag::Particle) {
         return after.is_some_and(|a| is_capitalised(a.name(text)));
     }
     // Headline capitals ("Lindsey Graham Says", "Clinton Was Headed") end a name.
     let lower = Lower::of(w);
-    if FUNCTION_WORDS.contains(&lower.as_str())
+    if lexicon::flags(&lower).has(Flag::HeadlineBreak)
         || lexicon::reporting_verbs().contains_key(lower.as_str())
     {
         return false;
     }
     is_name_word(text, next) || is_all_caps(w)
 }
-
-/// Words that, capitalised in a headline, never continue a name.
-const FUNCTION_WORDS: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "can",
-    "could", "as", "a", "an", "the", "with", "on", "in", "for", "to", "and", "or", "of", "at",
-    "by", "from", "about", "after", "over", "into", "than", "not", "no", "calls", "says", "said",
-    "speaks", "breaks", "wins", "loses", "vs", "versus", "if", "but", "when", "while", "why",
-    "how", "what", "who", "where", "just", "also", "again", "might", "should",
-];
 
 /// Reads one run: leading words of office, then the name.
 fn read_run<'t>(
@@ -460,7 +379,7 @@ fn read_run<'t>(
     let last_token = &tokens[run.end - 1];
     if run.len() > 1
         && text[last_token.span.end..].starts_with(':')
-        && LABELS.contains(&last_token.name(text))
+        && lexicon::flags(last_token.name(text)).has(Flag::CaptionLabel)
     {
         // "… Lena Okoro Photo: Reuters": a caption label is not part of the name.
         return read_run(text, tokens, run.start..run.end - 1);
@@ -474,8 +393,8 @@ fn read_run<'t>(
         last_title.is_some_and(|i| is_title_word(words[i]) && !is_all_caps(words[i]));
     // "Dean Orvik": a title word that is also a given name, before a lone surname, is the given name.
     if let Some(t) = last_title {
-        let is_given = lexicon::first_names().contains(words[t])
-            && !lexicon::honorifics().contains(words[t].trim_end_matches('.'));
+        let is_given = lexicon::flags(words[t]).has(Flag::FirstName)
+            && !lexicon::flags(words[t].trim_end_matches('.')).has(Flag::Honorific);
         if is_given && words.len() - name_from == 1 && !introduced_by_honorific(&words[..t]) {
             name_from = t;
             introduced = t > 0 && is_title_word(words[t - 1]);
@@ -500,9 +419,9 @@ fn read_run<'t>(
     // "Oyelaran Adebayo Memorial Hall": the name ends where an institution's word begins.
     let org_at = words[name_from..]
         .iter()
-        .position(|w| lexicon::org_words().contains(w));
+        .position(|w| lexicon::flags(w).has(Flag::OrgWord));
     let name_before_org =
-        |c: usize| !lexicon::common_words().contains(Lower::of(words[name_from + c - 1]).as_str());
+        |c: usize| !lexicon::lower_flags(words[name_from + c - 1]).has(Flag::CommonWord);
     if let Some(cut) = org_at.filter(|&c| c >= 2 && !introduced && name_before_org(c)) {
         let mut out = read_run(text, tokens, run.start..run.start + name_from + cut);
         out.extend(single_words(
@@ -515,8 +434,8 @@ fn read_run<'t>(
     }
     let name_words = &words[name_from..];
     let is_place = match name_words {
-        [one] => lexicon::places().contains(one),
-        _ => lexicon::places().contains(name_words.join(" ").as_str()),
+        [one] => lexicon::flags(one).has(Flag::Place),
+        _ => lexicon::flags(&name_words.join(" ")).has(Flag::Place),
     };
     if is_place {
         return Vec::new();
@@ -531,9 +450,8 @@ fn read_run<'t>(
     let two_or_three = (2..=3).contains(&name_words.len());
     let in_phrase = follows_preposition(text, first.span.start);
     // Without a given name, a name must not start with an ordinary word ("When Clinton said").
-    let plausible = two_or_three
-        && !in_phrase
-        && !lexicon::common_words().contains(Lower::of(name_words[0]).as_str());
+    let plausible =
+        two_or_three && !in_phrase && !lexicon::lower_flags(name_words[0]).has(Flag::CommonWord);
     let speaker = plausible && speaks(text, span, first.span.start);
     let unknown = plausible && name_words.iter().all(|w| is_unknown_word(w));
     let has_given = name_words[..name_words.len() - 1]
@@ -569,44 +487,21 @@ fn read_run<'t>(
     }]
 }
 
-/// Caption and credit labels that may follow a name before a colon.
-const LABELS: &[&str] = &[
-    "Image",
-    "Images",
-    "Photo",
-    "Photos",
-    "Photograph",
-    "Picture",
-    "Video",
-    "Credit",
-    "Credits",
-    "Source",
-    "Caption",
-    "Graphic",
-    "Illustration",
-    "Map",
-    "Chart",
-    "Update",
-    "Note",
-];
-
 /// A word neither English nor a known place or brand: foreign names ("Tomasz Wrzeszcz")
 /// are made of such words.
 fn is_unknown_word(w: &str) -> bool {
     w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !lexicon::common_words().contains(Lower::of(w).as_str())
-        && !lexicon::known_proper_nouns().contains(w)
+        && !lexicon::lower_flags(w).has(Flag::CommonWord)
+        && !lexicon::flags(w).has(Flag::KnownProperNoun)
         && !is_org_or_stop(w)
 }
 
 /// "Scientologist", "Bahraini": words that describe a person rather than name them.
 fn is_descriptor(w: &str) -> bool {
-    [
-        "ist", "ists", "ian", "ians", "ese", "ite", "ites", "ish", "ic", "i",
-    ]
-    .iter()
-    .any(|s| w.ends_with(s))
+    lexicon::descriptor_suffixes()
+        .iter()
+        .any(|s| w.ends_with(s))
 }
 
 /// "in Santo Spirito", "of Iodine Deficiency Disorders": a capitalised run after a
@@ -617,37 +512,23 @@ fn follows_preposition(text: &str, start: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(
-        prev,
-        "in" | "at"
-            | "of"
-            | "for"
-            | "from"
-            | "to"
-            | "into"
-            | "near"
-            | "the"
-            | "a"
-            | "an"
-            | "on"
-            | "across"
-            | "via"
-    )
+    lexicon::flags(prev).has(Flag::PlacePreposition)
 }
 
 fn introduced_by_honorific(words: &[&str]) -> bool {
     words
         .iter()
-        .any(|w| lexicon::honorifics().contains(w.trim_end_matches('.')))
+        .any(|w| lexicon::flags(w.trim_end_matches('.')).has(Flag::Honorific))
 }
 
 fn is_given_name(w: &str) -> bool {
-    lexicon::first_names().contains(w) && !lexicon::name_stopwords().contains(w)
+    let flags = lexicon::flags(w);
+    flags.has(Flag::FirstName) && !flags.has(Flag::NameStopword)
 }
 
 fn is_org_or_stop(w: &str) -> bool {
-    lexicon::org_words().contains(w)
-        || (lexicon::name_stopwords().contains(w) && !lexicon::first_names().contains(w))
+    let flags = lexicon::flags(w);
+    flags.has(Flag::OrgWord) || (flags.has(Flag::NameStopword) && !flags.has(Flag::FirstName))
 }
 
 /// A run that is no name as a whole: each capitalised word may still be a known surname.
@@ -663,7 +544,7 @@ fn single_words<'t>(
         let w = t.name(text);
         let next_is_org = tokens
             .get(k + 1)
-            .is_some_and(|n| k + 1 < run.end && lexicon::org_words().contains(n.name(text)));
+            .is_some_and(|n| k + 1 < run.end && lexicon::flags(n.name(text)).has(Flag::OrgWord));
         if is_capitalised(w)
             && !is_all_caps(w)
             && !is_title_word(w)
@@ -686,7 +567,7 @@ fn single_words<'t>(
 fn role_text(text: &str, words: &[Token]) -> Option<String> {
     let is_office = |t: &Token| {
         let w = t.name(text);
-        (is_title_word(w) && !lexicon::honorifics().contains(w.trim_end_matches('.')))
+        (is_title_word(w) && !lexicon::flags(w.trim_end_matches('.')).has(Flag::Honorific))
             || is_all_caps(w)
     };
     let from = words.iter().position(is_office)?;
@@ -711,7 +592,7 @@ fn role_after(text: &str, name: Span) -> Option<String> {
     let words: Vec<&str> = body.split_whitespace().collect();
     let has_role = words
         .iter()
-        .any(|w| ROLE_NOUNS.contains(&Lower::of(w).as_str()));
+        .any(|w| lexicon::lower_flags(w).has(Flag::RoleNoun));
     let ends_sentence = !rest[end..].starts_with(',') && !rest[end..].starts_with('.');
     (has_role && words.len() <= 8 && !ends_sentence && !phrase.starts_with("who"))
         .then(|| body.to_string())

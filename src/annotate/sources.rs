@@ -11,7 +11,7 @@ mod phrase;
 mod quotes;
 mod sentence;
 
-use super::lexicon;
+use super::lexicon::{self, Flag};
 use super::text::sentences;
 use super::text::tokens::{is_all_caps, letter_words};
 use super::text::Lower;
@@ -106,14 +106,6 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
         paragraph: article.paragraph_of(span.start),
     }
 }
-
-const BE: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "being", "’s", "'s",
-];
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
-    "your", "new", "such", "no", "any", "some", "each", "every",
-];
 
 /// The attributions of one paragraph (or the title), sentence by sentence.
 fn in_region(
@@ -214,16 +206,17 @@ fn verb_attribution(
         return None;
     }
     let ing = lower.ends_with("ing");
-    let progressive = ing && PROGRESSIVE.contains(&prev.as_str());
+    let prev_flags = lexicon::flags(&prev);
+    let progressive = ing && prev_flags.has(Flag::Progressive);
     let participle = ing && text[..w.start].trim_end().ends_with(',');
-    let relative = matches!(prev.as_str(), "who" | "which" | "that");
-    let passive = !ing && BE.contains(&prev.as_str());
-    let after_determiner = DETERMINERS.contains(&prev.as_str());
+    let relative = prev_flags.has(Flag::RelativeBeforeVerb);
+    let passive = !ing && prev_flags.has(Flag::Be);
+    let after_determiner = prev_flags.has(Flag::Determiner);
     if ing && !progressive && !participle
         || passive
         || relative
         || after_determiner
-        || matches!(prev.as_str(), "to" | "having")
+        || prev_flags.has(Flag::NonFiniteMarker)
     {
         return None;
     }
@@ -314,28 +307,6 @@ fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
     Some(Span::new(start, sentence.start + head.len()))
 }
 
-/// Words that open a time phrase, not a source ("said Thursday morning").
-const TIME_WORDS: &[&str] = &["last", "this", "next", "earlier", "later", "on", "in"];
-
-/// Forms of "be" before an -ing form that make it progressive ("is saying").
-const PROGRESSIVE: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "isn’t",
-    "isn't",
-    "aren’t",
-    "aren't",
-    "wasn’t",
-    "wasn't",
-    "weren’t",
-    "weren't",
-    "’s",
-    "'s",
-];
-
 /// Whether a verb form is used as a noun here ("a report", "swing states").
 fn is_noun_use(
     lower: &str,
@@ -349,9 +320,11 @@ fn is_noun_use(
     let prev = Lower::of(prev_word);
     // "Republican claims", "Sunshine state": a capital before a noun-like form is no subject
     // unless it ends a person's name or an acronym.
-    let after_subject = PRONOUNS.contains(&prev.as_str()) || after_name || is_all_caps(prev_word);
+    let prev_flags = lexicon::flags(&prev);
+    let after_subject =
+        prev_flags.has(Flag::SubjectPronoun) || after_name || is_all_caps(prev_word);
     is_base_or_s
-        && (DETERMINERS.contains(&prev.as_str())
+        && (prev_flags.has(Flag::Determiner)
             || prev.ends_with("’s")
             || prev.ends_with("'s")
             || verb.noun_like && !introduces && !after_subject)
@@ -362,49 +335,20 @@ fn is_noun_use(
 fn names_a_source(text: &str, span: Span) -> bool {
     let s = span.slice(text);
     let first = s.split_whitespace().next().unwrap_or("");
-    let lower = Lower::of(first);
+    let first_flags = lexicon::lower_flags(first);
     let nominal = first.chars().next().is_some_and(char::is_uppercase)
-        || matches!(
-            lower.as_str(),
-            "a" | "an"
-                | "the"
-                | "one"
-                | "two"
-                | "three"
-                | "several"
-                | "some"
-                | "many"
-                | "another"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-        )
+        || first_flags.has(Flag::NominalOpener)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit());
     let words: Vec<&str> = s.split_whitespace().collect();
-    let time = TIME_WORDS.contains(&lower.as_str()) || phrase::DAY_WORDS.contains(&lower.as_str());
+    let time = first_flags.has(Flag::TimeOpener) || first_flags.has(Flag::DayWord);
     let negated = s.contains("n’t") || s.contains("n't") || s.contains(['“', '"']);
     nominal
         && !time
         && !negated
         && words.len() <= 12
-        && !words.iter().any(|w| {
-            matches!(
-                Lower::of(w).as_str(),
-                "would"
-                    | "will"
-                    | "was"
-                    | "is"
-                    | "were"
-                    | "are"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "could"
-                    | "should"
-                    | "did"
-            )
-        })
+        && !words
+            .iter()
+            .any(|w| lexicon::lower_flags(w).has(Flag::Auxiliary))
 }
 
 /// The subject a participial clause refers to: a person named near the start of the
@@ -420,11 +364,10 @@ fn sentence_subject(text: &str, sentence: Span, people: &MentionIndex) -> Option
         }
     }
     let first = *letter_words(text, sentence).first()?;
-    matches!(first.slice(text), "He" | "She" | "They").then_some(first)
+    lexicon::flags(first.slice(text))
+        .has(Flag::OpeningPronoun)
+        .then_some(first)
 }
-
-/// Pronouns that can stand as the subject of a reporting verb.
-const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 
 /// Whether what follows a verb opens reported content: "that", a colon or a quote.
 fn introduces_clause(after: &str) -> bool {
@@ -468,10 +411,7 @@ fn after_recipient(text: &str, cue: Span) -> usize {
     }
     let mut at = cue.end;
     for (i, word) in text[cue.end..].split(' ').enumerate().skip(1).take(4) {
-        let object = matches!(
-            word,
-            "him" | "her" | "them" | "me" | "us" | "you" | "reporters"
-        );
+        let object = lexicon::flags(word).has(Flag::Recipient);
         let name = word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().all(char::is_alphabetic);
         if !(object || name) || (object && i > 1) {

@@ -1,17 +1,10 @@
 //! News-dataset dumps: header lines, then a body whose paragraph breaks were lost.
 
 use super::{normalise_date, Meta, Paragraph};
+use crate::annotate::lexicon::{self, Flag};
 use crate::span::Span;
 
 const HEADER_LINES: usize = 5;
-
-/// Words that end in a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
-    "prof", "rev", "hon", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "ave", "blvd",
-    "dept", "univ", "mt", "ft", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
-    "dec", "messrs", "mmes", "pres", "supt",
-];
 
 pub fn parse(text: &str) -> (Meta, Vec<Paragraph>) {
     let lines = line_spans(text);
@@ -101,10 +94,7 @@ pub(crate) fn person_keyword(k: &str) -> Option<String> {
 }
 
 pub fn is_suffix(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Jr" | "Sr" | "II" | "III" | "IV" | "V"
-    )
+    lexicon::flags(w.trim_end_matches('.')).has(Flag::NameSuffix)
 }
 
 /// Splits a body line where a sentence end runs straight into the next sentence
@@ -154,8 +144,14 @@ fn is_abbreviation(before_period: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     word.contains('.')
         || letters == 1
-        || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+        || is_dump_abbreviation(word)
         || word.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The list holds ASCII words, so only an ASCII word can be one: lower-casing it then
+/// agrees with the ASCII lower-casing the list was written for.
+fn is_dump_abbreviation(word: &str) -> bool {
+    word.is_ascii() && lexicon::lower_flags(word).has(Flag::DumpAbbreviation)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The kind of a source phrase: named, anonymous, organization, media or document.
 
+use crate::annotate::lexicon::{self, Flag};
 use crate::annotate::text::Lower;
-use crate::annotate::{lexicon, Person, Source, SourceKind};
+use crate::annotate::{Person, Source, SourceKind};
 
 /// Every person mention in text order, for look-ups by position in logarithmic time.
 pub struct MentionIndex {
@@ -68,69 +69,6 @@ impl Kinding {
     }
 }
 
-/// Words after which a phrase's head noun has been given ("people close to …").
-const POST_HEAD: &[&str] = &[
-    "who",
-    "that",
-    "which",
-    "whose",
-    "for",
-    "of",
-    "with",
-    "close",
-    "familiar",
-    "at",
-    "in",
-    "from",
-    "on",
-    "to",
-    "involved",
-    "briefed",
-    "inside",
-    "within",
-    "near",
-    "representing",
-    "working",
-    "knowledgeable",
-    "told",
-    "speaking",
-    "like",
-    "among",
-    "by",
-    "about",
-    "outside",
-];
-/// Offices held by one identifiable person ("the president said").
-const UNIQUE_OFFICES: &[&str] = &[
-    "president",
-    "general",
-    "governor",
-    "senator",
-    "mayor",
-    "candidate",
-    "nominee",
-    "speaker",
-    "chairman",
-    "chairwoman",
-    "director",
-    "secretary",
-    "minister",
-    "chancellor",
-    "king",
-    "queen",
-    "pope",
-    "judge",
-    "sheriff",
-    "congressman",
-    "congresswoman",
-    "ceo",
-    "founder",
-    "commissioner",
-    "ambassador",
-    "coach",
-    "prosecutor",
-];
-
 pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Source]) -> Kinding {
     let phrase = source.slice(text);
     let lower = phrase.to_lowercase();
@@ -140,6 +78,7 @@ pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Sour
     let head = head_word(text, source);
     let head_text = head.slice(text);
     let head_lower = head_text.to_lowercase();
+    let head_flags = lexicon::flags(&head_lower);
     let person_at = |span: Span| people.overlapping(span);
     let capitalised = head_text.chars().next().is_some_and(char::is_uppercase);
     if let Some(p) = person_at(head) {
@@ -148,14 +87,13 @@ pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Sour
             person: Some(p),
         };
     }
-    if lexicon::anonymous_nouns().contains(head_lower.as_str()) {
+    if head_flags.has(Flag::AnonymousNoun) {
         return Kinding::of(SourceKind::Anonymous);
     }
-    if !capitalised && lexicon::document_nouns().contains(head_lower.as_str()) {
+    if !capitalised && head_flags.has(Flag::DocumentNoun) {
         return Kinding::of(SourceKind::Document);
     }
-    if lexicon::spokes_nouns().contains(head_lower.as_str()) && !lower.starts_with("the department")
-    {
+    if head_flags.has(Flag::SpokesNoun) && !lower.starts_with("the department") {
         return Kinding::of(SourceKind::Organization);
     }
     if has_media_word(phrase) {
@@ -172,11 +110,11 @@ pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Sour
     if capitalised
         || phrase
             .split_whitespace()
-            .any(|w| lexicon::org_words().contains(w.trim_end_matches(['’', '\'', 's'])))
+            .any(|w| lexicon::flags(w.trim_end_matches(['’', '\'', 's'])).has(Flag::OrgWord))
     {
         return Kinding::of(SourceKind::Organization);
     }
-    if lower.starts_with("the ") && UNIQUE_OFFICES.contains(&head_lower.as_str()) {
+    if lower.starts_with("the ") && head_flags.has(Flag::UniqueOffice) {
         return Kinding::of(SourceKind::Named);
     }
     Kinding::of(SourceKind::Anonymous)
@@ -225,7 +163,7 @@ pub fn head_word(text: &str, source: Span) -> Span {
         let at = s[pos..].find(w).map_or(pos, |i| pos + i);
         pos = at + w.len();
         let bare = Lower::of(w.trim_end_matches([',', '.']));
-        if POST_HEAD.contains(&bare.as_str()) && at > 0 {
+        if lexicon::flags(&bare).has(Flag::PostHead) && at > 0 {
             break;
         }
         let core = strip_possessive(w.trim_end_matches([',', '.']));
@@ -248,10 +186,6 @@ fn has_media_word(phrase: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let media = lexicon::media_words();
-    words.iter().any(|w| media.contains(w))
-        || media
-            .iter()
-            .filter(|m| m.contains(' '))
-            .any(|m| phrase.contains(m))
+    words.iter().any(|w| lexicon::flags(w).has(Flag::MediaWord))
+        || lexicon::media_phrases().iter().any(|m| phrase.contains(m))
 }

@@ -3,147 +3,13 @@
 
 use super::quotes::Quotes;
 use super::sentence::Sentence;
-use crate::annotate::lexicon;
+use crate::annotate::lexicon::{self, Flag};
 use crate::annotate::text::Lower;
 use crate::span::Span;
 
 /// A source phrase longer than this is a clause, not a noun phrase.
 const MAX_SUBJECT_WORDS: usize = 14;
 const MAX_PHRASE_AFTER_WORDS: usize = 18;
-
-/// Leading words that are not part of the subject ("But", "Officially").
-const LEADING_SKIP: &[&str] = &[
-    "but",
-    "and",
-    "so",
-    "yet",
-    "however",
-    "still",
-    "also",
-    "now",
-    "then",
-    "meanwhile",
-    "instead",
-    "indeed",
-    "later",
-    "earlier",
-    "previously",
-    "separately",
-    "moreover",
-    "furthermore",
-    "thus",
-    "hence",
-    "meantime",
-    "too",
-    "or",
-];
-/// Trailing words between a subject and its verb ("has", "also", "repeatedly").
-const TRAILING_SKIP: &[&str] = &[
-    "has",
-    "long",
-    "have",
-    "had",
-    "will",
-    "would",
-    "also",
-    "later",
-    "then",
-    "again",
-    "once",
-    "first",
-    "never",
-    "even",
-    "still",
-    "just",
-    "may",
-    "might",
-    "could",
-    "can",
-    "did",
-    "does",
-    "do",
-    "not",
-    "shall",
-    "should",
-    "must",
-    "on",
-    "previously",
-    "ever",
-    "already",
-    "all",
-    "both",
-    "themselves",
-    "himself",
-    "herself",
-    "itself",
-];
-/// Words of time that, after "this" or "last", are no part of a subject.
-const TIME_NOUNS: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-    "time",
-];
-/// Prepositions that open an adverbial phrase, never a subject ("In a statement, …").
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "with",
-    "for",
-    "by",
-    "from",
-    "under",
-    "since",
-    "despite",
-    "amid",
-    "following",
-    "please",
-    "having",
-    "like",
-    "unlike",
-];
-
-/// Days and nearby days, which stand between a subject and its verb ("Trump on Tuesday said").
-pub const DAY_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Finite verbs that show a phrase is a clause (unless inside a relative clause).
-const FINITE: &[&str] = &[
-    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "do",
-    "does", "did", "wonder", "think", "know",
-];
-/// Pronouns that are never a source on their own.
-const NOT_SOURCES: &[&str] = &[
-    "i", "we", "you", "me", "us", "him", "them", "it’s", "there", "this", "what", "who", "which",
-    "here", "almost", "never", "only", "just",
-];
-
-/// Pronouns that end an object relative clause ("the ones he refused to answer").
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it"];
 
 /// The subject before a cue, and a clause set off by commas between them.
 pub fn subject_before(
@@ -209,14 +75,14 @@ pub fn subject_before(
     let lower0 = words[0].to_lowercase();
     let lone_adverb = words.len() == 1 && lower0.ends_with("ly");
     let last = words[words.len() - 1].to_lowercase();
-    let object_relative = words.len() > 1 && SUBJECT_PRONOUNS.contains(&last.as_str());
+    let object_relative = words.len() > 1 && lexicon::flags(&last).has(Flag::SubjectPronoun);
     let participle_opener =
         lower0.ends_with("ing") && words[0].chars().next().is_some_and(char::is_lowercase);
     if words.len() > MAX_SUBJECT_WORDS
         || object_relative
         || participle_opener
         || is_clause(&words)
-        || (words.len() == 1 && NOT_SOURCES.contains(&lower0.as_str()))
+        || (words.len() == 1 && lexicon::flags(&lower0).has(Flag::NotSource))
         || lone_adverb
         || !span.slice(text).chars().any(char::is_alphabetic)
     {
@@ -235,7 +101,7 @@ fn is_adverbial(phrase: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    ADVERBIAL_OPENERS.contains(&first.as_str())
+    lexicon::flags(&first).has(Flag::AdverbialOpener)
 }
 
 /// How many comma-delimited asides may stand between a subject and its verb.
@@ -246,24 +112,8 @@ const MAX_ASIDE_COMMAS: usize = 3;
 fn starts_aside(segment: &str) -> bool {
     let first = segment.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "a" | "an"
-            | "the"
-            | "who"
-            | "which"
-            | "whose"
-            | "whom"
-            | "former"
-            | "now"
-            | "then"
-            | "also"
-            | "and"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-    ) || first.chars().next().is_some_and(char::is_lowercase)
+    lexicon::flags(&lower).has(Flag::AsideOpener)
+        || first.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
@@ -293,7 +143,7 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         let adverb =
             lower.ends_with("ly") && s.split_whitespace().count() > 1 && !lower.ends_with("ally")
                 || lower == "officially";
-        if LEADING_SKIP.contains(&lower.as_str()) || adverb {
+        if lexicon::flags(&lower).has(Flag::LeadingSkip) || adverb {
             span = Span::new(span.start + first.len(), span.end).trim(text);
             continue;
         }
@@ -305,11 +155,8 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
             .last()
             .unwrap_or("")
             .to_lowercase();
-        if TIME_NOUNS.contains(&lower.as_str())
-            && matches!(
-                before_last.as_str(),
-                "this" | "last" | "next" | "that" | "each"
-            )
+        let last_flags = lexicon::flags(&lower);
+        if last_flags.has(Flag::TimeNoun) && lexicon::flags(&before_last).has(Flag::TimeDeterminer)
         {
             span = Span::new(span.start, span.end - last.len()).trim(text);
             let s = span.slice(text);
@@ -319,8 +166,7 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         let adverb = lower.ends_with("ly")
             && last.chars().next().is_some_and(char::is_lowercase)
             && s.split_whitespace().count() > 1;
-        if TRAILING_SKIP.contains(&lower.as_str()) || DAY_WORDS.contains(&lower.as_str()) || adverb
-        {
+        if last_flags.has(Flag::TrailingSkip) || last_flags.has(Flag::DayWord) || adverb {
             span = Span::new(span.start, span.end - last.len()).trim(text);
             continue;
         }
@@ -334,17 +180,15 @@ fn is_clause(words: &[&str]) -> bool {
     let mut relative = false;
     for w in words {
         let lower = Lower::of(w);
-        if matches!(lower.as_str(), "who" | "that" | "which" | "whose") {
+        let flags = lexicon::flags(&lower);
+        if flags.has(Flag::RelativeMarker) {
             relative = true;
         }
-        if matches!(lower.as_str(), "why" | "how" | "what" | "whether")
-            || lower.ends_with("n’t")
-            || lower.ends_with("n't")
-        {
+        if flags.has(Flag::ClauseWord) || lower.ends_with("n’t") || lower.ends_with("n't") {
             return true;
         }
         if !relative
-            && (FINITE.contains(&lower.as_str())
+            && (flags.has(Flag::Finite)
                 || lexicon::reporting_verbs()
                     .get(lower.as_str())
                     .is_some_and(|v| lower != v.base && !lower.ends_with('s')))
@@ -375,10 +219,7 @@ pub fn noun_phrase_after(text: &str, sentence: Span, from: usize) -> Option<Span
     let span = Span::new(start, end).trim(text);
     let words: Vec<&str> = span.slice(text).split_whitespace().collect();
     let first = words.first()?.to_lowercase();
-    let bad_start = [
-        "that", "whether", "how", "what", "him", "me", "us", "them", "it", "to", "on", "in",
-    ]
-    .contains(&first.as_str());
+    let bad_start = lexicon::flags(&first).has(Flag::BadPhraseStart);
     (words.len() <= MAX_PHRASE_AFTER_WORDS && !bad_start).then_some(span)
 }
 
@@ -395,9 +236,10 @@ fn period_ends(text: &str, from: usize, at: usize) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_lowercase);
+    let flags = lexicon::flags(bare);
     !(initial
         || bare.contains('.')
-        || lexicon::honorifics().contains(bare)
-        || lexicon::titles().contains(bare)
+        || flags.has(Flag::Honorific)
+        || flags.has(Flag::Title)
         || next_is_lower)
 }

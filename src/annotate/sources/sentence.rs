@@ -4,10 +4,9 @@
 
 use super::matches::TextMatches;
 use super::quotes::Quotes;
+use crate::annotate::lexicon;
 use crate::span::Span;
-use regex::Regex;
 use std::cell::OnceCell;
-use std::sync::OnceLock;
 
 pub struct Sentence<'q> {
     pub span: Span,
@@ -24,15 +23,6 @@ struct ClauseMarks {
     breaks: Vec<(usize, usize, bool)>,
     /// The clause-opening words, as byte ranges.
     openers: Vec<Span>,
-}
-
-/// Words that open a clause: the subject starts after the last of them.
-fn clause_openers() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:that|but|as|because|while|when|after|before|if|although|though|since|where|whether|so|and|or|then|until|once|whom|than|what|which)(?-u:\b)")
-            .expect("valid pattern")
-    })
 }
 
 impl<'q> Sentence<'q> {
@@ -104,7 +94,7 @@ impl ClauseMarks {
                 breaks.push((at, after, doubled));
             }
         }
-        let openers = clause_openers()
+        let openers = lexicon::clause_openers()
             .find_iter(region)
             .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
             .collect();

@@ -1,7 +1,7 @@
 //! Sentences of a paragraph, as byte spans: Unicode sentence bounds, rejoined after abbreviations.
 
 use super::bounds::sentence_bounds;
-use crate::annotate::lexicon;
+use crate::annotate::lexicon::{self, Flag};
 use crate::span::Span;
 
 /// The sentences of `region` (a paragraph or the title), trimmed.
@@ -32,13 +32,11 @@ fn ends_with_abbreviation(s: &str) -> bool {
         .next()
         .unwrap_or("");
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let flags = lexicon::flags(word);
     single_initial
-        || lexicon::honorifics().contains(word)
-        || lexicon::titles().contains(word)
-        || matches!(
-            word,
-            "St" | "No" | "Jan" | "Feb" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov" | "Dec" | "vs"
-        )
+        || flags.has(Flag::Honorific)
+        || flags.has(Flag::Title)
+        || flags.has(Flag::SentenceAbbreviation)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Word tokens with byte spans, as the name finder reads them.
 
 use super::chars::{class, Class};
-use crate::annotate::lexicon;
+use crate::annotate::lexicon::{self, Flag};
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy)]
@@ -109,11 +109,12 @@ fn run_end(s: &str, from: usize) -> usize {
 
 fn keeps_period(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let flags = lexicon::flags(word);
     word.contains('.')
         || (letters == 1 && word.chars().all(char::is_uppercase))
-        || lexicon::honorifics().contains(word)
-        || lexicon::titles().contains(word)
-        || matches!(word, "Jr" | "Sr" | "St")
+        || flags.has(Flag::Honorific)
+        || flags.has(Flag::Title)
+        || flags.has(Flag::TokenAbbreviation)
 }
 
 fn possessive_start(text: &str, t: Span) -> usize {

@@ -1,0 +1,245 @@
+//! One map from every word of every word list to the lists it is in, so that one hash
+//! look-up answers every list question a rule asks about a word.
+
+use super::{entries, Hasher};
+use crate::annotate::text::Lower;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One word list. Each is read from a data file, or from one `[section]` of it (see
+/// [`LISTS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Flag {
+    // Lists of their own file, one word a line.
+    FirstName,
+    Honorific,
+    Title,
+    NameStopword,
+    OrgWord,
+    MediaWord,
+    AnonymousNoun,
+    SpokesNoun,
+    DocumentNoun,
+    CommonWord,
+    KnownProperNoun,
+    Place,
+    // name_words.txt: the people rules.
+    Particle,
+    RoleNoun,
+    HeadlineBreak,
+    CaptionLabel,
+    PlacePreposition,
+    NameSuffix,
+    // source_words.txt: the sourcing rules.
+    Be,
+    Progressive,
+    Determiner,
+    SubjectPronoun,
+    Recipient,
+    TimeOpener,
+    DayWord,
+    NominalOpener,
+    Auxiliary,
+    LeadingSkip,
+    TrailingSkip,
+    TimeNoun,
+    AdverbialOpener,
+    Finite,
+    NotSource,
+    AsideOpener,
+    BadPhraseStart,
+    PostHead,
+    UniqueOffice,
+    RelativeBeforeVerb,
+    NonFiniteMarker,
+    OpeningPronoun,
+    TimeDeterminer,
+    RelativeMarker,
+    ClauseWord,
+    // abbreviations.txt: periods that end no sentence.
+    SentenceAbbreviation,
+    TokenAbbreviation,
+    DumpAbbreviation,
+}
+
+/// Where each list is read from: its data file and its section in it ("" for a file
+/// without sections).
+const LISTS: &[(Flag, &str, &str)] = &[
+    (Flag::FirstName, FIRST_NAMES, ""),
+    (Flag::Honorific, HONORIFICS, ""),
+    (Flag::Title, TITLES, ""),
+    (Flag::NameStopword, NAME_STOPWORDS, ""),
+    (Flag::OrgWord, ORG_WORDS, ""),
+    (Flag::MediaWord, MEDIA_WORDS, ""),
+    (Flag::AnonymousNoun, ANONYMOUS_NOUNS, ""),
+    (Flag::SpokesNoun, SPOKES_NOUNS, ""),
+    (Flag::DocumentNoun, DOCUMENT_NOUNS, ""),
+    (Flag::CommonWord, COMMON_WORDS, ""),
+    (Flag::KnownProperNoun, KNOWN_PROPER_NOUNS, ""),
+    (Flag::Place, PLACES, ""),
+    (Flag::Particle, NAME_WORDS, "particles"),
+    (Flag::RoleNoun, NAME_WORDS, "role_nouns"),
+    (Flag::HeadlineBreak, NAME_WORDS, "headline_breaks"),
+    (Flag::CaptionLabel, NAME_WORDS, "caption_labels"),
+    (Flag::PlacePreposition, NAME_WORDS, "place_prepositions"),
+    (Flag::NameSuffix, NAME_WORDS, "name_suffixes"),
+    (Flag::Be, SOURCE_WORDS, "be"),
+    (Flag::Progressive, SOURCE_WORDS, "progressive"),
+    (Flag::Determiner, SOURCE_WORDS, "determiners"),
+    (Flag::SubjectPronoun, SOURCE_WORDS, "subject_pronouns"),
+    (Flag::Recipient, SOURCE_WORDS, "recipients"),
+    (Flag::TimeOpener, SOURCE_WORDS, "time_openers"),
+    (Flag::DayWord, SOURCE_WORDS, "day_words"),
+    (Flag::NominalOpener, SOURCE_WORDS, "nominal_openers"),
+    (Flag::Auxiliary, SOURCE_WORDS, "auxiliaries"),
+    (Flag::LeadingSkip, SOURCE_WORDS, "leading_skip"),
+    (Flag::TrailingSkip, SOURCE_WORDS, "trailing_skip"),
+    (Flag::TimeNoun, SOURCE_WORDS, "time_nouns"),
+    (Flag::AdverbialOpener, SOURCE_WORDS, "adverbial_openers"),
+    (Flag::Finite, SOURCE_WORDS, "finite"),
+    (Flag::NotSource, SOURCE_WORDS, "not_sources"),
+    (Flag::AsideOpener, SOURCE_WORDS, "aside_openers"),
+    (Flag::BadPhraseStart, SOURCE_WORDS, "bad_phrase_starts"),
+    (Flag::PostHead, SOURCE_WORDS, "post_head"),
+    (Flag::UniqueOffice, SOURCE_WORDS, "unique_offices"),
+    (
+        Flag::RelativeBeforeVerb,
+        SOURCE_WORDS,
+        "relatives_before_verb",
+    ),
+    (Flag::NonFiniteMarker, SOURCE_WORDS, "non_finite_markers"),
+    (Flag::OpeningPronoun, SOURCE_WORDS, "opening_pronouns"),
+    (Flag::TimeDeterminer, SOURCE_WORDS, "time_determiners"),
+    (Flag::RelativeMarker, SOURCE_WORDS, "relative_markers"),
+    (Flag::ClauseWord, SOURCE_WORDS, "clause_words"),
+    (Flag::SentenceAbbreviation, ABBREVIATIONS, "sentences"),
+    (Flag::TokenAbbreviation, ABBREVIATIONS, "tokens"),
+    (Flag::DumpAbbreviation, ABBREVIATIONS, "news_dumps"),
+];
+
+const FIRST_NAMES: &str = include_str!("../../../data/first_names.txt");
+const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
+const TITLES: &str = include_str!("../../../data/titles.txt");
+const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
+const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
+pub(super) const MEDIA_WORDS: &str = include_str!("../../../data/media_words.txt");
+const ANONYMOUS_NOUNS: &str = include_str!("../../../data/anonymous_nouns.txt");
+const SPOKES_NOUNS: &str = include_str!("../../../data/spokes_nouns.txt");
+const DOCUMENT_NOUNS: &str = include_str!("../../../data/document_nouns.txt");
+const COMMON_WORDS: &str = include_str!("../../../data/common_words.txt");
+const KNOWN_PROPER_NOUNS: &str = include_str!("../../../data/known_proper_nouns.txt");
+const PLACES: &str = include_str!("../../../data/places.txt");
+const NAME_WORDS: &str = include_str!("../../../data/name_words.txt");
+const SOURCE_WORDS: &str = include_str!("../../../data/source_words.txt");
+const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.txt");
+
+/// The lists a word is in: one bit per [`Flag`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags(u64);
+
+impl Flags {
+    pub fn has(self, flag: Flag) -> bool {
+        self.0 & Self::bit(flag) != 0
+    }
+
+    fn with(self, flag: Flag) -> Flags {
+        Flags(self.0 | Self::bit(flag))
+    }
+
+    fn bit(flag: Flag) -> u64 {
+        1 << flag as u8
+    }
+}
+
+/// The lists `word` is in, exactly as written (see [`lower_flags`] for lists of
+/// lower-case words). A word in no list has no flags.
+pub fn flags(word: &str) -> Flags {
+    map().get(word).copied().unwrap_or_default()
+}
+
+/// The lists `word` is in once lower-cased: for the lists of lower-case words.
+pub fn lower_flags(word: &str) -> Flags {
+    flags(&Lower::of(word))
+}
+
+type FlagMap = HashMap<&'static str, Flags, Hasher>;
+
+fn map() -> &'static FlagMap {
+    static MAP: OnceLock<FlagMap> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = FlagMap::default();
+        for &(flag, src, name) in LISTS {
+            for word in section(src, name) {
+                let flags = map.entry(word).or_default();
+                *flags = flags.with(flag);
+            }
+        }
+        map
+    })
+}
+
+/// The entries of one section of a data file: the lines after its `[name]` line, up to
+/// the next section. Name "" is a file without sections (or the lines before the first).
+pub(super) fn section(src: &'static str, name: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut current = "";
+    entries(src).filter(move |line| {
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = header;
+            return false;
+        }
+        current == name
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A misspelt section name would silently give an empty list.
+    #[test]
+    fn every_list_has_words() {
+        for &(flag, src, name) in LISTS {
+            assert!(section(src, name).next().is_some(), "{flag:?} is empty");
+        }
+    }
+
+    /// A section no flag reads would be a list no rule sees.
+    #[test]
+    fn every_section_is_read() {
+        for src in [NAME_WORDS, SOURCE_WORDS, ABBREVIATIONS] {
+            let headers = entries(src).filter(|l| l.starts_with('['));
+            for header in headers {
+                let name = header.trim_start_matches('[').trim_end_matches(']');
+                let read = LISTS.iter().any(|&(_, s, n)| s == src && n == name);
+                assert!(read, "no flag reads section {header}");
+            }
+        }
+    }
+
+    /// Each flag is one bit of a u64, and its row of `LISTS` is found by its number.
+    #[test]
+    fn every_flag_is_listed_once_in_order() {
+        assert!(LISTS.len() <= 64);
+        for (i, &(flag, _, _)) in LISTS.iter().enumerate() {
+            assert_eq!(flag as usize, i, "{flag:?} is out of place in LISTS");
+        }
+    }
+
+    #[test]
+    fn a_word_has_the_flags_of_its_lists() {
+        let the = flags("the");
+        assert!(the.has(Flag::Determiner) && the.has(Flag::AsideOpener));
+        assert!(!the.has(Flag::Honorific));
+        let may = flags("May");
+        assert!(may.has(Flag::FirstName) && may.has(Flag::NameStopword));
+        assert!(flags("de").has(Flag::Particle) && flags("Jr").has(Flag::NameSuffix));
+        assert!(
+            flags("St").has(Flag::SentenceAbbreviation) && flags("St").has(Flag::TokenAbbreviation)
+        );
+        assert!(lower_flags("Dept").has(Flag::DumpAbbreviation));
+        assert!(flags("Kuala Lumpur").has(Flag::Place));
+        assert!(flags("Dr").has(Flag::Honorific) && !flags("dr").has(Flag::Honorific));
+        assert_eq!(flags("no such word at all"), Flags::default());
+    }
+}
