@@ -21,27 +21,42 @@ struct Candidate<'t> {
     /// An honorific or a title stood before the name.
     introduced: bool,
     role: Option<String>,
+    /// The given name and the surname, worked out once: linking asks for them often.
+    first: Option<&'t str>,
+    surname: &'t str,
 }
 
-impl Candidate<'_> {
-    fn surname(&self) -> &str {
-        let mut words = self
-            .words
+impl<'t> Candidate<'t> {
+    fn new(words: Vec<&'t str>, span: Span, introduced: bool, role: Option<String>) -> Self {
+        let surname = words
             .iter()
             .rev()
-            .filter(|w| !is_suffix(w) && !is_initial(w));
-        words.next().copied().unwrap_or("")
+            .find(|w| !is_suffix(w) && !is_initial(w))
+            .copied()
+            .unwrap_or("");
+        // The first word, when at least two words are no suffix ("Jr", "III").
+        let mut given = words.iter().filter(|w| !is_suffix(w));
+        let first = given.next().copied().filter(|_| given.next().is_some());
+        Candidate {
+            words,
+            span,
+            introduced,
+            role,
+            first,
+            surname,
+        }
     }
 
-    /// The first word, when at least two words are no suffix ("Jr", "III").
-    fn first(&self) -> Option<&str> {
-        let mut given = self.words.iter().filter(|w| !is_suffix(w));
-        let first = given.next()?;
-        given.next().map(|_| *first)
+    fn surname(&self) -> &'t str {
+        self.surname
+    }
+
+    fn first(&self) -> Option<&'t str> {
+        self.first
     }
 
     fn is_full(&self) -> bool {
-        self.first().is_some()
+        self.first.is_some()
     }
 }
 
@@ -479,12 +494,7 @@ fn read_run<'t>(
         .filter(|_| introduced)
         .and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
         .or_else(|| role_after(text, span));
-    vec![Candidate {
-        words: name_words.to_vec(),
-        span,
-        introduced,
-        role,
-    }]
+    vec![Candidate::new(name_words.to_vec(), span, introduced, role)]
 }
 
 /// A word neither English nor a known place or brand: foreign names ("Tomasz Wrzeszcz")
@@ -552,12 +562,7 @@ fn single_words<'t>(
             && !is_initial(w)
         {
             let span = Span::new(t.span.start, t.name_end);
-            out.push(Candidate {
-                words: vec![w],
-                span,
-                introduced: false,
-                role: None,
-            });
+            out.push(Candidate::new(vec![w], span, false, None));
         }
     }
     out
