@@ -3,6 +3,7 @@
 # same file in the same run, so the ratio holds on a busy or slow machine.
 #
 #   benches/throughput.sh [MB] [RUNS]      (defaults: 20 MB, 5 runs)
+#   ONRECORD=/path/to/onrecord benches/throughput.sh   measures that binary (a baseline)
 #
 # Builds the release binary, writes a news-like article by repeating the bundled samples'
 # paragraphs with the surnames varied, then reports the median wall time of
@@ -16,8 +17,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-20}
 RUNS=${2:-5}
-BIN=target/release/onrecord
-cargo build --release --quiet
+if [ -n "${ONRECORD:-}" ]; then
+    BIN=$ONRECORD
+else
+    BIN=target/release/onrecord
+    cargo build --release --quiet
+fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
