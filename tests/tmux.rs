@@ -73,7 +73,8 @@ fn tmux_available() -> bool {
 
 impl Tmux {
     /// Starts the reader in a detached tmux session of the given size, with a shell
-    /// command run after it exits; `None` (with a note) where tmux is missing.
+    /// command run after it exits, then `AFTER-DONE` printed; `None` (with a note) where
+    /// tmux is missing.
     fn start(tag: &str, size: (u16, u16), env: &[String], after: &str) -> Option<Tmux> {
         if !tmux_available() {
             // CI installs tmux (.ci/run) and must run these tests; elsewhere say why they are skipped.
@@ -88,7 +89,7 @@ impl Tmux {
             socket: format!("onrecord-{tag}-{}", std::process::id()),
         };
         let script = format!(
-            "{}; echo READER-EXIT=$?; {after}; sleep 60",
+            "{}; echo READER-EXIT=$?; {after}; echo AFTER-DONE; sleep 60",
             env!("CARGO_BIN_EXE_onrecord")
         );
         let (w, h) = (size.0.to_string(), size.1.to_string());
@@ -154,14 +155,19 @@ fn the_reader_in_a_real_terminal() {
 
 #[test]
 fn a_panic_gives_the_terminal_back() {
-    let env = ["ONRECORD_TEST_PANIC=1".to_string()];
+    // No backtrace: the whole message must fit the pane.
+    let env = [
+        "ONRECORD_TEST_PANIC=1".to_string(),
+        "RUST_BACKTRACE=0".to_string(),
+    ];
     let canonical = r"stty -a | tr ' ' '\n' | grep -x -- '-\?icanon'";
     let Some(t) = Tmux::start("panic", (100, 30), &env, canonical) else {
         return;
     };
     t.wait_for(&["Sources (13/13)"]);
     t.keys(&["j"]);
-    let screen = t.wait_for(&["READER-EXIT=101"]);
+    // The terminal check runs after the reader exits: wait for its output too.
+    let screen = t.wait_for(&["READER-EXIT=101", "AFTER-DONE"]);
     assert!(
         screen.contains("a deliberate panic"),
         "the panic message is shown:\n{screen}"
