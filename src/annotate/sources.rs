@@ -13,7 +13,7 @@ mod sentence;
 
 use super::lexicon::{self, Flag};
 use super::text::sentences;
-use super::text::tokens::{is_all_caps, letter_words};
+use super::text::tokens::{first_letter_word, is_all_caps, letter_words};
 use super::text::Lower;
 use super::{Person, Source, SourceKind};
 use crate::article::Article;
@@ -363,7 +363,7 @@ fn sentence_subject(text: &str, sentence: Span, people: &MentionIndex) -> Option
             return Some(m);
         }
     }
-    let first = *letter_words(text, sentence).first()?;
+    let first = first_letter_word(text, sentence)?;
     lexicon::flags(first.slice(text))
         .has(Flag::OpeningPronoun)
         .then_some(first)

@@ -50,9 +50,26 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// The runs of letters of `span`, with apostrophes inside ("don’t"): the words the
 /// sourcing rules read for verbs.
 pub fn letter_words(text: &str, span: Span) -> Vec<Span> {
+    letter_words_iter(text, span).collect()
+}
+
+/// The first letter word of `span`, reading no further.
+pub fn first_letter_word(text: &str, span: Span) -> Option<Span> {
+    letter_words_iter(text, span).next()
+}
+
+fn letter_words_iter(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
     let s = span.slice(text);
-    let mut out = Vec::with_capacity(s.len() / 6);
     let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        next_letter_word(&mut chars).map(|(i, end)| Span::new(span.start + i, span.start + end))
+    })
+}
+
+/// The next run of letters (with apostrophes inside) from `chars`, as byte offsets.
+fn next_letter_word(
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+) -> Option<(usize, usize)> {
     while let Some((i, c)) = chars.next() {
         if class(c) != Class::Letter {
             continue;
@@ -65,9 +82,9 @@ pub fn letter_words(text: &str, span: Span) -> Vec<Span> {
             end = j + d.len_utf8();
             chars.next();
         }
-        out.push(Span::new(span.start + i, span.start + end));
+        return Some((i, end));
     }
-    out
+    None
 }
 
 fn starts_word(c: char) -> bool {
