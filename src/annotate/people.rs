@@ -87,8 +87,8 @@ struct Entity {
 #[derive(Default)]
 struct Registry {
     entities: Vec<Entity>,
-    by_surname: HashMap<String, Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_surname: HashMap<String, Vec<usize>, foldhash::fast::FixedState>,
+    by_first: HashMap<String, Vec<usize>, foldhash::fast::FixedState>,
 }
 
 impl Registry {

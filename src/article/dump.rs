@@ -94,7 +94,10 @@ pub(crate) fn person_keyword(k: &str) -> Option<String> {
 }
 
 pub fn is_suffix(w: &str) -> bool {
-    lexicon::flags(w.trim_end_matches('.')).has(Flag::NameSuffix)
+    // Every suffix is capitalised (a lexicon test holds the data file to it), so the
+    // look-up is spared for the lower-case words that most tokens are.
+    w.starts_with(char::is_uppercase)
+        && lexicon::flags(w.trim_end_matches('.')).has(Flag::NameSuffix)
 }
 
 /// Splits a body line where a sentence end runs straight into the next sentence

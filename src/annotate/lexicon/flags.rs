@@ -196,6 +196,17 @@ pub(super) fn section(src: &'static str, name: &'static str) -> impl Iterator<It
 mod tests {
     use super::*;
 
+    /// `article::is_name_suffix` looks up capitalised words only.
+    #[test]
+    fn name_suffixes_are_capitalised() {
+        let (_, src, name) = LISTS
+            .iter()
+            .find(|(f, _, _)| *f == Flag::NameSuffix)
+            .copied()
+            .expect("the suffix list");
+        assert!(section(src, name).all(|w| w.starts_with(char::is_uppercase)));
+    }
+
     /// A misspelt section name would silently give an empty list.
     #[test]
     fn every_list_has_words() {
