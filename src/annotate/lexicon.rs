@@ -127,13 +127,7 @@ pub fn phrase_cues() -> &'static Regex {
 /// Words that open a clause ("because", "which"), as one pattern.
 pub fn clause_openers() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let words = entries(include_str!("../../data/clause_openers.txt"))
-            .collect::<Vec<_>>()
-            .join("|");
-        // ASCII word boundaries keep the regex on its fast automata; the words are ASCII.
-        Regex::new(&format!(r"(?i)(?-u:\b)(?:{words})(?-u:\b)")).expect("valid pattern")
-    })
+    RE.get_or_init(|| alternation(include_str!("../../data/clause_openers.txt")))
 }
 
 /// Whether `short` is a common nickname of the formal given name `formal` ("Bob", "Robert").
