@@ -7,6 +7,7 @@ use crate::span::Span;
 use regex::Regex;
 
 /// The matches of each cue pattern in one paragraph or title, in text order.
+#[derive(Default)]
 pub struct CueMatches {
     pub anonymity: Vec<Span>,
     pub declined: Vec<Span>,
@@ -23,7 +24,7 @@ impl CueMatches {
         if whole.all().all(|m| within_one(sentences, m)) {
             return whole;
         }
-        let mut out = CueMatches::search(text, Span::new(region.start, region.start));
+        let mut out = CueMatches::default();
         for &s in sentences {
             let part = CueMatches::search(text, s);
             out.anonymity.extend(part.anonymity);
