@@ -56,13 +56,14 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     if let Some(title) = article.meta.title_span {
         in_region(text, title, &Quotes::none(), &index, &citations, &mut found);
     }
-    let per_paragraph = super::parallel::map_in_order(text.len(), &article.paragraphs, |i, p| {
-        let quotes = Quotes::of(text, article, i);
-        let mut found = Vec::new();
-        in_region(text, p.span, &quotes, &index, &citations, &mut found);
-        found.extend(colon_introduction(text, article, i));
-        found
-    });
+    let per_paragraph =
+        super::by_paragraph::map_paragraphs(text.len(), &article.paragraphs, |i, p| {
+            let quotes = Quotes::of(text, article, i);
+            let mut found = Vec::new();
+            in_region(text, p.span, &quotes, &index, &citations, &mut found);
+            found.extend(colon_introduction(text, article, i));
+            found
+        });
     found.extend(per_paragraph.into_iter().flatten());
     found.sort_by_key(|f| (f.source.start, f.cue.start));
     // One source phrase is one attribution, even when two verbs share it
@@ -166,11 +167,13 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     let words = letter_words(text, sentence);
     for (k, w) in words.iter().enumerate() {
         // Most words are no reporting verb: that one look-up settles them.
-        let is_verb = lexicon::reporting_verbs().contains_key(Lower::of(w.slice(text)).as_str());
-        if !is_verb || taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
+        let Some(&verb) = lexicon::reporting_verbs().get(Lower::of(w.slice(text)).as_str()) else {
+            continue;
+        };
+        if taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
             continue;
         }
-        if let Some(found) = verb_attribution(text, ctx, &words, k, people) {
+        if let Some(found) = verb_attribution(text, ctx, &words, k, verb, people) {
             out.push(found);
         }
     }
@@ -182,6 +185,7 @@ fn verb_attribution(
     ctx: &Sentence,
     words: &[Span],
     k: usize,
+    verb: lexicon::Verb,
     people: &MentionIndex,
 ) -> Option<Found> {
     let (sentence, quotes) = (ctx.span, ctx.quotes);
@@ -193,7 +197,6 @@ fn verb_attribution(
         return None;
     }
     let lower = Lower::of(word);
-    let verb = *lexicon::reporting_verbs().get(lower.as_str())?;
     let prev_word = k
         .checked_sub(1)
         .map(|j| words[j].slice(text))
@@ -516,8 +519,6 @@ fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> 
     })
 }
 
-/// The reason given for anonymity: searched in the source phrase, the clause set off
-/// beside it, then the rest of the sentence. A reason inside the phrase ends the phrase.
 /// The article's reasons for anonymity and its sentence stops, found once when asked.
 struct Reasons<'t> {
     matches: TextMatches<'t>,
@@ -540,6 +541,8 @@ impl<'t> Reasons<'t> {
     }
 }
 
+/// The reason given for anonymity: searched in the source phrase, the clause set off
+/// beside it, then the rest of the sentence. A reason inside the phrase ends the phrase.
 fn anonymity_reason(
     text: &str,
     source: &mut Span,
