@@ -1,5 +1,6 @@
-//! The paragraphs of a long article are read on every core; the rules of one paragraph
-//! never look into another, so the results, kept in order, are the same.
+//! The paragraphs of a long article are read on every core (the articles of a corpus go
+//! through `crate::parallel`); the rules of one paragraph never look into another, so
+//! the results, kept in order, are the same.
 
 use rayon::prelude::*;
 
@@ -8,7 +9,7 @@ use rayon::prelude::*;
 const PARALLEL_FROM: usize = 256 * 1024;
 
 /// `f` applied to each item, in order; in parallel when the article is long.
-pub fn map_in_order<I, T, F>(article_len: usize, items: &[I], f: F) -> Vec<T>
+pub fn map_paragraphs<I, T, F>(article_len: usize, items: &[I], f: F) -> Vec<T>
 where
     I: Sync,
     T: Send,

@@ -1,8 +1,8 @@
 //! The annotation layer: people and sourcing, as pure functions of an article.
 
+mod by_paragraph;
 pub mod lexicon;
 mod model;
-mod parallel;
 pub mod people;
 pub mod sources;
 pub mod text;

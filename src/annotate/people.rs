@@ -133,7 +133,7 @@ pub fn find_people(article: &Article) -> Vec<Person> {
     let text = &article.text;
     let regions = article.regions();
     let candidates: Vec<Candidate> =
-        super::parallel::map_in_order(text.len(), &regions, |_, &r| candidates_in(text, r))
+        super::by_paragraph::map_paragraphs(text.len(), &regions, |_, &r| candidates_in(text, r))
             .into_iter()
             .flatten()
             .collect();
