@@ -177,7 +177,7 @@ pub fn first_and_rest(mut incoming: Incoming) -> Result<(Vec<Annotated>, Incomin
     let first = incoming.wait_first();
     if first.is_empty() {
         print_warnings(incoming.warnings());
-        bail!("no article could be loaded");
+        bail!(crate::cli::NO_ARTICLE);
     }
     Ok((first, incoming))
 }
