@@ -197,3 +197,62 @@ fn input_format_can_be_forced() {
     assert_eq!(a.meta.title, None);
     assert_eq!(a.paragraph_text(0), "+++\ntitle = \"T\"\n+++");
 }
+
+#[test]
+fn key_value_header_gives_metadata_and_single_line_breaks_separate_paragraphs() {
+    let text = "Headline: Council votes to widen the river path\n\
+Subtitle: The plan passed after a long night of public comment.\n\
+Date: 2025-03-04\n\
+Publisher: The Valley Ledger\n\
+Author: Nadia Brook and Omar Velde\n\
+\n\
+The city council voted 6-1 on Tuesday to widen the river path, a plan that residents had fought over for two years and that now goes to the mayor.\n\
+“We listened to every speaker,” council member Ines Varga said after the vote, which came shortly before midnight.\n\
+The mayor has ten days to sign the measure, according to the city charter, and her office said she would decide next week.\n";
+    let a = load("ledger.txt", text.as_bytes());
+    assert_eq!(a.format, Format::Plain);
+    let m = &a.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Council votes to widen the river path")
+    );
+    assert_eq!(
+        m.title_span.map(|s| s.slice(&a.text)),
+        Some("Council votes to widen the river path")
+    );
+    assert_eq!(
+        m.subtitle.as_deref(),
+        Some("The plan passed after a long night of public comment.")
+    );
+    assert_eq!(m.date.as_deref(), Some("2025-03-04"));
+    assert_eq!(m.outlet.as_deref(), Some("The Valley Ledger"));
+    assert_eq!(m.authors, ["Nadia Brook", "Omar Velde"]);
+    let ps = paragraphs(&a);
+    assert_eq!(ps.len(), 3, "{ps:?}");
+    assert!(ps[1].starts_with("“We listened"));
+    assert!(ps[2].ends_with("next week."));
+}
+
+#[test]
+fn hard_wrapped_paragraphs_stay_whole() {
+    let text = "A wrapped story\n\n\
+The committee met on Monday to hear from\n\
+residents who live near the quarry, and\n\
+several of them asked for a delay.\n\
+\n\
+A second paragraph follows the first one\n\
+and is wrapped at the same narrow width.\n";
+    let a = load("wrapped.txt", text.as_bytes());
+    let ps = paragraphs(&a);
+    assert_eq!(ps.len(), 2, "{ps:?}");
+    assert!(ps[0].ends_with("asked for a delay."));
+}
+
+#[test]
+fn a_body_opening_with_a_key_like_line_is_not_a_header() {
+    let text = "Date: the talks were set for Friday, officials said on Monday.\n\
+The negotiators arrived early and met behind closed doors for most of the afternoon, aides said.\n";
+    let a = load("talks.txt", text.as_bytes());
+    assert_eq!(a.meta.date, None);
+    assert_eq!(paragraphs(&a).len(), 2);
+}

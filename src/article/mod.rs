@@ -3,6 +3,7 @@
 mod date;
 mod decode;
 mod dump;
+mod header;
 mod html;
 mod html_source;
 mod markdown;

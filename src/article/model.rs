@@ -70,6 +70,8 @@ pub struct Meta {
     /// Where the title stands in the text, when it stands there verbatim.
     #[serde(skip)]
     pub title_span: Option<Span>,
+    /// The line under the headline (subtitle, dek, standfirst); not annotated.
+    pub subtitle: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
     /// ISO 8601 when the source date could be parsed, else as written.

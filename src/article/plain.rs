@@ -1,6 +1,8 @@
-//! Plain text: a short first line and a blank line make the title; blank lines separate paragraphs.
+//! Plain text: a `Key: value` header block, or a short first line and a blank line, make the
+//! title; blank lines separate paragraphs, and so do single line breaks in text that is not
+//! hard-wrapped.
 
-use super::{blank_line_paragraphs, normalise_date, Meta, Paragraph};
+use super::{blank_line_paragraphs, header, normalise_date, Meta, Paragraph};
 use crate::span::Span;
 
 /// A title is one line of at most this many characters.
@@ -9,12 +11,17 @@ const MAX_TITLE_CHARS: usize = 200;
 pub fn parse(text: &str) -> (Meta, Vec<Paragraph>) {
     let mut meta = Meta::default();
     let mut body_from = 0;
-    if let Some(title) = title_line(text) {
+    if let Some(end) = header::read(text, &mut meta) {
+        body_from = end;
+    } else if let Some(title) = title_line(text) {
         meta.title = Some(title.slice(text).to_string());
         meta.title_span = Some(title);
         body_from = title.end;
     }
-    let mut spans = blank_line_paragraphs(text, body_from);
+    let mut spans: Vec<Span> = blank_line_paragraphs(text, body_from)
+        .into_iter()
+        .flat_map(|block| line_paragraphs(text, block))
+        .collect();
     take_byline_and_date(text, &mut spans, &mut meta);
     (meta, spans.into_iter().map(Paragraph::new).collect())
 }
@@ -27,6 +34,42 @@ fn title_line(text: &str) -> Option<Span> {
     let span = Span::new(0, first.len()).trim(text);
     let short = span.slice(text).chars().count() <= MAX_TITLE_CHARS;
     (short && !span.is_empty() && next.trim().is_empty()).then_some(span)
+}
+
+/// Lines longer than this are not hard-wrapped: wrapping tools break at 72–80 columns.
+const MAX_WRAPPED_LINE_CHARS: usize = 100;
+
+/// A block's lines as paragraphs of their own, unless the block is one hard-wrapped paragraph.
+///
+/// Archives and benchmark dumps often separate paragraphs by a single line break; a text
+/// wrapped by an editor breaks mid-sentence at a short, even width instead.
+fn line_paragraphs(text: &str, block: Span) -> Vec<Span> {
+    let body = block.slice(text);
+    if !body.contains('\n') || is_hard_wrapped(body) {
+        return vec![block];
+    }
+    let mut out = Vec::new();
+    let mut pos = block.start;
+    for line in body.split_inclusive('\n') {
+        let span = Span::new(pos, pos + line.len()).trim(text);
+        if !span.is_empty() {
+            out.push(span);
+        }
+        pos += line.len();
+    }
+    out
+}
+
+/// Short lines, one of which at least ends mid-sentence.
+fn is_hard_wrapped(block: &str) -> bool {
+    let lines: Vec<&str> = block.lines().map(str::trim_end).collect();
+    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let breaks = lines.len() - 1;
+    let mid_sentence = lines[..breaks]
+        .iter()
+        .filter(|l| !l.ends_with(['.', '!', '?', '"', '”', '\'', '’', ':', ')']))
+        .count();
+    longest <= MAX_WRAPPED_LINE_CHARS && mid_sentence > 0
 }
 
 /// Leading one-line paragraphs that are a date or a "By …" line are metadata, not body.

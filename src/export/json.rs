@@ -97,6 +97,8 @@ struct ArticleInfo<'a> {
     keywords: &'a [String],
     outlet: &'a Option<String>,
     people_keywords: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subtitle: &'a Option<String>,
     title: &'a Option<String>,
     url: &'a Option<String>,
 }
@@ -114,6 +116,7 @@ impl<'a> ArticleInfo<'a> {
             keywords: &meta.keywords,
             outlet: &meta.outlet,
             people_keywords: &meta.people,
+            subtitle: &meta.subtitle,
             title: &meta.title,
             url: &meta.url,
         }

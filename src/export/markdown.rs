@@ -18,6 +18,9 @@ pub fn report(a: &Annotated) -> String {
         "# Sourcing report: {}\n",
         inline(a.article.title_or_name())
     );
+    if let Some(subtitle) = &m.subtitle {
+        let _ = writeln!(out, "*{}*\n", inline(subtitle));
+    }
     let mut facts: Vec<String> = [&m.outlet, &m.date, &m.url]
         .into_iter()
         .flatten()
