@@ -18,7 +18,7 @@ use super::text::Lower;
 use super::{Person, Source, SourceKind};
 use crate::article::Article;
 use crate::span::Span;
-use classify::{classify, Kinding, MentionIndex};
+use classify::{Classifier, Kinding, MentionIndex};
 use cues::{within, CueMatches};
 use matches::{Stops, TextMatches};
 use phrase::{noun_phrase_after, subject_before};
@@ -50,17 +50,18 @@ impl Found {
 
 pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     let text = &article.text;
-    let index = MentionIndex::new(people);
+    let classifier = Classifier::new(text, people);
+    let index = &classifier.index;
     let citations = TextMatches::new(text, lexicon::citation_cues());
     let mut found = Vec::new();
     if let Some(title) = article.meta.title_span {
-        in_region(text, title, &Quotes::none(), &index, &citations, &mut found);
+        in_region(text, title, &Quotes::none(), index, &citations, &mut found);
     }
     let per_paragraph =
         super::by_paragraph::map_paragraphs(text.len(), &article.paragraphs, |i, p| {
             let quotes = Quotes::of(text, article, i);
             let mut found = Vec::new();
-            in_region(text, p.span, &quotes, &index, &citations, &mut found);
+            in_region(text, p.span, &quotes, index, &citations, &mut found);
             found.extend(colon_introduction(text, article, i));
             found
         });
@@ -79,7 +80,7 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     let reasons = Reasons::new(text);
     for f in found {
-        let kinding = classify(text, f.source, &index, &out);
+        let kinding = classifier.classify(f.source, &out);
         out.push(to_source(text, article, f, kinding, &reasons));
     }
     for (i, s) in out.iter_mut().enumerate() {
@@ -89,16 +90,21 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
 }
 
 fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reasons) -> Source {
-    let mut span = f.source;
-    let reason = if k.kind == SourceKind::Anonymous {
+    let mut span = k.span.unwrap_or(f.source);
+    let mut kind = k.kind;
+    let reason = if kind == SourceKind::Anonymous || k.staff {
         anonymity_reason(text, &mut span, f.aside, f.cue, reasons)
     } else {
         None
     };
+    // Staff who are granted anonymity speak for themselves, not for their employer.
+    if k.staff && reason.is_some() {
+        kind = SourceKind::Anonymous;
+    }
     Source {
         id: String::new(),
         span,
-        kind: k.kind,
+        kind,
         declined: f.declined,
         reason,
         person: k.person,

@@ -57,6 +57,15 @@ pub enum Flag {
     TimeDeterminer,
     RelativeMarker,
     ClauseWord,
+    // source_kinds.txt: the source-kind rules' lists.
+    StaffNoun,
+    OrgNoun,
+    UnnamedMarker,
+    PossessivePronoun,
+    EmployerPreposition,
+    CalendarWord,
+    // regions.txt: one-word countries and US states.
+    Region,
     // abbreviations.txt: periods that end no sentence.
     SentenceAbbreviation,
     TokenAbbreviation,
@@ -113,6 +122,17 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::TimeDeterminer, SOURCE_WORDS, "time_determiners"),
     (Flag::RelativeMarker, SOURCE_WORDS, "relative_markers"),
     (Flag::ClauseWord, SOURCE_WORDS, "clause_words"),
+    (Flag::StaffNoun, SOURCE_KINDS, "staff_nouns"),
+    (Flag::OrgNoun, SOURCE_KINDS, "org_nouns"),
+    (Flag::UnnamedMarker, SOURCE_KINDS, "unnamed_markers"),
+    (Flag::PossessivePronoun, SOURCE_KINDS, "possessive_pronouns"),
+    (
+        Flag::EmployerPreposition,
+        SOURCE_KINDS,
+        "employer_prepositions",
+    ),
+    (Flag::CalendarWord, SOURCE_KINDS, "calendar_words"),
+    (Flag::Region, REGIONS, ""),
     (Flag::SentenceAbbreviation, ABBREVIATIONS, "sentences"),
     (Flag::TokenAbbreviation, ABBREVIATIONS, "tokens"),
     (Flag::DumpAbbreviation, ABBREVIATIONS, "news_dumps"),
@@ -132,6 +152,8 @@ const KNOWN_PROPER_NOUNS: &str = include_str!("../../../data/known_proper_nouns.
 const PLACES: &str = include_str!("../../../data/places.txt");
 const NAME_WORDS: &str = include_str!("../../../data/name_words.txt");
 const SOURCE_WORDS: &str = include_str!("../../../data/source_words.txt");
+const REGIONS: &str = include_str!("../../../data/regions.txt");
+const SOURCE_KINDS: &str = include_str!("../../../data/source_kinds.txt");
 const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.txt");
 
 /// The lists a word is in: one bit per [`Flag`].

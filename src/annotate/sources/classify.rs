@@ -1,8 +1,14 @@
 //! The kind of a source phrase: named, anonymous, organization, media or document.
+//!
+//! The rules run from the most specific evidence to the least: a pronoun's antecedent, a
+//! person the phrase names (or stands in apposition to, or holds the office of), an
+//! organisation's staff or documents, the phrase's head noun, and last its capitals.
 
 use crate::annotate::lexicon::{self, Flag};
 use crate::annotate::text::Lower;
 use crate::annotate::{Person, Source, SourceKind};
+use crate::span::Span;
+use std::collections::HashMap;
 
 /// Every person mention in text order, for look-ups by position in logarithmic time.
 pub struct MentionIndex {
@@ -18,24 +24,27 @@ impl MentionIndex {
 
     /// The person of the mention ending last before `at`.
     fn last_before(&self, at: usize) -> Option<usize> {
+        self.mention_before(at).map(|m| m.1)
+    }
+
+    fn mention_before(&self, at: usize) -> Option<(Span, usize)> {
         let k = self.mentions.partition_point(|(s, _)| s.end <= at);
-        k.checked_sub(1).map(|k| self.mentions[k].1)
+        k.checked_sub(1).map(|k| self.mentions[k])
     }
 
     /// The first mention starting at or after `at`.
     pub fn first_from(&self, at: usize) -> Option<Span> {
+        self.mention_from(at).map(|m| m.0)
+    }
+
+    fn mention_from(&self, at: usize) -> Option<(Span, usize)> {
         let k = self.mentions.partition_point(|(s, _)| s.start < at);
-        self.mentions.get(k).map(|m| m.0)
+        self.mentions.get(k).copied()
     }
 
     /// Whether a person mention ends just before `at` (a space between).
     pub fn ends_at(&self, at: usize) -> bool {
-        self.end_before(at).is_some_and(|end| at - end <= 1)
-    }
-
-    fn end_before(&self, at: usize) -> Option<usize> {
-        let k = self.mentions.partition_point(|(s, _)| s.end <= at);
-        k.checked_sub(1).map(|k| self.mentions[k].0.end)
+        self.mention_before(at).is_some_and(|m| at - m.0.end <= 1)
     }
 
     /// The person of a mention overlapping `span`.
@@ -47,77 +56,400 @@ impl MentionIndex {
             .map(|m| m.1)
     }
 
-    /// The person of the first mention inside `span`.
-    fn inside(&self, span: Span) -> Option<usize> {
-        let k = self.mentions.partition_point(|(s, _)| s.start < span.start);
-        self.mentions
-            .get(k)
+    /// The first mention inside `span`.
+    fn inside(&self, span: Span) -> Option<(Span, usize)> {
+        self.mention_from(span.start)
             .filter(|(s, _)| span.contains(*s))
-            .map(|m| m.1)
     }
 }
-use crate::span::Span;
 
+/// What the classifier decided about one source phrase.
 pub struct Kinding {
     pub kind: SourceKind,
     pub person: Option<usize>,
+    /// A wider span for the source, when the phrase found was only part of it
+    /// ("D-Ohio" after "Rep. Ana Ruiz, ").
+    pub span: Option<Span>,
+    /// The phrase names an organisation's staff ("the agency's lawyers"): the organisation
+    /// speaks, unless the sentence gives a reason for the staff's anonymity.
+    pub staff: bool,
 }
 
 impl Kinding {
     fn of(kind: SourceKind) -> Self {
-        Kinding { kind, person: None }
+        Kinding {
+            kind,
+            person: None,
+            span: None,
+            staff: false,
+        }
+    }
+
+    fn named(person: usize) -> Self {
+        Kinding {
+            person: Some(person),
+            ..Kinding::of(SourceKind::Named)
+        }
     }
 }
 
-pub fn classify(text: &str, source: Span, people: &MentionIndex, earlier: &[Source]) -> Kinding {
-    let phrase = source.slice(text);
-    let lower = phrase.to_lowercase();
-    if let Some(k) = pronoun(&lower, source, people, earlier) {
-        return k;
-    }
-    let head = head_word(text, source);
-    let head_text = head.slice(text);
-    let head_lower = head_text.to_lowercase();
-    let head_flags = lexicon::flags(&head_lower);
-    let person_at = |span: Span| people.overlapping(span);
-    let capitalised = head_text.chars().next().is_some_and(char::is_uppercase);
-    if let Some(p) = person_at(head) {
-        return Kinding {
-            kind: SourceKind::Named,
-            person: Some(p),
-        };
-    }
-    if head_flags.has(Flag::AnonymousNoun) {
-        return Kinding::of(SourceKind::Anonymous);
-    }
-    if !capitalised && head_flags.has(Flag::DocumentNoun) {
-        return Kinding::of(SourceKind::Document);
-    }
-    if head_flags.has(Flag::SpokesNoun) && !lower.starts_with("the department") {
-        return Kinding::of(SourceKind::Organization);
-    }
-    if has_media_word(phrase) {
-        return Kinding::of(SourceKind::Media);
-    }
-    if let Some(p) = people.inside(source) {
-        if capitalised {
-            return Kinding {
-                kind: SourceKind::Named,
-                person: Some(p),
-            };
+/// The article-wide facts the rules consult: the text, its people and their roles.
+pub struct Classifier<'a> {
+    text: &'a str,
+    people: &'a [Person],
+    pub index: MentionIndex,
+    /// The last word of each role (lower case) -> the people holding such a role.
+    role_heads: HashMap<String, Vec<usize>>,
+}
+
+/// How far back a lone capitalised word is looked for as the last word of a full name.
+const NAME_LOOKBACK_BYTES: usize = 64 * 1024;
+
+/// How many earlier sources a definite description ("the lawyers") may refer back to.
+const DESCRIPTION_LOOKBACK: usize = 30;
+
+impl<'a> Classifier<'a> {
+    pub fn new(text: &'a str, people: &'a [Person]) -> Self {
+        let mut role_heads: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            for role in &p.roles {
+                if let Some(last) = role.split_whitespace().last() {
+                    let head = last.trim_end_matches('.').to_lowercase();
+                    role_heads.entry(head).or_default().push(i);
+                }
+            }
+        }
+        Classifier {
+            text,
+            people,
+            index: MentionIndex::new(people),
+            role_heads,
         }
     }
-    if capitalised
-        || phrase
-            .split_whitespace()
-            .any(|w| lexicon::flags(w.trim_end_matches(['’', '\'', 's'])).has(Flag::OrgWord))
-    {
-        return Kinding::of(SourceKind::Organization);
+
+    pub fn classify(&self, source: Span, earlier: &[Source]) -> Kinding {
+        let text = self.text;
+        let phrase = source.slice(text);
+        let lower = phrase.to_lowercase();
+        if let Some(k) = pronoun(&lower, source, &self.index, earlier) {
+            return k;
+        }
+        if let Some(k) = self.party_tag_after_name(source) {
+            return k;
+        }
+        let head = head_word(text, source);
+        let head_text = head.slice(text);
+        let head_lower = head_text.to_lowercase();
+        let head_flags = lexicon::flags(&head_lower);
+        let capitalised = starts_upper(head_text);
+        let definite = lower.starts_with("the ");
+        if capitalised && has_media_word(phrase) && self.index.overlapping(head).is_none() {
+            return Kinding::of(SourceKind::Media);
+        }
+        if capitalised && is_institution(head_text, definite) {
+            return Kinding::of(SourceKind::Organization);
+        }
+        if let Some(p) = self.index.overlapping(head) {
+            return Kinding::named(p);
+        }
+        if !capitalised && !head_flags.has(Flag::DocumentNoun) {
+            if let Some(k) = self.description_of_a_person(source, &head_lower) {
+                return k;
+            }
+        }
+        if definite && phrase.split_whitespace().count() == 2 {
+            if let Some(k) = same_head_as_earlier(text, &head_lower, earlier) {
+                return k;
+            }
+        }
+        if head_flags.has(Flag::StaffNoun) && self.names_an_employer(source, head) {
+            return Kinding {
+                staff: true,
+                ..Kinding::of(SourceKind::Organization)
+            };
+        }
+        if head_flags.has(Flag::AnonymousNoun) {
+            return Kinding::of(SourceKind::Anonymous);
+        }
+        if !capitalised && head_flags.has(Flag::DocumentNoun) {
+            return self.document(source, head);
+        }
+        if head_flags.has(Flag::SpokesNoun) && !lower.starts_with("the department") {
+            return Kinding::of(SourceKind::Organization);
+        }
+        if has_media_word(phrase) {
+            return Kinding::of(SourceKind::Media);
+        }
+        if definite && head_flags.has(Flag::OrgNoun) {
+            return Kinding::of(SourceKind::Organization);
+        }
+        if let Some((_, p)) = self.index.inside(source) {
+            if capitalised {
+                return Kinding::named(p);
+            }
+        }
+        if capitalised && head == source && self.is_known_surname(head) {
+            return Kinding::of(SourceKind::Named);
+        }
+        if capitalised
+            || phrase
+                .split_whitespace()
+                .any(|w| lexicon::flags(w.trim_end_matches(['’', '\'', 's'])).has(Flag::OrgWord))
+        {
+            return Kinding::of(SourceKind::Organization);
+        }
+        if definite && head_flags.has(Flag::UniqueOffice) {
+            return Kinding::of(SourceKind::Named);
+        }
+        Kinding::of(SourceKind::Anonymous)
     }
-    if lower.starts_with("the ") && head_flags.has(Flag::UniqueOffice) {
-        return Kinding::of(SourceKind::Named);
+
+    /// "Rep. Ana Ruiz, D-Ohio, said": the phrase found is the party tag after the name.
+    fn party_tag_after_name(&self, source: Span) -> Option<Kinding> {
+        if !is_party_tag(source.slice(self.text)) {
+            return None;
+        }
+        let (mention, p) = self.index.mention_before(source.start)?;
+        let between = &self.text[mention.end..source.start];
+        if between.trim_matches([',', ' ']).is_empty() && between.len() <= 3 {
+            return Some(Kinding {
+                span: Some(Span::new(mention.start, source.end)),
+                ..Kinding::named(p)
+            });
+        }
+        None
     }
-    Kinding::of(SourceKind::Anonymous)
+
+    /// A description that stands for a person the article names: set beside the name
+    /// ("the bill's author, Sen. Ana Ruiz,") or holding a role given with it earlier
+    /// ("the city attorney" after "City Attorney Ana Ruiz").
+    fn description_of_a_person(&self, source: Span, head_lower: &str) -> Option<Kinding> {
+        if let Some(p) = self.apposed_name(source) {
+            return Some(Kinding::named(p));
+        }
+        if !source.slice(self.text).to_lowercase().starts_with("the ") {
+            return None;
+        }
+        if !lexicon::flags(head_lower).has(Flag::RoleNoun) {
+            return None;
+        }
+        let holders = self.role_heads.get(head_lower)?;
+        holders
+            .iter()
+            .filter_map(|&p| {
+                let last = self.people[p]
+                    .mentions
+                    .iter()
+                    .map(|m| m.span.end)
+                    .filter(|&end| end <= source.start)
+                    .max()?;
+                Some((last, p))
+            })
+            .max()
+            .map(|(_, p)| Kinding::named(p))
+    }
+
+    /// "the bill's author, Democratic state Sen. Ana Ruiz,": a name set off after the phrase.
+    fn apposed_name(&self, source: Span) -> Option<usize> {
+        let after = &self.text[source.end..];
+        if !after.starts_with(", ") {
+            return None;
+        }
+        let (mention, p) = self.index.mention_from(source.end)?;
+        let between = &self.text[source.end + 2..mention.start];
+        let words = between.split_whitespace().count();
+        let plain = !between.contains([',', ';', '(']);
+        // The name closes the apposition: "…, Sen. Ana Ruiz, said" or "… said X, Ana Ruiz."
+        let closed = self.text[mention.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '—'));
+        (mention.start - source.end <= 60 && words <= 4 && plain && closed).then_some(p)
+    }
+
+    /// Whether a staff phrase says whose staff it is ("Acme officials", "the city's
+    /// lawyers", "lawyers for the county") and nothing marks its people as unnamed on
+    /// purpose ("two senior officials", "officials familiar with the talks").
+    fn names_an_employer(&self, source: Span, head: Span) -> bool {
+        let text = self.text;
+        let before = &text[source.start..head.start];
+        let after = &text[head.end..source.end];
+        let words = || before.split_whitespace().chain(after.split_whitespace());
+        if words().any(|w| lexicon::lower_flags(w.trim_end_matches(',')).has(Flag::UnnamedMarker)) {
+            return false;
+        }
+        let owner_before = before.split_whitespace().enumerate().any(|(i, w)| {
+            let bare = w.trim_end_matches(['’', '\'', 's']);
+            let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
+            // A capital that only opens the sentence ("Law enforcement officials") or
+            // makes a nationality or a party ("American officials") names no employer.
+            let opener = i == 0 && {
+                let f = lexicon::lower_flags(w);
+                f.has(Flag::Determiner) || f.has(Flag::CommonWord)
+            };
+            let proper = starts_upper(w) && !opener && !is_demonym(w);
+            // "the county attorneys", not "county attorneys": a bare plural is a group.
+            let definite_org = before.starts_with(['T', 't']) && before[1..].starts_with("he ");
+            proper
+                || possessive
+                || lexicon::lower_flags(w).has(Flag::PossessivePronoun)
+                || definite_org && lexicon::lower_flags(bare).has(Flag::OrgNoun)
+        });
+        owner_before || names_an_employer_after(after)
+    }
+
+    /// A document noun: the document itself, unless it says whose it is ("the agency's
+    /// website", "estimates from Acme Research", "a post by Ana Ruiz").
+    fn document(&self, source: Span, head: Span) -> Kinding {
+        let text = self.text;
+        let before = Span::new(source.start, head.start);
+        let after = Span::new(head.end, source.end);
+        let possessor = before.slice(text).split_whitespace().any(|w| {
+            (w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')) && starts_upper(w)
+        });
+        let author = {
+            let mut words = after.slice(text).split_whitespace();
+            let by = words.next().is_some_and(|w| w == "from" || w == "by");
+            let next = words
+                .next()
+                .filter(|w| *w != "the")
+                .or_else(|| words.next());
+            by && next.is_some_and(starts_upper)
+        };
+        let producer = !possessor && !author && named_modifier(before.slice(text));
+        if !(possessor || author || producer) {
+            return Kinding::of(SourceKind::Document);
+        }
+        let owner_span = if author { after } else { before };
+        if has_media_word(owner_span.slice(text)) && self.index.inside(owner_span).is_none() {
+            return Kinding::of(SourceKind::Media);
+        }
+        match self.index.inside(owner_span) {
+            Some((_, p)) => Kinding::named(p),
+            None => Kinding::of(SourceKind::Organization),
+        }
+    }
+
+    /// Whether a lone capitalised word was earlier the last word of a longer name
+    /// ("Ana Brandt" … "Brandt said"): a surname the people finder did not link.
+    fn is_known_surname(&self, word: Span) -> bool {
+        let text = self.text;
+        let w = word.slice(text);
+        let acronym = w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+        if w.len() < 2 || acronym || lexicon::flags(w).has(Flag::FirstName) {
+            return false;
+        }
+        let mut from = word.start.saturating_sub(NAME_LOOKBACK_BYTES);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &text[from..word.start];
+        window.match_indices(w).any(|(i, _)| {
+            let end = i + w.len();
+            let whole = !window[end..].starts_with(char::is_alphanumeric);
+            let before = window[..i].strip_suffix(' ');
+            whole && before.is_some_and(ends_with_given_name)
+        })
+    }
+}
+
+/// Whether the words before a document noun name who made it ("a Acme Research poll",
+/// "the Ana Ruiz memo"), leaving out the article, dates and numbers ("a March 3 letter").
+fn named_modifier(before: &str) -> bool {
+    before.split_whitespace().enumerate().any(|(i, w)| {
+        let f = lexicon::lower_flags(w.trim_end_matches('.'));
+        let opener = i == 0 && (f.has(Flag::Determiner) || f.has(Flag::CommonWord));
+        starts_upper(w) && !opener && !f.has(Flag::CalendarWord) && !is_demonym(w)
+    })
+}
+
+/// "American", "Israeli", "Republican", "U.S.", "Ohio": a capitalised adjective of nation
+/// or party, or a place, which names a group ("U.S. officials") rather than an employer.
+fn is_demonym(w: &str) -> bool {
+    let bare = w.trim_end_matches([',', '’', '\'', 's']);
+    let place = [bare, w.trim_end_matches([',', '.'])]
+        .iter()
+        .any(|x| lexicon::flags(x).has(Flag::Region));
+    let country_initials = matches!(w, "U.S." | "U.K." | "US" | "UK" | "U.N." | "E.U." | "EU");
+    let adjective = ["an", "ese", "ish", "i", "ic"]
+        .iter()
+        .any(|s| bare.ends_with(s));
+    starts_upper(w) && (place || country_initials || adjective)
+}
+
+/// "for Acme", "at the county", "representing the city": a preposition and an employer
+/// after a staff noun; "for the tenants" names the people served, not an employer.
+fn names_an_employer_after(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let Some(preposition) = words.next() else {
+        return false;
+    };
+    if !lexicon::lower_flags(preposition).has(Flag::EmployerPreposition) {
+        return false;
+    }
+    match words.next() {
+        Some("the") => words.next().is_some_and(|w| {
+            starts_upper(w) || lexicon::lower_flags(w.trim_end_matches(',')).has(Flag::OrgNoun)
+        }),
+        Some(w) => starts_upper(w) && !is_demonym(w),
+        None => false,
+    }
+}
+
+/// Whether `s` ends with a given name or an initial: the start of a person's full name.
+fn ends_with_given_name(s: &str) -> bool {
+    let mut words = s.rsplit(' ');
+    let mut last = words.next().unwrap_or("");
+    // A nickname in quotes stands between: "Kevin “Ace” Brandt".
+    if last.ends_with(['”', '"']) {
+        last = words.next().unwrap_or("");
+    }
+    if !starts_upper(last) || last.len() < 2 {
+        return false;
+    }
+    // "K.", "T.J." and "TJ" are initials.
+    let initial = last.len() <= 4 && last.ends_with('.')
+        || last.len() <= 3 && last.chars().all(|c| c.is_ascii_uppercase());
+    // A given name that is also a common word ("Will", "Mark") may be the sentence's verb.
+    let common = lexicon::lower_flags(last).has(Flag::CommonWord);
+    initial || lexicon::flags(last).has(Flag::FirstName) && !common
+}
+
+/// "Foundation", "the Sentencing Institute", "Christian Schools": a capitalised head that
+/// names an institution. A head such as "Hall" is also a surname, so it counts only after
+/// "the" or in the plural.
+fn is_institution(head: &str, definite: bool) -> bool {
+    let singular = head.strip_suffix('s').unwrap_or(head);
+    let is_org = |w: &str| lexicon::flags(w).has(Flag::OrgWord);
+    (definite && is_org(head)) || (singular != head && is_org(singular))
+}
+
+/// "D-Ohio", "(R-Texas)", "I-Vt.": a party and state tag after a legislator's name.
+fn is_party_tag(phrase: &str) -> bool {
+    let t = phrase.trim_matches(['(', ')', ',', ' ']);
+    let mut chars = t.chars();
+    matches!(chars.next(), Some('D' | 'R' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_uppercase)
+        && t.len() <= 24
+}
+
+/// "the lawyers" after "the agency's lawyers said": the same head noun refers back to the
+/// earlier source, whose kind it takes.
+fn same_head_as_earlier(text: &str, head_lower: &str, earlier: &[Source]) -> Option<Kinding> {
+    earlier
+        .iter()
+        .rev()
+        .take(DESCRIPTION_LOOKBACK)
+        .find(|s| head_word(text, s.span).slice(text).to_lowercase() == head_lower)
+        .map(|s| Kinding {
+            person: s.person,
+            ..Kinding::of(s.kind)
+        })
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// He, she, they, it: the person or source the pronoun stands for.
@@ -129,10 +461,7 @@ fn pronoun(
 ) -> Option<Kinding> {
     match lower {
         "he" | "she" => Some(match people.last_before(source.start) {
-            Some(p) => Kinding {
-                kind: SourceKind::Named,
-                person: Some(p),
-            },
+            Some(p) => Kinding::named(p),
             None => Kinding::of(SourceKind::Anonymous),
         }),
         "they" | "we" => Some(match earlier.last() {
@@ -154,16 +483,32 @@ fn pronoun(
     }
 }
 
-/// The head noun: the last word before a relative clause or a prepositional phrase.
+/// Prepositions that, after a past participle, show the participle modifies the noun
+/// before it ("a lawsuit filed against …", "a poll taken during …").
+const PARTICIPLE_COMPLEMENTS: &[&str] = &["against", "by", "during", "after", "before", "under"];
+
+/// The head noun: the last word before a relative clause, a prepositional phrase or a
+/// participle with its complement ("a lawsuit filed against …"); a party tag after a
+/// name ("(R-Texas)") is no head.
 pub fn head_word(text: &str, source: Span) -> Span {
     let s = source.slice(text);
     let mut last = Span::new(source.start, source.end);
     let mut pos = 0;
-    for w in s.split_whitespace() {
+    let mut words = s.split_whitespace().peekable();
+    while let Some(w) = words.next() {
         let at = s[pos..].find(w).map_or(pos, |i| pos + i);
         pos = at + w.len();
         let bare = Lower::of(w.trim_end_matches([',', '.']));
-        if lexicon::flags(&bare).has(Flag::PostHead) && at > 0 {
+        if at > 0 && lexicon::flags(&bare).has(Flag::PostHead) {
+            break;
+        }
+        let participle = at > 0
+            && bare.ends_with("ed")
+            && words.peek().is_some_and(|next| {
+                PARTICIPLE_COMPLEMENTS.contains(next)
+                    || lexicon::lower_flags(next).has(Flag::PostHead)
+            });
+        if participle || is_party_tag(w) {
             break;
         }
         let core = strip_possessive(w.trim_end_matches([',', '.']));
