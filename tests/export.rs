@@ -322,11 +322,17 @@ fn spacy_spans_slice_the_text() {
 fn only_keeps_the_chosen_kinds() {
     let a = &cases()[0];
     let anon = a.only_kinds(&[onrecord::annotate::SourceKind::Anonymous]);
-    assert!(anon
-        .annotations
-        .sources
+    // Kept by the kind they count as: their own, or that of the source relaying them.
+    let sources = &anon.annotations.sources;
+    assert!(sources
         .iter()
-        .all(|s| s.kind == onrecord::annotate::SourceKind::Anonymous));
+        .all(|s| s.counted_kind == onrecord::annotate::SourceKind::Anonymous));
+    for s in sources.iter().filter(|s| s.kind != s.counted_kind) {
+        let outer = &sources[s
+            .relayed_by
+            .expect("only a relayed source counts as another kind")];
+        assert!(outer.content.unwrap().contains(s.span));
+    }
     assert_eq!(
         anon.annotations.summary.sources,
         anon.annotations.summary.anonymous

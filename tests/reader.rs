@@ -148,14 +148,21 @@ fn filter_keys_cycle_and_jump() {
     let mut a = app();
     press(&mut a, "f");
     assert_eq!(a.filter, Filter::Kind(SourceKind::Anonymous));
+    // The five anonymous sources and the two attributions they relay.
+    let sources = &a.article().annotations.sources;
     assert!(a
         .visible_sources()
         .iter()
-        .all(|&i| a.article().annotations.sources[i].kind == SourceKind::Anonymous));
-    assert_eq!(a.visible_sources().len(), 5);
+        .all(|&i| sources[i].counted_kind == SourceKind::Anonymous));
+    let relayed = a
+        .visible_sources()
+        .iter()
+        .filter(|&&i| sources[i].kind == SourceKind::Named && sources[i].relayed_by.is_some())
+        .count();
+    assert_eq!((a.visible_sources().len(), relayed), (7, 2));
     press(&mut a, "f");
     assert_eq!(a.filter, Filter::OnRecord);
-    assert_eq!(a.visible_sources().len(), 8);
+    assert_eq!(a.visible_sources().len(), 5);
     press(&mut a, "5");
     assert_eq!(a.filter, Filter::Kind(SourceKind::Media));
     press(&mut a, "0");
@@ -256,7 +263,7 @@ fn export_from_the_reader_never_overwrites() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|s| s["kind"] == "anonymous"),
+            .all(|s| s["kind"] == "anonymous" || !s["relayed_by"].is_null()),
         "the filter applies"
     );
     press(&mut a, "e");
@@ -267,7 +274,7 @@ fn export_from_the_reader_never_overwrites() {
         .join("nyt-sessions-offered-to-resign.onrecord-2.json");
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&second).unwrap()).unwrap();
-    assert_eq!(v["sources"].as_array().unwrap().len(), 13);
+    assert_eq!(v["sources"].as_array().unwrap().len(), 12);
 }
 
 #[test]
@@ -373,7 +380,10 @@ fn anonymous_only_screens() {
     let mut a = app();
     press(&mut a, "1");
     let s = screen(&render(&mut a, 120, 40));
-    assert!(s.contains("Sources (5/13) · anonymous") && !s.contains("NAMED"));
+    // Named people appear only as attributions the anonymous sources relay.
+    assert!(s.contains("Sources (7/12) · anonymous"));
+    assert_eq!(s.matches("NAMED").count(), s.matches("relayed by").count());
+    assert_eq!(s.matches("NAMED").count(), 2);
 }
 
 #[test]
@@ -419,7 +429,7 @@ fn narrow_terminals_show_only_the_focused_pane() {
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Tab);
     let s = screen(&render(&mut a, 50, 20));
-    assert!(s.contains("Sources (13/13)"));
+    assert!(s.contains("Sources (12/12)"));
 }
 
 /// The cell holding the first character of `needle` on screen.

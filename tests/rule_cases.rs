@@ -61,6 +61,12 @@ struct ExpectedSource {
     person: Option<String>,
     /// The source stands in the title line rather than the body.
     in_title: Option<bool>,
+    /// Declined by not answering ("did not respond").
+    no_response: Option<bool>,
+    /// The content is a direct quotation.
+    direct: Option<bool>,
+    /// The text of the source whose content holds this one; `""`: not relayed.
+    relayed_by: Option<String>,
 }
 
 const KINDS: [&str; 5] = ["named", "anonymous", "organization", "media", "document"];
@@ -118,6 +124,7 @@ fn check_case_shape(case: &Case) -> Result<(), String> {
             ("cue", &s.cue),
             ("content", &s.content),
             ("reason", &s.reason),
+            ("relayed_by", &s.relayed_by),
         ] {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
                 quoted.push((what, v));
@@ -234,6 +241,22 @@ fn source_differences(
     if let Some(declined) = want.declined {
         differ("declined", &declined.to_string(), &s.declined.to_string());
     }
+    if let Some(no_response) = want.no_response {
+        differ(
+            "no_response",
+            &no_response.to_string(),
+            &s.no_response.to_string(),
+        );
+    }
+    if let Some(direct) = want.direct {
+        differ("direct", &direct.to_string(), &s.direct.to_string());
+    }
+    if let Some(relayed_by) = &want.relayed_by {
+        let got = s
+            .relayed_by
+            .map_or("", |j| found.sources[j].span.slice(text));
+        differ("relayed_by", relayed_by, got);
+    }
     if let Some(in_title) = want.in_title {
         differ(
             "in_title",
@@ -297,6 +320,7 @@ fn expected_details(want: &ExpectedSource) -> String {
         ("content", &want.content),
         ("reason", &want.reason),
         ("person", &want.person),
+        ("relayed_by", &want.relayed_by),
     ] {
         if let Some(v) = v {
             out.push_str(&format!(", {field} {v:?}"));
@@ -307,6 +331,11 @@ fn expected_details(want: &ExpectedSource) -> String {
     }
     if let Some(t) = want.in_title {
         out.push_str(&format!(", in_title {t}"));
+    }
+    for (field, v) in [("no_response", want.no_response), ("direct", want.direct)] {
+        if let Some(v) = v {
+            out.push_str(&format!(", {field} {v}"));
+        }
     }
     out
 }
@@ -331,14 +360,17 @@ fn describe(article: &Article, found: &Annotations) -> String {
     }
     for s in &found.sources {
         out.push_str(&format!(
-            "    source {:?} · {} · cue {:?} · content {:?} · declined {} · reason {:?} · person {:?}{}\n",
+            "    source {:?} · {} · cue {:?} · content {:?} · declined {} · no_response {} · direct {} · reason {:?} · person {:?} · relayed_by {:?}{}\n",
             s.span.slice(text),
             s.kind.name(),
             s.cue.slice(text),
             s.content.map_or("", |c| c.slice(text)),
             s.declined,
+            s.no_response,
+            s.direct,
             s.reason.map_or("", |r| r.slice(text)),
             s.person.map_or("", |i| found.people[i].name.as_str()),
+            s.relayed_by.map_or("", |j| found.sources[j].span.slice(text)),
             if s.paragraph.is_none() { " · in title" } else { "" },
         ));
     }

@@ -97,6 +97,7 @@ pub fn any_cue() -> &'static Regex {
 
 const ANONYMITY: &str = include_str!("../../data/anonymity.txt");
 const DECLINED: &str = include_str!("../../data/declined.txt");
+const NO_RESPONSE: &str = include_str!("../../data/no_response.txt");
 const CITATION_CUES: &str = include_str!("../../data/citation_cues.txt");
 const PHRASE_CUES: &str = include_str!("../../data/phrase_cues.txt");
 
@@ -110,6 +111,12 @@ pub fn anonymity_reasons() -> &'static Regex {
 pub fn declined_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| alternation(DECLINED))
+}
+
+/// Of the declined cues, those saying the source did not answer.
+pub fn no_response_cues() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| alternation(NO_RESPONSE))
 }
 
 /// Phrases after which a source is named ("according to").
@@ -163,6 +170,8 @@ mod tests {
         assert!(reporting_verbs()["reports"].noun_like && reporting_verbs()["found"].needs_that);
         assert!(anonymity_reasons().is_match("who spoke on the condition of anonymity to discuss"));
         assert!(declined_cues().is_match("did not respond to an email"));
+        assert!(no_response_cues().is_match("did not respond to an email"));
+        assert!(!no_response_cues().is_match("declined to comment"));
         assert!(nickname_of("Bob", "Robert") && !nickname_of("Robert", "Bob"));
     }
 }

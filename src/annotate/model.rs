@@ -81,7 +81,18 @@ pub struct Source {
     pub id: String,
     pub span: Span,
     pub kind: SourceKind,
+    /// Gave no statement: refused to comment, or did not answer.
     pub declined: bool,
+    /// Of the declined, those that did not answer ("did not respond to an email").
+    pub no_response: bool,
+    /// The content is a direct quotation, in quotation marks.
+    pub direct: bool,
+    /// Index into the article's sources of the attribution whose content holds this one
+    /// ("…he told the president …, according to two people"): the outer source relays it.
+    pub relayed_by: Option<usize>,
+    /// The kind the summary and the filters count it as: its own, or the kind of the
+    /// source that relays it.
+    pub counted_kind: SourceKind,
     /// The reason given for anonymity, when one is.
     pub reason: Option<Span>,
     /// Index into the people list of the person a named source is.
@@ -100,6 +111,10 @@ impl Source {
     pub fn lacks_reason(&self) -> bool {
         self.kind == SourceKind::Anonymous && self.reason.is_none()
     }
+
+    pub fn is_relayed(&self) -> bool {
+        self.relayed_by.is_some()
+    }
 }
 
 /// Counts over an article's sources.
@@ -114,11 +129,15 @@ pub struct Summary {
     pub anonymous_share: f64,
     pub anonymous_without_reason: usize,
     pub declined: usize,
+    /// Of the declined, those that did not answer.
+    pub no_response: usize,
+    /// Attributions relayed by another source, counted as that source's kind.
+    pub relayed: usize,
 }
 
 impl Summary {
     pub fn of(sources: &[Source]) -> Summary {
-        let count = |k: SourceKind| sources.iter().filter(|s| s.kind == k).count();
+        let count = |k: SourceKind| sources.iter().filter(|s| s.counted_kind == k).count();
         let anonymous = count(SourceKind::Anonymous);
         Summary {
             sources: sources.len(),
@@ -134,6 +153,8 @@ impl Summary {
             },
             anonymous_without_reason: sources.iter().filter(|s| s.lacks_reason()).count(),
             declined: sources.iter().filter(|s| s.declined).count(),
+            no_response: sources.iter().filter(|s| s.no_response).count(),
+            relayed: sources.iter().filter(|s| s.is_relayed()).count(),
         }
     }
 
@@ -147,7 +168,8 @@ impl Summary {
         }
     }
 
-    /// "10 sources · 7 anonymous · 1 named · 1 organization", leaving out kinds with none.
+    /// "10 sources · 7 anonymous · 1 named · 1 organization · 2 relayed", leaving out
+    /// kinds with none (relayed attributions are counted under their relayer's kind).
     pub fn line(&self) -> String {
         let mut parts = vec![format!(
             "{} source{}",
@@ -159,6 +181,9 @@ impl Summary {
             if n > 0 {
                 parts.push(format!("{n} {}", kind.name()));
             }
+        }
+        if self.relayed > 0 {
+            parts.push(format!("{} relayed", self.relayed));
         }
         parts.join(" · ")
     }

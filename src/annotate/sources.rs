@@ -9,6 +9,8 @@ mod cues;
 mod matches;
 mod phrase;
 mod quotes;
+mod reason;
+mod relay;
 mod sentence;
 
 use super::lexicon::{self, Flag};
@@ -20,9 +22,10 @@ use crate::article::Article;
 use crate::span::Span;
 use classify::{Classifier, Kinding, MentionIndex};
 use cues::{within, CueMatches};
-use matches::{Stops, TextMatches};
+use matches::TextMatches;
 use phrase::{noun_phrase_after, subject_before};
 use quotes::Quotes;
+use reason::{anonymity_reason, Reasons};
 use sentence::Sentence;
 
 /// An attribution before it is numbered.
@@ -86,7 +89,17 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     for (i, s) in out.iter_mut().enumerate() {
         s.id = format!("s{}", i + 1);
     }
+    relay::link_relayed(&mut out);
     out
+}
+
+/// Whether the content is a quotation: it opens right after a quotation mark and closes
+/// at one. Words quoted inside a paraphrase ("said the plan was “dead”") are not.
+fn is_direct_quote(text: &str, content: Span) -> bool {
+    let opens =
+        text[..content.start].ends_with(['“', '"', '‘']) || text[..content.start].ends_with("''");
+    let after = text[content.end..].trim_start_matches([',', '.', '?', '!', ' ']);
+    opens && after.starts_with(['”', '"', '’', '\''])
 }
 
 fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reasons) -> Source {
@@ -106,6 +119,10 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
         span,
         kind,
         declined: f.declined,
+        no_response: f.declined && lexicon::no_response_cues().is_match(f.cue.slice(text)),
+        direct: f.content.is_some_and(|c| is_direct_quote(text, c)),
+        relayed_by: None,
+        counted_kind: kind,
         reason,
         person: k.person,
         cue: f.cue,
@@ -233,6 +250,9 @@ fn verb_attribution(
     // "X bemoaned … and said": a finite verb coordinated with the sentence's first one.
     let coordinated =
         text[sentence.start..w.start].trim_end().ends_with(" and") && lower != verb.base;
+    if participle && lexicon::flags(verb.base).has(Flag::InferenceVerb) {
+        return None;
+    }
     if participle || coordinated {
         // "…, saying that …" and "X bemoaned … and said …": the sentence's subject speaks.
         let source = sentence_subject(text, sentence, people)?;
@@ -523,65 +543,4 @@ fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> 
         content: Some(next),
         aside: None,
     })
-}
-
-/// The article's reasons for anonymity and its sentence stops, found once when asked.
-struct Reasons<'t> {
-    matches: TextMatches<'t>,
-    stops: std::cell::OnceCell<Stops>,
-}
-
-impl<'t> Reasons<'t> {
-    fn new(text: &'t str) -> Self {
-        Reasons {
-            matches: TextMatches::new(text, lexicon::anonymity_reasons()),
-            stops: std::cell::OnceCell::new(),
-        }
-    }
-
-    /// The first period or line end after `from`.
-    fn sentence_end(&self, text: &str, from: usize) -> usize {
-        self.stops
-            .get_or_init(|| Stops::of(text))
-            .next(from, text.len())
-    }
-}
-
-/// The reason given for anonymity: searched in the source phrase, the clause set off
-/// beside it, then the rest of the sentence. A reason inside the phrase ends the phrase.
-fn anonymity_reason(
-    text: &str,
-    source: &mut Span,
-    aside: Option<Span>,
-    cue: Span,
-    reasons: &Reasons,
-) -> Option<Span> {
-    let re = lexicon::anonymity_reasons();
-    if let Some(m) = re.find(source.slice(text)) {
-        let start = source.start + m.start();
-        let reason = Span::new(start, clause_end(text, start));
-        let cut = source.start + m.end();
-        if cut < source.end {
-            source.end = cut;
-        }
-        return Some(reason);
-    }
-    let rest = Span::new(cue.end, reasons.sentence_end(text, cue.end));
-    let in_aside = aside.and_then(|a| {
-        re.find(a.slice(text))
-            .map(|m| (a, Span::new(a.start + m.start(), a.start + m.end())))
-    });
-    let (region, m) = in_aside.or_else(|| Some((rest, reasons.matches.first_in(rest)?)))?;
-    Some(Span::new(
-        m.start,
-        clause_end(text, m.start).min(region.end.max(m.end)),
-    ))
-}
-
-/// Where the clause starting at `from` ends: a comma, period, quote or line end.
-fn clause_end(text: &str, from: usize) -> usize {
-    let stop = text[from..]
-        .find([',', '.', ';', '\n', '”', '“'])
-        .map_or(text.len(), |i| from + i);
-    Span::new(from, stop).trim(text).end
 }

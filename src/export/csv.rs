@@ -58,6 +58,10 @@ fn header_cells(table: CsvTable) -> &'static [&'static str] {
             "end",
             "cue_start",
             "cue_end",
+            "no_response",
+            "direct",
+            "relayed_by",
+            "counted_as",
         ],
         CsvTable::People => &[
             "article",
@@ -110,6 +114,12 @@ fn rows(a: &Annotated, table: CsvTable) -> Vec<Vec<String>> {
                     idx.char_offset(s.span.end).to_string(),
                     idx.char_offset(s.cue.start).to_string(),
                     idx.char_offset(s.cue.end).to_string(),
+                    s.no_response.to_string(),
+                    s.direct.to_string(),
+                    s.relayed_by
+                        .map(|j| a.annotations.sources[j].id.clone())
+                        .unwrap_or_default(),
+                    s.counted_kind.name().to_string(),
                 ]
             })
             .collect(),

@@ -56,7 +56,7 @@ impl<'a> Record<'a> {
                 .annotations
                 .sources
                 .iter()
-                .map(|s| SourceRecord::new(s, people, &spans))
+                .map(|s| SourceRecord::new(s, people, &a.annotations.sources, &spans))
                 .collect(),
             summary: SummaryRecord::from(&a.annotations.summary),
         }
@@ -220,34 +220,46 @@ struct SourceRecord<'a> {
     content: Option<SpanRecord<'a>>,
     cue: SpanRecord<'a>,
     declined: bool,
+    direct: bool,
     end: usize,
     id: &'a str,
     kind: SourceKind,
     no_reason_given: bool,
+    no_response: bool,
     on_record: bool,
     paragraph: Option<usize>,
     /// The id of the person a named source is.
     person: Option<&'a str>,
     reason: Option<SpanRecord<'a>>,
+    /// The id of the source whose content holds this attribution.
+    relayed_by: Option<&'a str>,
     start: usize,
     text: &'a str,
 }
 
 impl<'a> SourceRecord<'a> {
-    fn new(s: &'a Source, people: &'a [Person], spans: &Spans<'a, '_>) -> Self {
+    fn new(
+        s: &'a Source,
+        people: &'a [Person],
+        sources: &'a [Source],
+        spans: &Spans<'a, '_>,
+    ) -> Self {
         let span = spans.of(s.span);
         SourceRecord {
             content: s.content.map(|c| spans.of(c)),
             cue: spans.of(s.cue),
             declined: s.declined,
+            direct: s.direct,
             end: span.end,
             id: &s.id,
             kind: s.kind,
             no_reason_given: s.lacks_reason(),
+            no_response: s.no_response,
             on_record: s.on_record(),
             paragraph: s.paragraph,
             person: s.person.map(|i| people[i].id.as_str()),
             reason: s.reason.map(|r| spans.of(r)),
+            relayed_by: s.relayed_by.map(|i| sources[i].id.as_str()),
             start: span.start,
             text: span.text,
         }
@@ -264,7 +276,9 @@ struct SummaryRecord {
     document: usize,
     media: usize,
     named: usize,
+    no_response: usize,
     organization: usize,
+    relayed: usize,
     sources: usize,
 }
 
@@ -278,7 +292,9 @@ impl From<&Summary> for SummaryRecord {
             document: s.document,
             media: s.media,
             named: s.named,
+            no_response: s.no_response,
             organization: s.organization,
+            relayed: s.relayed,
             sources: s.sources,
         }
     }

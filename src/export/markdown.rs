@@ -52,8 +52,8 @@ fn summary(out: &mut String, a: &Annotated) {
     let _ = writeln!(out, "| **all** | **{}** | |\n", s.sources);
     let _ = writeln!(
         out,
-        "- anonymous sources with no reason given: {}\n- sources that declined to comment: {}\n",
-        s.anonymous_without_reason, s.declined
+        "- anonymous sources with no reason given: {}\n- sources that declined to comment or did not respond: {} ({} did not respond)\n- attributions relayed by another source (counted as that source's kind): {}\n",
+        s.anonymous_without_reason, s.declined, s.no_response, s.relayed
     );
 }
 
@@ -81,8 +81,13 @@ fn sources(out: &mut String, a: &Annotated) {
     let _ = writeln!(out, "## Sources\n");
     for (n, s) in a.annotations.sources.iter().enumerate() {
         let mut flags = vec![format!("**{}**", s.kind.name())];
-        if s.declined {
+        if s.no_response {
+            flags.push("did not respond".into());
+        } else if s.declined {
             flags.push("declined".into());
+        }
+        if let Some(outer) = s.relayed_by {
+            flags.push(format!("relayed by source {}", outer + 1));
         }
         if s.lacks_reason() {
             flags.push("no reason given for anonymity".into());
@@ -106,7 +111,13 @@ fn sources(out: &mut String, a: &Annotated) {
             );
         }
         if let Some(c) = s.content {
-            let _ = writeln!(out, "   - attributed: “{}”", inline(c.slice(text)));
+            // Quotation marks only around the source's own words, never a paraphrase.
+            let words = inline(c.slice(text));
+            let _ = if s.direct {
+                writeln!(out, "   - quoted: “{words}”")
+            } else {
+                writeln!(out, "   - paraphrased: {words}")
+            };
         }
         if let Some(sentence) = sentence_of(a, s.span) {
             let _ = writeln!(out, "   > {}", inline(sentence.slice(text)));

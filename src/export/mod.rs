@@ -45,7 +45,30 @@ impl Annotated {
 
     /// Keeps only the sources of the given kinds, in place (people stay as they are).
     pub fn retain_kinds(&mut self, kinds: &[SourceKind]) {
-        self.annotations.sources.retain(|s| kinds.contains(&s.kind));
+        let sources = std::mem::take(&mut self.annotations.sources);
+        // Relayed sources are filtered by the kind they are counted as, and their
+        // `relayed_by` indices follow the sources that stay.
+        let keep: Vec<bool> = sources
+            .iter()
+            .map(|s| kinds.contains(&s.counted_kind))
+            .collect();
+        let mut new_index = vec![None; sources.len()];
+        let mut next = 0;
+        for (i, &k) in keep.iter().enumerate() {
+            if k {
+                new_index[i] = Some(next);
+                next += 1;
+            }
+        }
+        self.annotations.sources = sources
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(mut s, _)| {
+                s.relayed_by = s.relayed_by.and_then(|j| new_index[j]);
+                s
+            })
+            .collect();
         self.annotations.summary = Summary::of(&self.annotations.sources);
     }
 }

@@ -303,7 +303,7 @@ impl App {
         });
         let sources = &a.annotations.sources;
         let visible: Vec<usize> = (0..sources.len())
-            .filter(|&i| self.filter.accepts(sources[i].kind))
+            .filter(|&i| self.filter.accepts(sources[i].counted_kind))
             .collect();
         let shown = if self.only_paragraphs {
             let mut ps: Vec<usize> = visible

@@ -439,8 +439,16 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
                 format!("       {}", clean(s.cue.slice(text))),
                 t.style("dim"),
             )];
-            if s.declined {
+            if s.no_response {
+                detail.push(TextSpan::styled(" · no response", t.style("focus")));
+            } else if s.declined {
                 detail.push(TextSpan::styled(" · declined", t.style("focus")));
+            }
+            if let Some(outer) = s.relayed_by.map(|i| &a.annotations.sources[i]) {
+                detail.push(TextSpan::styled(
+                    format!(" · relayed by {}", clean(outer.span.slice(text))),
+                    t.style("dim"),
+                ));
             }
 
             if let Some(r) = s.reason {
@@ -452,10 +460,14 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
                 detail.push(TextSpan::styled(" · no reason given", t.style("warning")));
             }
             if let Some(c) = s.content {
-                detail.push(TextSpan::styled(
-                    format!(" “{}”", clean(c.slice(text))),
-                    t.style("quote"),
-                ));
+                // Quotation marks only around a direct quotation, never a paraphrase.
+                let words = clean(c.slice(text));
+                let shown = if s.direct {
+                    format!(" “{words}”")
+                } else {
+                    format!(" {words}")
+                };
+                detail.push(TextSpan::styled(shown, t.style("quote")));
             }
             ListItem::new(vec![first, Line::from(detail)])
         })
@@ -702,7 +714,10 @@ fn draw_summary(f: &mut Frame, app: &App, area: Rect) {
             t.style("warning"),
         ),
         Line::styled(
-            format!("declined to comment: {}", s.declined),
+            format!(
+                "declined to comment: {} ({} no response)",
+                s.declined, s.no_response
+            ),
             t.style("text"),
         ),
         Line::raw(""),

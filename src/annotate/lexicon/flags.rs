@@ -64,6 +64,8 @@ pub enum Flag {
     PossessivePronoun,
     EmployerPreposition,
     CalendarWord,
+    BackReference,
+    InferenceVerb,
     // regions.txt: one-word countries and US states.
     Region,
     // abbreviations.txt: periods that end no sentence.
@@ -132,6 +134,8 @@ const LISTS: &[(Flag, &str, &str)] = &[
         "employer_prepositions",
     ),
     (Flag::CalendarWord, SOURCE_KINDS, "calendar_words"),
+    (Flag::BackReference, SOURCE_KINDS, "back_references"),
+    (Flag::InferenceVerb, SOURCE_WORDS, "inference_verbs"),
     (Flag::Region, REGIONS, ""),
     (Flag::SentenceAbbreviation, ABBREVIATIONS, "sentences"),
     (Flag::TokenAbbreviation, ABBREVIATIONS, "tokens"),

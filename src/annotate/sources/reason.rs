@@ -1,0 +1,98 @@
+//! The reason a source is given for its anonymity: in the source phrase ("an official who
+//! asked not to be named"), in a clause beside it, in the rest of its sentence, or in the
+//! next sentence when that sentence refers back to it ("Both spoke on condition of
+//! anonymity because …").
+
+use super::matches::{Stops, TextMatches};
+use crate::annotate::lexicon::{self, Flag};
+use crate::span::Span;
+
+/// How far into the next sentence a reason may stand.
+const NEXT_SENTENCE_BYTES: usize = 300;
+
+/// The article's reasons for anonymity and its sentence stops, found once when asked.
+pub struct Reasons<'t> {
+    matches: TextMatches<'t>,
+    stops: std::cell::OnceCell<Stops>,
+}
+
+impl<'t> Reasons<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Reasons {
+            matches: TextMatches::new(text, lexicon::anonymity_reasons()),
+            stops: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The first period or line end after `from`.
+    fn sentence_end(&self, text: &str, from: usize) -> usize {
+        self.stops
+            .get_or_init(|| Stops::of(text))
+            .next(from, text.len())
+    }
+}
+
+/// The reason given for anonymity: searched in the source phrase, the clause set off
+/// beside it, the rest of the sentence, then the next sentence. A reason inside the
+/// phrase ends the phrase.
+pub fn anonymity_reason(
+    text: &str,
+    source: &mut Span,
+    aside: Option<Span>,
+    cue: Span,
+    reasons: &Reasons,
+) -> Option<Span> {
+    let re = lexicon::anonymity_reasons();
+    if let Some(m) = re.find(source.slice(text)) {
+        let start = source.start + m.start();
+        let reason = Span::new(start, clause_end(text, start));
+        let cut = source.start + m.end();
+        if cut < source.end {
+            source.end = cut;
+        }
+        return Some(reason);
+    }
+    let end = reasons.sentence_end(text, cue.end);
+    let rest = Span::new(cue.end, end);
+    let in_aside = aside.and_then(|a| {
+        re.find(a.slice(text))
+            .map(|m| (a, Span::new(a.start + m.start(), a.start + m.end())))
+    });
+    let (region, m) = in_aside
+        .or_else(|| Some((rest, reasons.matches.first_in(rest)?)))
+        .or_else(|| in_next_sentence(text, end, reasons))?;
+    Some(Span::new(
+        m.start,
+        clause_end(text, m.start).min(region.end.max(m.end)),
+    ))
+}
+
+/// A reason in the sentence after `end`, when that sentence opens by referring back to
+/// the sources before it ("They spoke on condition of anonymity", "Both officials …").
+fn in_next_sentence(text: &str, end: usize, reasons: &Reasons) -> Option<(Span, Span)> {
+    let after = text.get(end + 1..)?;
+    let start = end + 1 + (after.len() - after.trim_start_matches([' ', '”', '"']).len());
+    let opener: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    if !lexicon::lower_flags(&opener).has(Flag::BackReference) {
+        return None;
+    }
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let mut limit = (start + NEXT_SENTENCE_BYTES).min(line_end);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let region = Span::new(start, limit);
+    let m = reasons.matches.first_in(region)?;
+    Some((region, m))
+}
+
+/// Where the clause starting at `from` ends: a comma, period, quote or line end.
+fn clause_end(text: &str, from: usize) -> usize {
+    let stop = text[from..]
+        .find([',', '.', ';', '\n', '”', '“'])
+        .map_or(text.len(), |i| from + i);
+    Span::new(from, stop).trim(text).end
+}
