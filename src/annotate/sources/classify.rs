@@ -8,7 +8,7 @@ use crate::annotate::lexicon::{self, Flag};
 use crate::annotate::text::Lower;
 use crate::annotate::{Person, Source, SourceKind};
 use crate::span::Span;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Every person mention in text order, for look-ups by position in logarithmic time.
 pub struct MentionIndex {
@@ -100,6 +100,8 @@ pub struct Classifier<'a> {
     pub index: MentionIndex,
     /// The last word of each role (lower case) -> the people holding such a role.
     role_heads: HashMap<String, Vec<usize>>,
+    /// The last word of every person's name.
+    surnames: HashSet<&'a str>,
 }
 
 /// How far back a lone capitalised word is looked for as the last word of a full name.
@@ -119,11 +121,16 @@ impl<'a> Classifier<'a> {
                 }
             }
         }
+        let surnames = people
+            .iter()
+            .filter_map(|p| p.name.rsplit(' ').next())
+            .collect();
         Classifier {
             text,
             people,
             index: MentionIndex::new(people),
             role_heads,
+            surnames,
         }
     }
 
@@ -148,6 +155,13 @@ impl<'a> Classifier<'a> {
         }
         if capitalised && is_institution(head_text, definite) {
             return Kinding::of(SourceKind::Organization);
+        }
+        // "the 2024 Housing Survey", "the Mueller Report": a titled document.
+        if capitalised && head_flags.has(Flag::DocumentNoun) && head != source {
+            return Kinding::of(SourceKind::Document);
+        }
+        if let Some(k) = self.family(head_text, definite) {
+            return k;
         }
         if let Some(p) = self.index.overlapping(head) {
             return Kinding::named(p);
@@ -202,6 +216,15 @@ impl<'a> Classifier<'a> {
             return Kinding::of(SourceKind::Named);
         }
         Kinding::of(SourceKind::Anonymous)
+    }
+
+    /// "the Okafors": a family named by the plural of a surname the article gives.
+    fn family(&self, head: &str, definite: bool) -> Option<Kinding> {
+        let surname = head
+            .strip_suffix("es")
+            .filter(|s| s.ends_with(['s', 'z', 'x']));
+        let surname = surname.or_else(|| head.strip_suffix('s'))?;
+        (definite && self.surnames.contains(surname)).then(|| Kinding::of(SourceKind::Named))
     }
 
     /// "Rep. Ana Ruiz, D-Ohio, said": the phrase found is the party tag after the name.
