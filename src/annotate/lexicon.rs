@@ -97,6 +97,7 @@ pub fn any_cue() -> &'static Regex {
 
 const ANONYMITY: &str = include_str!("../../data/anonymity.txt");
 const DECLINED: &str = include_str!("../../data/declined.txt");
+const HEARSAY: &str = include_str!("../../data/hearsay.txt");
 const NO_RESPONSE: &str = include_str!("../../data/no_response.txt");
 const CITATION_CUES: &str = include_str!("../../data/citation_cues.txt");
 const PHRASE_CUES: &str = include_str!("../../data/phrase_cues.txt");
@@ -111,6 +112,12 @@ pub fn anonymity_reasons() -> &'static Regex {
 pub fn declined_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| alternation(DECLINED))
+}
+
+/// Hearsay with no source: "is said to", "reportedly".
+pub fn hearsay_cues() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| alternation(HEARSAY))
 }
 
 /// Of the declined cues, those saying the source did not answer.
@@ -171,6 +178,8 @@ mod tests {
         assert!(anonymity_reasons().is_match("who spoke on the condition of anonymity to discuss"));
         assert!(declined_cues().is_match("did not respond to an email"));
         assert!(no_response_cues().is_match("did not respond to an email"));
+        assert!(hearsay_cues().is_match("The mayor is said to favour the plan"));
+        assert!(!hearsay_cues().is_match("The mayor said the plan is dead"));
         assert!(!no_response_cues().is_match("declined to comment"));
         assert!(nickname_of("Bob", "Robert") && !nickname_of("Robert", "Bob"));
     }

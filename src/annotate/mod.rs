@@ -7,7 +7,9 @@ pub mod people;
 pub mod sources;
 pub mod text;
 
-pub use model::{mentions_in_order, Annotations, Mention, Person, Source, SourceKind, Summary};
+pub use model::{
+    mentions_in_order, Annotations, Mention, Person, Source, SourceKind, Summary, Unattributed,
+};
 
 use crate::article::Article;
 
@@ -15,10 +17,15 @@ use crate::article::Article;
 pub fn annotate(article: &Article) -> Annotations {
     let people = people::find_people(article);
     let sources = sources::find_sources(article, &people);
-    let summary = Summary::of(&sources);
+    let unattributed = sources::hearsay::find_unattributed(article, &sources);
+    let summary = Summary {
+        unattributed: unattributed.len(),
+        ..Summary::of(&sources)
+    };
     Annotations {
         people,
         sources,
+        unattributed,
         summary,
     }
 }

@@ -133,6 +133,8 @@ pub struct Summary {
     pub no_response: usize,
     /// Attributions relayed by another source, counted as that source's kind.
     pub relayed: usize,
+    /// Hearsay claims with no source (set by the annotator beside the sources' counts).
+    pub unattributed: usize,
 }
 
 impl Summary {
@@ -155,6 +157,7 @@ impl Summary {
             declined: sources.iter().filter(|s| s.declined).count(),
             no_response: sources.iter().filter(|s| s.no_response).count(),
             relayed: sources.iter().filter(|s| s.is_relayed()).count(),
+            unattributed: 0,
         }
     }
 
@@ -185,8 +188,22 @@ impl Summary {
         if self.relayed > 0 {
             parts.push(format!("{} relayed", self.relayed));
         }
+        if self.unattributed > 0 {
+            parts.push(format!("{} unattributed", self.unattributed));
+        }
         parts.join(" · ")
     }
+}
+
+/// A claim passed on with no source ("The mayor is said to favour the plan"): hearsay
+/// the reader can see apart from sourced statements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Unattributed {
+    /// The sentence that holds the claim.
+    pub span: Span,
+    /// The hearsay words ("is said to", "reportedly").
+    pub cue: Span,
+    pub paragraph: Option<usize>,
 }
 
 /// Everything the annotator found in one article.
@@ -194,5 +211,7 @@ impl Summary {
 pub struct Annotations {
     pub people: Vec<Person>,
     pub sources: Vec<Source>,
+    /// Hearsay claims no source is given for.
+    pub unattributed: Vec<Unattributed>,
     pub summary: Summary,
 }

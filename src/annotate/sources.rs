@@ -6,6 +6,7 @@
 
 mod classify;
 mod cues;
+pub mod hearsay;
 mod matches;
 mod phrase;
 mod quotes;

@@ -6,7 +6,7 @@
 //! maps, which sort their keys: the order is part of the bytes readers have.
 
 use super::Annotated;
-use crate::annotate::{Person, Source, SourceKind, Summary};
+use crate::annotate::{Person, Source, SourceKind, Summary, Unattributed};
 use crate::span::{CharIndex, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -36,6 +36,7 @@ struct Record<'a> {
     people: Vec<PersonRecord<'a>>,
     sources: Vec<SourceRecord<'a>>,
     summary: SummaryRecord,
+    unattributed: Vec<UnattributedRecord<'a>>,
 }
 
 impl<'a> Record<'a> {
@@ -59,6 +60,12 @@ impl<'a> Record<'a> {
                 .map(|s| SourceRecord::new(s, people, &a.annotations.sources, &spans))
                 .collect(),
             summary: SummaryRecord::from(&a.annotations.summary),
+            unattributed: a
+                .annotations
+                .unattributed
+                .iter()
+                .map(|u| UnattributedRecord::new(u, &spans))
+                .collect(),
         }
     }
 }
@@ -266,6 +273,28 @@ impl<'a> SourceRecord<'a> {
     }
 }
 
+#[derive(Serialize)]
+struct UnattributedRecord<'a> {
+    cue: SpanRecord<'a>,
+    end: usize,
+    paragraph: Option<usize>,
+    start: usize,
+    text: &'a str,
+}
+
+impl<'a> UnattributedRecord<'a> {
+    fn new(u: &'a Unattributed, spans: &Spans<'a, '_>) -> Self {
+        let span = spans.of(u.span);
+        UnattributedRecord {
+            cue: spans.of(u.cue),
+            end: span.end,
+            paragraph: u.paragraph,
+            start: span.start,
+            text: span.text,
+        }
+    }
+}
+
 /// [`Summary`] with its fields in the contract's (alphabetical) order.
 #[derive(Serialize)]
 struct SummaryRecord {
@@ -280,6 +309,7 @@ struct SummaryRecord {
     organization: usize,
     relayed: usize,
     sources: usize,
+    unattributed: usize,
 }
 
 impl From<&Summary> for SummaryRecord {
@@ -296,6 +326,7 @@ impl From<&Summary> for SummaryRecord {
             organization: s.organization,
             relayed: s.relayed,
             sources: s.sources,
+            unattributed: s.unattributed,
         }
     }
 }

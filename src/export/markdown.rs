@@ -31,6 +31,7 @@ pub fn report(a: &Annotated) -> String {
     summary(&mut out, a);
     people(&mut out, a);
     sources(&mut out, a);
+    unattributed(&mut out, a);
     out
 }
 
@@ -133,6 +134,25 @@ fn sentence_of(a: &Annotated, span: Span) -> Option<Span> {
 }
 
 /// Article text inside Markdown: line breaks folded, markup characters escaped.
+/// Hearsay passed on with no source, each with its sentence.
+fn unattributed(out: &mut String, a: &Annotated) {
+    let claims = &a.annotations.unattributed;
+    if claims.is_empty() {
+        return;
+    }
+    let text = &a.article.text;
+    let _ = writeln!(out, "\n## Unattributed claims\n");
+    for (n, u) in claims.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. (cue: “{}”)\n   > {}",
+            n + 1,
+            inline(u.cue.slice(text)),
+            inline(u.span.slice(text))
+        );
+    }
+}
+
 fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -69,7 +69,10 @@ impl Annotated {
                 s
             })
             .collect();
-        self.annotations.summary = Summary::of(&self.annotations.sources);
+        self.annotations.summary = Summary {
+            unattributed: self.annotations.unattributed.len(),
+            ..Summary::of(&self.annotations.sources)
+        };
     }
 }
 

@@ -1,0 +1,86 @@
+//! Hearsay with no source: a claim passed on with "is said to", "is believed to" or
+//! "reportedly", in a sentence where no attribution says who makes it.
+
+use super::quotes::Quotes;
+use crate::annotate::lexicon;
+use crate::annotate::text::sentences;
+use crate::annotate::{Source, Unattributed};
+use crate::article::Article;
+use crate::span::Span;
+
+/// Every sentence holding hearsay that none of `sources` attributes. `sources` is in text
+/// order, as the sourcing rules give it.
+pub fn find_unattributed(article: &Article, sources: &[Source]) -> Vec<Unattributed> {
+    let text = &article.text;
+    let re = lexicon::hearsay_cues();
+    let mut out = Vec::new();
+    for (i, p) in article.paragraphs.iter().enumerate() {
+        if !re.is_match(p.span.slice(text)) {
+            continue;
+        }
+        let quotes = Quotes::of(text, article, i);
+        for sentence in sentences(text, p.span) {
+            let Some(m) = re.find(sentence.slice(text)) else {
+                continue;
+            };
+            let cue = Span::new(sentence.start + m.start(), sentence.start + m.end());
+            if quotes.inside(cue.start) || is_attributed(sources, sentence) {
+                continue;
+            }
+            out.push(Unattributed {
+                span: sentence,
+                cue,
+                paragraph: Some(i),
+            });
+        }
+    }
+    out
+}
+
+/// Whether an attribution's cue stands in the sentence.
+fn is_attributed(sources: &[Source], sentence: Span) -> bool {
+    let k = sources.partition_point(|s| s.span.end <= sentence.start);
+    sources[k.saturating_sub(2)..]
+        .iter()
+        .take_while(|s| s.span.start < sentence.end + 1)
+        .any(|s| sentence.contains(s.cue))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate::annotate;
+    use crate::article::{parse_text, Format};
+
+    fn claims(body: &str) -> Vec<(String, String)> {
+        let a = parse_text("t.txt", format!("A Title\n\n{body}"), Format::Plain);
+        let found = annotate(&a);
+        found
+            .unattributed
+            .iter()
+            .map(|u| (u.cue.slice(&a.text).into(), u.span.slice(&a.text).into()))
+            .collect()
+    }
+
+    #[test]
+    fn hearsay_with_no_source_is_a_claim() {
+        let got = claims(
+            "The mayor is said to favour the plan. The firm reportedly cut 40 jobs. \
+             It is widely believed that the vote was close.",
+        );
+        let cues: Vec<&str> = got.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(
+            cues,
+            ["is said to", "reportedly", "It is widely believed that"]
+        );
+        assert_eq!(got[1].1, "The firm reportedly cut 40 jobs.");
+    }
+
+    #[test]
+    fn hearsay_with_a_source_or_in_a_quote_is_no_claim() {
+        let got = claims(
+            "The firm reportedly cut 40 jobs, according to two employees. \
+             “He is said to be furious,” Dana Ruiz said. The mayor said the plan was dead.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}
