@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
     version,
     about = "Read political news and see who is named, and who speaks on the record",
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  onrecord                      open the bundled sample articles\n  onrecord story.txt notes/     open files, and every article in a folder\n  onrecord annotate story.txt --format json\n  onrecord --summary story.html print each article's sourcing summary"
+    after_help = "Examples:\n  onrecord                      open the bundled sample articles\n  onrecord story.txt notes/     open files, and every article in a folder\n  onrecord annotate story.txt --format json\n  onrecord --summary story.html print each article's sourcing summary\n  curl -s URL | onrecord -      read a page from a pipe (keys still come from the terminal)"
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Articles to open (files or folders); none opens the bundled samples.
+    /// Articles to open (files or folders; `-` reads one from standard input); none opens
+    /// the bundled samples.
     pub paths: Vec<PathBuf>,
     /// Read every file as this format instead of detecting it.
     #[arg(long, value_enum, global = true)]
@@ -40,7 +41,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct AnnotateArgs {
-    /// Article files or folders.
+    /// Article files or folders; `-` reads one article from standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format.

@@ -231,3 +231,61 @@ fn unreadable_files_in_a_folder_are_skipped_with_a_warning() {
         "a file named on the command line must load"
     );
 }
+
+/// Runs the binary with `input` on its standard input.
+fn onrecord_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_dash_reads_one_article_from_standard_input() {
+    let page = b"<!DOCTYPE html><html><head><title>Ferry service returns</title></head><body>\
+        <article><p>The harbour ferry will run again from Monday, the port authority said.</p>\
+        </article></body></html>";
+    let o = onrecord_with_stdin(&["annotate", "-", "--format", "json"], page);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["article"]["file"], "stdin");
+    assert_eq!(v["article"]["format"], "html", "detected from the content");
+    assert_eq!(v["article"]["title"], "Ferry service returns");
+    assert_eq!(v["sources"][0]["text"], "the port authority");
+
+    let forced = onrecord_with_stdin(
+        &[
+            "annotate",
+            "-",
+            "--input-format",
+            "plain",
+            "--format",
+            "json",
+        ],
+        page,
+    );
+    let v: Value = serde_json::from_slice(&forced.stdout).unwrap();
+    assert_eq!(v["article"]["format"], "plain", "--input-format overrides");
+
+    let summary = onrecord_with_stdin(
+        &["-"],
+        b"A Title\n\nThe mayor said the bridge would reopen.\n",
+    );
+    assert!(summary.status.success(), "{}", stderr(&summary));
+    assert!(String::from_utf8_lossy(&summary.stdout).contains("1 source · 1 named"));
+
+    let empty = onrecord_with_stdin(&["annotate", "-"], b"");
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(
+        stderr(&empty).contains("stdin: the article is empty"),
+        "{}",
+        stderr(&empty)
+    );
+}

@@ -76,6 +76,17 @@ impl Tmux {
     /// command run after it exits, then `AFTER-DONE` printed; `None` (with a note) where
     /// tmux is missing.
     fn start(tag: &str, size: (u16, u16), env: &[String], after: &str) -> Option<Tmux> {
+        Tmux::start_command(tag, size, env, env!("CARGO_BIN_EXE_onrecord"), after)
+    }
+
+    /// The same with a shell command of one's own in place of the bare reader.
+    fn start_command(
+        tag: &str,
+        size: (u16, u16),
+        env: &[String],
+        command: &str,
+        after: &str,
+    ) -> Option<Tmux> {
         if !tmux_available() {
             // CI installs tmux (.ci/run) and must run these tests; elsewhere say why they are skipped.
             assert!(
@@ -88,10 +99,7 @@ impl Tmux {
         let t = Tmux {
             socket: format!("onrecord-{tag}-{}", std::process::id()),
         };
-        let script = format!(
-            "{}; echo READER-EXIT=$?; {after}; echo AFTER-DONE; sleep 60",
-            env!("CARGO_BIN_EXE_onrecord")
-        );
+        let script = format!("{command}; echo READER-EXIT=$?; {after}; echo AFTER-DONE; sleep 60");
         let (w, h) = (size.0.to_string(), size.1.to_string());
         let mut args = vec![
             "-f",
@@ -214,4 +222,31 @@ fn no_color_means_no_colour() {
         colour.is_match(&t.screen_with_styles()),
         "the default theme has colour"
     );
+}
+
+/// `curl … | onrecord -`: the article comes down the pipe, the keys from the terminal.
+#[test]
+fn the_reader_reads_a_piped_article_and_keys_from_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Ferry service returns</title></head><body><article>\
+         <p>The harbour ferry will run again from Monday, the port authority said.</p>\
+         <p>“We missed it every day,” said Ottilie Brandt, who rides it to work.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let command = format!(
+        "cat {} | {} -",
+        page.display(),
+        env!("CARGO_BIN_EXE_onrecord")
+    );
+    let env = ["NO_COLOR=".to_string()];
+    let Some(t) = Tmux::start_command("pipe", (100, 30), &env, &command, "true") else {
+        return;
+    };
+    t.wait_for(&["Ferry service returns", "Sources (2/2)", "Ottilie Brandt"]);
+    t.keys(&["q"]);
+    t.wait_for(&["READER-EXIT=0"]);
 }

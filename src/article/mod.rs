@@ -20,16 +20,53 @@ use std::path::Path;
 /// Files above this size are refused: an article is text a person reads, not a database.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads and parses one article file; the format is detected unless `format` is given.
+/// The path that stands for standard input, as in most command-line tools.
+pub const STDIN_PATH: &str = "-";
+
+/// The name an article read from standard input goes by.
+pub const STDIN_NAME: &str = "stdin";
+
+/// Reads and parses one article file (`-`: standard input); the format is detected
+/// unless `format` is given.
 pub fn load_file(path: &Path, format: Option<Format>) -> Result<(Article, Vec<String>), LoadError> {
+    if is_stdin(path) {
+        let bytes = read_stdin()?;
+        return parse_bytes(STDIN_NAME, &bytes, format);
+    }
     check_file(path)?;
     let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
     let name = path.display().to_string();
     parse_bytes(&name, &bytes, format)
 }
 
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN_PATH
+}
+
+/// Standard input to its end, refused once it runs past the size limit.
+fn read_stdin() -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::io(Path::new(STDIN_NAME), e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            name: STDIN_NAME.to_string(),
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
 /// The checks on a file that need no reading: it is there, is no folder, is not too large.
+/// Standard input is checked as it is read.
 pub fn check_file(path: &Path) -> Result<(), LoadError> {
+    if is_stdin(path) {
+        return Ok(());
+    }
     let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory(path.display().to_string()));
