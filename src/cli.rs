@@ -70,7 +70,9 @@ pub struct Input {
     pub from_folder: bool,
 }
 
-/// Expands folders into the article files in them, sorted by name.
+/// Expands folders into the article files in them and in their subfolders, in name order
+/// folder by folder. Hidden files and folders are left out; a subfolder that cannot be
+/// read is skipped with a warning.
 pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for p in paths {
@@ -81,13 +83,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<Input>> {
             });
             continue;
         }
-        let mut files: Vec<PathBuf> = std::fs::read_dir(p)
-            .with_context(|| format!("{}: cannot list the folder", p.display()))?
-            .filter_map(|e| e.ok())
-            .filter(|e| is_article_file(&e.path()) && is_file(e))
-            .map(|e| e.path())
-            .collect();
-        files.sort();
+        let files = article_files_under(p)?;
         if files.is_empty() {
             bail!(
                 "{}: the folder holds no article files (.txt, .md, .html)",
@@ -102,15 +98,33 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<Input>> {
     Ok(out)
 }
 
-/// Whether a folder entry is a file, from the listing itself: one `stat` per entry made
-/// listing a folder of 10,000 articles the slowest step before the reader's first frame.
-/// A symbolic link is followed, as before.
-fn is_file(entry: &std::fs::DirEntry) -> bool {
-    match entry.file_type() {
-        Ok(t) if t.is_symlink() => entry.path().is_file(),
-        Ok(t) => t.is_file(),
-        Err(_) => false,
+/// The article files under a folder, walked depth first in name order. Symbolic links
+/// are followed; a link that loops back is reported and skipped.
+fn article_files_under(folder: &Path) -> Result<Vec<PathBuf>> {
+    let walk = walkdir::WalkDir::new(folder)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    let mut files = Vec::new();
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
+                files.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(e) if e.depth() == 0 => {
+                return Err(e)
+                    .with_context(|| format!("{}: cannot list the folder", folder.display()))
+            }
+            Err(e) => eprintln!("onrecord: warning: skipped {e}"),
+        }
     }
+    Ok(files)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
 fn is_article_file(path: &Path) -> bool {

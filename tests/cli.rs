@@ -289,3 +289,29 @@ fn a_dash_reads_one_article_from_standard_input() {
         stderr(&empty)
     );
 }
+
+#[test]
+fn folders_are_read_recursively_leaving_out_hidden_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |title: &str| format!("{title}\n\nThe mayor said the bridge would reopen.\n");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("2024/march")).unwrap();
+    std::fs::create_dir_all(root.join(".drafts")).unwrap();
+    std::fs::write(root.join("a.txt"), article("Top story")).unwrap();
+    std::fs::write(root.join("2024/b.txt"), article("Spring story")).unwrap();
+    std::fs::write(root.join("2024/march/c.txt"), article("March story")).unwrap();
+    std::fs::write(root.join("2024/notes.pdf"), "not an article").unwrap();
+    std::fs::write(root.join(".drafts/d.txt"), article("Draft story")).unwrap();
+    std::fs::write(root.join("2024/.e.txt"), article("Hidden story")).unwrap();
+    let o = onrecord(&["annotate", root.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let titles: Vec<String> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["article"]["title"].to_string())
+        .collect();
+    assert_eq!(
+        titles,
+        ["\"Spring story\"", "\"March story\"", "\"Top story\""],
+        "name order, folder by folder; no hidden file or folder, no PDF"
+    );
+}
