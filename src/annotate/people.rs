@@ -10,7 +10,10 @@ use super::text::Lower;
 use super::{Mention, Person};
 use crate::article::Article;
 use crate::span::Span;
+use evidence::{Clue, Evidence};
 use std::collections::HashMap;
+
+mod evidence;
 
 /// A capitalised run read as a possible name.
 #[derive(Debug, Clone)]
@@ -24,6 +27,11 @@ struct Candidate<'t> {
     /// The given name and the surname, worked out once: linking asks for them often.
     first: Option<&'t str>,
     surname: &'t str,
+    /// What its shape and its sentence say of it being a person.
+    evidence: Evidence,
+    /// A name only the rest of the article can confirm: if it does not, these stand
+    /// instead (its words one by one, or its parts).
+    unconfirmed: Option<Vec<Candidate<'t>>>,
 }
 
 impl<'t> Candidate<'t> {
@@ -44,7 +52,14 @@ impl<'t> Candidate<'t> {
             role,
             first,
             surname,
+            evidence: Evidence::default(),
+            unconfirmed: None,
         }
+    }
+
+    fn with_evidence(mut self, evidence: Evidence) -> Self {
+        self.evidence = evidence;
+        self
     }
 
     fn surname(&self) -> &'t str {
@@ -132,13 +147,15 @@ impl Registry {
 pub fn find_people(article: &Article) -> Vec<Person> {
     let text = &article.text;
     let regions = article.regions();
-    let candidates: Vec<Candidate> =
+    let found: Vec<Candidate> =
         super::by_paragraph::map_paragraphs(text.len(), &regions, |_, &r| candidates_in(text, r))
             .into_iter()
             .flatten()
             .collect();
+    let candidates = confirm_or_split(found);
     let mut registry = introduce(&candidates);
     add_keyword_people(article, &candidates, &mut registry);
+    add_one_name_people(&candidates, &mut registry);
     for c in &candidates {
         if let Some(i) = link(&registry, c) {
             let e = &mut registry.entities[i];
@@ -151,6 +168,111 @@ pub fn find_people(article: &Article) -> Vec<Person> {
         }
     }
     finish(article, registry.entities)
+}
+
+/// Names only the rest of the article can confirm ("Tarek Hall" with no clue beside it):
+/// the evidence of all their mentions, and of their surname used alone ("Hall said"),
+/// together. A name confirmed stays whole; one not is replaced by its parts.
+fn confirm_or_split(found: Vec<Candidate>) -> Vec<Candidate> {
+    let mut by_surname: HashMap<&str, Evidence, foldhash::fast::FixedState> = HashMap::default();
+    for c in &found {
+        let alone = c.words.len() == 1 && !c.introduced;
+        if alone || c.unconfirmed.is_some() {
+            by_surname.entry(c.surname()).or_default().merge(c.evidence);
+        }
+    }
+    let mut out = Vec::with_capacity(found.len());
+    for mut c in found {
+        let Some(parts) = c.unconfirmed.take() else {
+            out.push(c);
+            continue;
+        };
+        let evidence = by_surname.get(c.surname()).copied().unwrap_or_default();
+        let confirmed = evidence.score() >= evidence::NAME;
+        debug(|| describe(&c.words, evidence, confirmed));
+        if confirmed {
+            out.push(c.with_evidence(evidence));
+        } else {
+            out.extend(parts);
+        }
+    }
+    out
+}
+
+/// People called by one name throughout ("Rosa said she …", "Brandt told reporters …
+/// Brandt said"): a word used alone that names no one the article introduced, whose
+/// mentions together give enough person evidence.
+fn add_one_name_people(candidates: &[Candidate], reg: &mut Registry) {
+    let mut order: Vec<(&str, usize)> = Vec::new();
+    let mut evidence: HashMap<&str, Evidence, foldhash::fast::FixedState> = HashMap::default();
+    for (i, c) in candidates.iter().enumerate() {
+        let word = c.surname();
+        if c.words.len() != 1 || c.introduced || !could_be_one_name(word) {
+            continue;
+        }
+        if link(reg, c).is_some() {
+            continue;
+        }
+        let e = evidence.entry(word).or_insert_with(|| {
+            order.push((word, i));
+            Evidence::default()
+        });
+        e.merge(c.evidence);
+    }
+    for (word, i) in order {
+        let e = evidence.get(word).copied().unwrap_or_default();
+        let accepted = is_one_name_person(word, e);
+        debug(|| describe(&[word], e, accepted));
+        if accepted {
+            reg.add(new_entity(&candidates[i]));
+        }
+    }
+}
+
+/// A word that may be a person's only name: not an English word, a place, an institution,
+/// a title or a descriptor.
+fn could_be_one_name(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().all(char::is_alphabetic)
+        && !lexicon::lower_flags(w).has(Flag::CommonWord)
+        && !lexicon::flags(w).has(Flag::Place)
+        && !lexicon::flags(w).has(Flag::MediaWord)
+        && !is_org_or_stop(w)
+        && !lexicon::flags(w).has(Flag::NameStopword)
+        && !is_title_word(w)
+        && !is_descriptor(w.strip_suffix('s').unwrap_or(w))
+}
+
+/// Enough evidence, and of the right kind: a company speaks too, so speaking alone makes
+/// a person only of a given name that speaks twice; otherwise a clue no company has
+/// (a pronoun, an age, a role, a wife) must be among the evidence.
+fn is_one_name_person(word: &str, e: Evidence) -> bool {
+    // Places and brands of the word list ("Chicago") are named far more often than
+    // people called by one name: they need more.
+    let known_thing = lexicon::flags(word).has(Flag::KnownProperNoun)
+        && !lexicon::flags(word).has(Flag::FirstName);
+    let needed = evidence::ONE_NAME + if known_thing { evidence::NAME } else { 0 };
+    e.score() >= needed
+        && (e.has_person_only_clue() || (is_given_name(word) && e.score() >= 2 * evidence::NAME))
+}
+
+/// Whether the people rules print what they decide, with the evidence (set
+/// `ONRECORD_DEBUG_PEOPLE` in the environment).
+fn debug(message: impl FnOnce() -> String) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("ONRECORD_DEBUG_PEOPLE").is_some()) {
+        eprintln!("people: {}", message());
+    }
+}
+
+fn describe(words: &[&str], e: Evidence, accepted: bool) -> String {
+    let verdict = if accepted { "a person" } else { "not enough" };
+    format!(
+        "{:?} {:?} score {}: {verdict}",
+        words.join(" "),
+        e.clues(),
+        e.score()
+    )
 }
 
 /// Pass one: the people the article introduces.
@@ -431,20 +553,27 @@ fn read_run<'t>(
             }
         }
     }
-    // "Oyelaran Adebayo Memorial Hall": the name ends where an institution's word begins.
+    // "the Ida Pell Art Center": the words up to an institution's word name the
+    // institution, and the person it is named after is no mention of their own.
     let org_at = words[name_from..]
         .iter()
         .position(|w| lexicon::flags(w).has(Flag::OrgWord));
-    let name_before_org =
-        |c: usize| !lexicon::lower_flags(words[name_from + c - 1]).has(Flag::CommonWord);
-    if let Some(cut) = org_at.filter(|&c| c >= 2 && !introduced && name_before_org(c)) {
-        let mut out = read_run(text, tokens, run.start..run.start + name_from + cut);
-        out.extend(single_words(
-            text,
-            tokens,
-            run.start + name_from + cut..run.end,
-            0,
-        ));
+    let surname_like_org = org_at.is_some_and(|c| {
+        c == 1
+            && name_from + 2 == words.len()
+            && is_surname_org_word(words[name_from + 1])
+            && !after_article(text, tokens[run.start].span.start)
+    });
+    if let Some(c) = org_at.filter(|&c| c >= 2 && !introduced && !surname_like_org) {
+        // "the Ruiz White House": a surname before an institution's whole name may still
+        // be a person the article names in full.
+        let first_word = run.start + name_from;
+        let mut out = match is_given_name(words[name_from]) {
+            true => Vec::new(),
+            false => single_words(text, tokens, first_word..first_word + 1, 0),
+        };
+        let after_org = run.start + name_from + c + 1;
+        out.extend(single_words(text, tokens, after_org..run.end, 0));
         return out;
     }
     let name_words = &words[name_from..];
@@ -455,8 +584,9 @@ fn read_run<'t>(
     if is_place {
         return Vec::new();
     }
-    if name_words.is_empty() || name_words.len() > 5 || name_words.iter().any(|w| is_org_or_stop(w))
-    {
+    let has_stopword = name_words.iter().any(|w| is_org_or_stop(w))
+        && !(surname_like_org || name_words.len() == 1 && is_surname_org_word(name_words[0]));
+    if name_words.is_empty() || name_words.len() > 5 || has_stopword {
         return single_words(text, tokens, run, name_from);
     }
     let first = &tokens[run.start + name_from];
@@ -464,37 +594,90 @@ fn read_run<'t>(
     let span = Span::new(first.span.start, last.name_end);
     let two_or_three = (2..=3).contains(&name_words.len());
     let in_phrase = follows_preposition(text, first.span.start);
-    // Without a given name, a name must not start with an ordinary word ("When Clinton said").
+    // Without a given name, a name must not start with an ordinary word ("When Ruiz said").
     let plausible =
         two_or_three && !in_phrase && !lexicon::lower_flags(name_words[0]).has(Flag::CommonWord);
-    let speaker = plausible && speaks(text, span, first.span.start);
-    let unknown = plausible && name_words.iter().all(|w| is_unknown_word(w));
-    let has_given = name_words[..name_words.len() - 1]
-        .iter()
-        .any(|w| is_given_name(w));
-    if !introduced && name_words.len() >= 2 && !has_given && !speaker && !unknown {
-        // "Student at Ohio State Dayton Farida Nasser": a name of unknown words ending a
-        // longer run of known ones.
-        let tail = name_words
-            .iter()
-            .rev()
-            .take_while(|w| is_unknown_word(w))
-            .count();
-        if (2..=3).contains(&tail)
-            && tail < name_words.len()
-            && !is_unknown_word(name_words[name_words.len() - tail - 1])
-        {
-            let mut out = single_words(text, tokens, run.start..run.end - tail, name_from);
-            out.extend(read_run(text, tokens, run.end - tail..run.end));
-            return out;
-        }
-        return single_words(text, tokens, run, name_from);
-    }
+    let context = evidence::context(text, span, first.span.start).with(
+        Clue::Speaks,
+        plausible && speaks(text, span, first.span.start),
+    );
     let role = last_title
         .filter(|_| introduced)
         .and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
         .or_else(|| role_after(text, span));
-    vec![Candidate::new(name_words.to_vec(), span, introduced, role)]
+    let candidate = |evidence: Evidence| {
+        Candidate::new(name_words.to_vec(), span, introduced, role.clone()).with_evidence(evidence)
+    };
+    if introduced || name_words.len() == 1 {
+        return vec![candidate(context.with(Clue::Title, introduced))];
+    }
+    // A surname that is also an institution's word ("Law") needs the sentence's word for it.
+    let shape = Evidence::default()
+        .with(
+            Clue::UnknownWords,
+            plausible && name_words.iter().all(|w| is_unknown_word(w)),
+        )
+        .with(
+            Clue::GivenName,
+            name_words[..name_words.len() - 1]
+                .iter()
+                .any(|w| is_given_name(w)),
+        );
+    let mut evidence = if surname_like_org {
+        Evidence::default()
+    } else {
+        shape
+    };
+    if plausible {
+        evidence.merge(context);
+    }
+    if evidence.score() >= evidence::NAME {
+        return vec![candidate(evidence)];
+    }
+    let parts = parts_of_unconfirmed(text, tokens, run, name_from, name_words);
+    if plausible {
+        let mut weak = candidate(evidence);
+        weak.unconfirmed = Some(parts);
+        return vec![weak];
+    }
+    parts
+}
+
+/// What a run that is no name by itself may still hold: "Student at Ohio State Dayton
+/// Farid Nasr" ends in a name of unknown words after known ones; other words may each be
+/// a surname the article gives in full elsewhere.
+fn parts_of_unconfirmed<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    run: std::ops::Range<usize>,
+    name_from: usize,
+    name_words: &[&str],
+) -> Vec<Candidate<'t>> {
+    let tail = name_words
+        .iter()
+        .rev()
+        .take_while(|w| is_unknown_word(w))
+        .count();
+    if (2..=3).contains(&tail)
+        && tail < name_words.len()
+        && !is_unknown_word(name_words[name_words.len() - tail - 1])
+    {
+        let mut out = single_words(text, tokens, run.start..run.end - tail, name_from);
+        out.extend(read_run(text, tokens, run.end - tail..run.end));
+        return out;
+    }
+    single_words(text, tokens, run, name_from)
+}
+
+/// Whether "the" (or "a", "an") stands right before `start`: "the Ruiz Law" is an
+/// institution's name, "Mei Law" may be a person's.
+fn after_article(text: &str, start: usize) -> bool {
+    let prev = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(prev, "the" | "The" | "a" | "an" | "A" | "An")
 }
 
 /// A word neither English nor a known place or brand: foreign names ("Tomasz Wrzeszcz")
@@ -531,6 +714,10 @@ fn introduced_by_honorific(words: &[&str]) -> bool {
         .any(|w| lexicon::flags(w.trim_end_matches('.')).has(Flag::Honorific))
 }
 
+fn is_surname_org_word(w: &str) -> bool {
+    lexicon::flags(w).has(Flag::SurnameOrgWord)
+}
+
 fn is_given_name(w: &str) -> bool {
     let flags = lexicon::flags(w);
     flags.has(Flag::FirstName) && !flags.has(Flag::NameStopword)
@@ -562,7 +749,8 @@ fn single_words<'t>(
             && !is_initial(w)
         {
             let span = Span::new(t.span.start, t.name_end);
-            out.push(Candidate::new(vec![w], span, false, None));
+            let evidence = evidence::context(text, span, t.span.start);
+            out.push(Candidate::new(vec![w], span, false, None).with_evidence(evidence));
         }
     }
     out
@@ -582,10 +770,18 @@ fn role_text(text: &str, words: &[Token]) -> Option<String> {
         .then(|| text[words[from].span.start..words[words.len() - 1].span.end].to_string())
 }
 
+/// How far after a name its appositive role is looked for: a role is a few words, and
+/// the look stays constant-time per name.
+const ROLE_REACH: usize = 120;
+
 /// ", the White House press secretary," after a name.
 fn role_after(text: &str, name: Span) -> Option<String> {
     let rest = text[name.end..].strip_prefix(", ")?;
-    let end = rest
+    let reach = rest
+        .char_indices()
+        .nth(ROLE_REACH)
+        .map_or(rest.len(), |(i, _)| i);
+    let end = rest[..reach]
         .find([',', '.', ';', '(', ')', '“', '”', '"', '\n'])
         .filter(|&e| e > 0)?;
     let phrase = rest[..end].trim();
