@@ -188,7 +188,9 @@ fn confirm_or_split(found: Vec<Candidate>) -> Vec<Candidate> {
             continue;
         };
         let evidence = by_surname.get(c.surname()).copied().unwrap_or_default();
-        let confirmed = evidence.score() >= evidence::NAME;
+        // "said Sunday": a day or a month used alone says nothing of a surname.
+        let stopword = lexicon::flags(c.surname()).has(Flag::NameStopword);
+        let confirmed = evidence.score() >= evidence::NAME && !stopword;
         debug(|| describe(&c.words, evidence, confirmed));
         if confirmed {
             out.push(c.with_evidence(evidence));
@@ -240,7 +242,8 @@ fn could_be_one_name(w: &str) -> bool {
         && !is_org_or_stop(w)
         && !lexicon::flags(w).has(Flag::NameStopword)
         && !is_title_word(w)
-        && !is_descriptor(w.strip_suffix('s').unwrap_or(w))
+        && !is_descriptor(w)
+        && !names_a_group(w)
 }
 
 /// Enough evidence, and of the right kind: a company speaks too, so speaking alone makes
@@ -249,9 +252,12 @@ fn could_be_one_name(w: &str) -> bool {
 fn is_one_name_person(word: &str, e: Evidence) -> bool {
     // Places and brands of the word list ("Chicago") are named far more often than
     // people called by one name: they need more.
-    let known_thing = lexicon::flags(word).has(Flag::KnownProperNoun)
-        && !lexicon::flags(word).has(Flag::FirstName);
-    let needed = evidence::ONE_NAME + if known_thing { evidence::NAME } else { 0 };
+    let needed = evidence::ONE_NAME
+        + if is_known_thing(word) {
+            evidence::NAME
+        } else {
+            0
+        };
     e.score() >= needed
         && (e.has_person_only_clue() || (is_given_name(word) && e.score() >= 2 * evidence::NAME))
 }
@@ -560,6 +566,7 @@ fn read_run<'t>(
         .position(|w| lexicon::flags(w).has(Flag::OrgWord));
     let surname_like_org = org_at.is_some_and(|c| {
         c == 1
+            && !lexicon::lower_flags(words[name_from]).has(Flag::CommonWord)
             && name_from + 2 == words.len()
             && is_surname_org_word(words[name_from + 1])
             && !after_article(text, tokens[run.start].span.start)
@@ -584,8 +591,12 @@ fn read_run<'t>(
     if is_place {
         return Vec::new();
     }
-    let has_stopword = name_words.iter().any(|w| is_org_or_stop(w))
-        && !(surname_like_org || name_words.len() == 1 && is_surname_org_word(name_words[0]));
+    // "Mr. Law", "Law said": an institution's word that is a surname may stand alone.
+    let lone_surname_org = name_words.len() == 1
+        && is_surname_org_word(name_words[0])
+        && (!introduced || introduced_by_honorific(&words[..name_from]));
+    let has_stopword =
+        name_words.iter().any(|w| is_org_or_stop(w)) && !(surname_like_org || lone_surname_org);
     if name_words.is_empty() || name_words.len() > 5 || has_stopword {
         return single_words(text, tokens, run, name_from);
     }
@@ -595,8 +606,13 @@ fn read_run<'t>(
     let two_or_three = (2..=3).contains(&name_words.len());
     let in_phrase = follows_preposition(text, first.span.start);
     // Without a given name, a name must not start with an ordinary word ("When Ruiz said").
-    let plausible =
-        two_or_three && !in_phrase && !lexicon::lower_flags(name_words[0]).has(Flag::CommonWord);
+    let opener = lexicon::lower_flags(name_words[0]);
+    let plausible = two_or_three
+        && !in_phrase
+        && !name_words.iter().any(|w| names_a_group(w))
+        && !opener.has(Flag::CommonWord)
+        && !opener.has(Flag::Determiner)
+        && !name_words.iter().any(|w| is_contraction(w));
     let context = evidence::context(text, span, first.span.start).with(
         Clue::Speaks,
         plausible && speaks(text, span, first.span.start),
@@ -631,7 +647,8 @@ fn read_run<'t>(
     if plausible {
         evidence.merge(context);
     }
-    if evidence.score() >= evidence::NAME {
+    // An "its" nearby may be another's: it weakens a name only the context gives.
+    if evidence.score() >= evidence::NAME || shape.score() >= evidence::NAME && !surname_like_org {
         return vec![candidate(evidence)];
     }
     let parts = parts_of_unconfirmed(text, tokens, run, name_from, name_words);
@@ -688,6 +705,32 @@ fn is_unknown_word(w: &str) -> bool {
         && !lexicon::lower_flags(w).has(Flag::CommonWord)
         && !lexicon::flags(w).has(Flag::KnownProperNoun)
         && !is_org_or_stop(w)
+}
+
+/// "Don’t", "I’m": a lower-case ending after an apostrophe makes a contraction, while a
+/// name's apostrophe is followed by a capital ("O’Hara", "D’Souza").
+fn is_contraction(w: &str) -> bool {
+    w.split_once(['\'', '’'])
+        .is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase))
+}
+
+/// "Republicans", "Latinos": the plural of a party or of a nationality names a group of
+/// people, not one.
+/// A capitalised word of the English word list that is no given name: mostly places
+/// and brands ("Chicago"), some famous surnames.
+fn is_known_thing(w: &str) -> bool {
+    let flags = lexicon::flags(w);
+    flags.has(Flag::KnownProperNoun) && !flags.has(Flag::FirstName)
+}
+
+/// Asked only of names the lists do not confirm: "Mills" may still be a surname.
+fn names_a_group(w: &str) -> bool {
+    let Some(one) = w.strip_suffix('s') else {
+        return false;
+    };
+    let flags = lexicon::flags(one);
+    let nationality_like = ["an", "no", "ic"].iter().any(|e| one.ends_with(e));
+    flags.has(Flag::NameStopword) || (nationality_like && is_known_thing(one))
 }
 
 /// "Scientologist", "Bahraini": words that describe a person rather than name them.

@@ -158,8 +158,8 @@ pub fn context(text: &str, name: Span, run_start: usize) -> Evidence {
         .with(Clue::ThingPronoun, pronoun == Some(Pronoun::Thing))
 }
 
-/// "in Pell", "at Pell": after a preposition of place a capitalised word is a place, and
-/// what its sentence says is not about a person.
+/// "in Pell", "a columnist for Pell said": after a preposition a capitalised word is a
+/// place or a modifier of another subject, and what its sentence says is not about it.
 fn names_a_place(text: &str, run_start: usize) -> bool {
     let prev = text
         .get(..run_start)
@@ -170,7 +170,7 @@ fn names_a_place(text: &str, run_start: usize) -> bool {
         .unwrap_or("");
     matches!(
         prev,
-        "in" | "at" | "from" | "near" | "across" | "into" | "via"
+        "in" | "at" | "from" | "near" | "across" | "into" | "via" | "for" | "of" | "with" | "by"
     )
 }
 
@@ -303,6 +303,7 @@ mod tests {
         assert!(clues_of("Pell reports. He left.", "Pell").is_empty());
         assert!(clues_of("Pell", "Pell").is_empty());
         assert!(clues_of("A judge in Pell, said she left.", "Pell").is_empty());
+        assert!(clues_of("A writer for Pell said he left.", "Pell").is_empty());
         assert!(clues_of("Rep. Ada Pell (D-Pell) said so.", "D-Pell").is_empty());
     }
 
