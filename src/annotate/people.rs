@@ -595,8 +595,10 @@ fn read_run<'t>(
     let lone_surname_org = name_words.len() == 1
         && is_surname_org_word(name_words[0])
         && (!introduced || introduced_by_honorific(&words[..name_from]));
-    let has_stopword =
-        name_words.iter().any(|w| is_org_or_stop(w)) && !(surname_like_org || lone_surname_org);
+    let has_stopword = name_words
+        .iter()
+        .any(|w| is_org_or_stop(w) || names_a_group(w))
+        && !(surname_like_org || lone_surname_org);
     if name_words.is_empty() || name_words.len() > 5 || has_stopword {
         return single_words(text, tokens, run, name_from);
     }
@@ -723,14 +725,13 @@ fn is_known_thing(w: &str) -> bool {
     flags.has(Flag::KnownProperNoun) && !flags.has(Flag::FirstName)
 }
 
-/// Asked only of names the lists do not confirm: "Mills" may still be a surname.
 fn names_a_group(w: &str) -> bool {
     let Some(one) = w.strip_suffix('s') else {
         return false;
     };
     let flags = lexicon::flags(one);
-    let nationality_like = ["an", "no", "ic"].iter().any(|e| one.ends_with(e));
-    flags.has(Flag::NameStopword) || (nationality_like && is_known_thing(one))
+    let nationality_like = ["an", "no", "ic", "at"].iter().any(|e| one.ends_with(e));
+    nationality_like && (flags.has(Flag::NameStopword) || is_known_thing(one))
 }
 
 /// "Scientologist", "Bahraini": words that describe a person rather than name them.
