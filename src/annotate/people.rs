@@ -130,7 +130,8 @@ impl Registry {
             .find(|&i| first_names_agree(self.entities[i].first.as_deref(), c.first()))
     }
 
-    /// "Muellers", "Trumps": a plural of a known surname is a generic use, not a person.
+    /// "the Okafors", "the Velts": a plural of a known surname is a family or a generic use,
+    /// not a person.
     fn is_plural_of_known(&self, word: &str) -> bool {
         word.strip_suffix('s')
             .is_some_and(|stem| !self.with_surname(stem).is_empty())
@@ -503,7 +504,7 @@ fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool 
     if lexicon::flags(w).has(Flag::Particle) {
         return after.is_some_and(|a| is_capitalised(a.name(text)));
     }
-    // Headline capitals ("Lindsey Graham Says", "Clinton Was Headed") end a name.
+    // Headline capitals ("Wanda Okafor Says", "Velt Was Warned") end a name.
     let lower = Lower::of(w);
     if lexicon::flags(&lower).has(Flag::HeadlineBreak)
         || lexicon::reporting_verbs().contains_key(lower.as_str())
@@ -559,7 +560,7 @@ fn read_run<'t>(
             }
         }
     }
-    // "the Ida Pell Art Center": the words up to an institution's word name the
+    // "the Ida Thorne Art Center": the words up to an institution's word name the
     // institution, and the person it is named after is no mention of their own.
     let org_at = words[name_from..]
         .iter()
@@ -572,7 +573,7 @@ fn read_run<'t>(
             && !after_article(text, tokens[run.start].span.start)
     });
     if let Some(c) = org_at.filter(|&c| c >= 2 && !introduced && !surname_like_org) {
-        // "the Ruiz White House": a surname before an institution's whole name may still
+        // "the Halvorsen White House": a surname before an institution's whole name may still
         // be a person the article names in full.
         let first_word = run.start + name_from;
         let mut out = match is_given_name(words[name_from]) {
@@ -607,7 +608,7 @@ fn read_run<'t>(
     let span = Span::new(first.span.start, last.name_end);
     let two_or_three = (2..=3).contains(&name_words.len());
     let in_phrase = follows_preposition(text, first.span.start);
-    // Without a given name, a name must not start with an ordinary word ("When Ruiz said").
+    // Without a given name, a name must not start with an ordinary word ("When Halvorsen said").
     let opener = lexicon::lower_flags(name_words[0]);
     let plausible = two_or_three
         && !in_phrase
@@ -663,7 +664,7 @@ fn read_run<'t>(
 }
 
 /// What a run that is no name by itself may still hold: "Student at Ohio State Dayton
-/// Farid Nasr" ends in a name of unknown words after known ones; other words may each be
+/// Samir Nasr" ends in a name of unknown words after known ones; other words may each be
 /// a surname the article gives in full elsewhere.
 fn parts_of_unconfirmed<'t>(
     text: &'t str,
@@ -688,7 +689,7 @@ fn parts_of_unconfirmed<'t>(
     single_words(text, tokens, run, name_from)
 }
 
-/// Whether "the" (or "a", "an") stands right before `start`: "the Ruiz Law" is an
+/// Whether "the" (or "a", "an") stands right before `start`: "the Halvorsen Law" is an
 /// institution's name, "Mei Law" may be a person's.
 fn after_article(text: &str, start: usize) -> bool {
     let prev = text[..start]
@@ -734,14 +735,14 @@ fn names_a_group(w: &str) -> bool {
     nationality_like && (flags.has(Flag::NameStopword) || is_known_thing(one))
 }
 
-/// "Scientologist", "Bahraini": words that describe a person rather than name them.
+/// "Lutheran", "Bahraini": words that describe a person rather than name them.
 fn is_descriptor(w: &str) -> bool {
     lexicon::descriptor_suffixes()
         .iter()
         .any(|s| w.ends_with(s))
 }
 
-/// "in Santo Spirito", "of Iodine Deficiency Disorders": a capitalised run after a
+/// "in Porto Velho", "of Soil Nutrient Studies": a capitalised run after a
 /// preposition or an article is more likely a place or an institution than a person.
 fn follows_preposition(text: &str, start: usize) -> bool {
     let prev = text[..start]

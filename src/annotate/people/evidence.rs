@@ -158,7 +158,7 @@ pub fn context(text: &str, name: Span, run_start: usize) -> Evidence {
         .with(Clue::ThingPronoun, pronoun == Some(Pronoun::Thing))
 }
 
-/// "in Pell", "a columnist for Pell said": after a preposition a capitalised word is a
+/// "in Thorne", "a columnist for Thorne said": after a preposition a capitalised word is a
 /// place or a modifier of another subject, and what its sentence says is not about it.
 fn names_a_place(text: &str, run_start: usize) -> bool {
     let prev = text
@@ -204,7 +204,7 @@ fn is_speech_verb(word: &str) -> bool {
         .is_some_and(|v| !v.noun_like || word.ends_with("ed"))
 }
 
-/// "…,” said Ada Pell": a reporting verb right before the name.
+/// "…,” said Ada Thorne": a reporting verb right before the name.
 fn follows_speech_verb(text: &str, run_start: usize) -> bool {
     let before = text.get(..run_start).unwrap_or("").trim_end();
     let prev = before
@@ -267,28 +267,31 @@ mod tests {
     #[test]
     fn speech_and_person_words_are_clues() {
         assert_eq!(
-            clues_of("Ada Pell said it was over.", "Ada Pell"),
+            clues_of("Ada Thorne said it was over.", "Ada Thorne"),
             [Clue::Speaks]
         );
-        assert_eq!(clues_of("“No,” said Ada Pell.", "Ada Pell"), [Clue::Speaks]);
         assert_eq!(
-            clues_of("Pell also told them she was tired.", "Pell"),
+            clues_of("“No,” said Ada Thorne.", "Ada Thorne"),
+            [Clue::Speaks]
+        );
+        assert_eq!(
+            clues_of("Thorne also told them she was tired.", "Thorne"),
             [Clue::Speaks, Clue::Pronoun]
         );
         assert_eq!(
-            clues_of("Ada Pell's wife came.", "Ada Pell"),
+            clues_of("Ada Thorne's wife came.", "Ada Thorne"),
             [Clue::PersonWord]
         );
         assert_eq!(
-            clues_of("Ada Pell was born here.", "Ada Pell"),
+            clues_of("Ada Thorne was born here.", "Ada Thorne"),
             [Clue::PersonWord]
         );
         assert_eq!(
-            clues_of("Ada Pell, 45, came.", "Ada Pell"),
+            clues_of("Ada Thorne, 45, came.", "Ada Thorne"),
             [Clue::Appositive]
         );
         assert_eq!(
-            clues_of("Ada Pell, the city mayor, came.", "Ada Pell"),
+            clues_of("Ada Thorne, the city mayor, came.", "Ada Thorne"),
             [Clue::Appositive]
         );
     }
@@ -296,15 +299,15 @@ mod tests {
     #[test]
     fn a_thing_and_an_unrelated_pronoun_are_not_person_clues() {
         assert_eq!(
-            clues_of("Pellcorp raised its prices.", "Pellcorp"),
+            clues_of("Thornecorp raised its prices.", "Thornecorp"),
             [Clue::ThingPronoun]
         );
-        assert!(clues_of("Pell met Ruiz and he left.", "Pell").is_empty());
-        assert!(clues_of("Pell reports. He left.", "Pell").is_empty());
-        assert!(clues_of("Pell", "Pell").is_empty());
-        assert!(clues_of("A judge in Pell, said she left.", "Pell").is_empty());
-        assert!(clues_of("A writer for Pell said he left.", "Pell").is_empty());
-        assert!(clues_of("Rep. Ada Pell (D-Pell) said so.", "D-Pell").is_empty());
+        assert!(clues_of("Thorne met Halvorsen and he left.", "Thorne").is_empty());
+        assert!(clues_of("Thorne reports. He left.", "Thorne").is_empty());
+        assert!(clues_of("Thorne", "Thorne").is_empty());
+        assert!(clues_of("A judge in Thorne, said she left.", "Thorne").is_empty());
+        assert!(clues_of("A writer for Thorne said he left.", "Thorne").is_empty());
+        assert!(clues_of("Rep. Ada Thorne (D-Thorne) said so.", "D-Thorne").is_empty());
     }
 
     #[test]
