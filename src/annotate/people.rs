@@ -73,15 +73,35 @@ impl<'t> Candidate<'t> {
     fn is_full(&self) -> bool {
         self.first.is_some()
     }
+
+    /// The letters of the initials between the given name and the surname: "HW" in
+    /// "George H.W. Pell", which tells him apart from "George W. Pell".
+    fn middle_initials(&self) -> Option<String> {
+        let inner = self.words.get(1..self.words.len().saturating_sub(1))?;
+        let letters: String = inner
+            .iter()
+            .filter(|w| is_initial(w))
+            .flat_map(|w| w.chars().filter(char::is_ascii_alphabetic))
+            .collect();
+        (!letters.is_empty()).then_some(letters)
+    }
 }
 
 fn is_suffix(w: &str) -> bool {
     crate::article::is_name_suffix(w)
 }
 
+/// "J." or "K.L.": one capital letter before each period, and no abbreviation ("U.S.").
 fn is_initial(w: &str) -> bool {
-    let t = w.trim_end_matches('.');
-    t.chars().count() == 1 && w.ends_with('.')
+    let Some(body) = w.strip_suffix('.') else {
+        return false;
+    };
+    let letters_only = body
+        .split('.')
+        .all(|part| part.chars().count() == 1 && part.starts_with(char::is_uppercase));
+    letters_only
+        && (!body.contains('.')
+            || !lexicon::flags(&body.replace('.', "")).has(Flag::DottedAbbreviation))
 }
 
 /// A person under construction.
@@ -89,6 +109,7 @@ fn is_initial(w: &str) -> bool {
 struct Entity {
     first: Option<String>,
     surname: String,
+    middle: Option<String>,
     /// The longest written form, and the header keyword form if any.
     best: String,
     keyword: Option<String>,
@@ -124,10 +145,11 @@ impl Registry {
     }
 
     fn same_person(&self, c: &Candidate) -> Option<usize> {
-        self.with_surname(c.surname())
-            .iter()
-            .copied()
-            .find(|&i| first_names_agree(self.entities[i].first.as_deref(), c.first()))
+        self.with_surname(c.surname()).iter().copied().find(|&i| {
+            let e = &self.entities[i];
+            first_names_agree(e.first.as_deref(), c.first())
+                && middles_agree(e.middle.as_deref(), c.middle_initials().as_deref())
+        })
     }
 
     /// "the Okafors", "the Velts": a plural of a known surname is a family or a generic use,
@@ -309,6 +331,7 @@ fn new_entity(c: &Candidate) -> Entity {
     Entity {
         first: c.first().map(str::to_string),
         surname: c.surname().to_string(),
+        middle: c.middle_initials(),
         best: c.words.join(" "),
         keyword: None,
         roles: Vec::new(),
@@ -323,6 +346,17 @@ fn absorb(e: &mut Entity, c: &Candidate) {
         e.best = form;
     }
     e.anchors.push(c.span.start);
+    if e.middle.is_none() {
+        e.middle = c.middle_initials();
+    }
+}
+
+/// Middle initials tell two people of one name apart only when both are written.
+fn middles_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
 }
 
 fn first_names_agree(a: Option<&str>, b: Option<&str>) -> bool {
@@ -531,7 +565,7 @@ fn read_run<'t>(
     let words: Vec<&str> = tokens[run.clone()].iter().map(|t| t.name(text)).collect();
     let last_title = words
         .iter()
-        .rposition(|w| is_title_word(w) || is_all_caps(w) && !is_suffix(w));
+        .rposition(|w| is_title_word(w) || is_all_caps(w) && !is_suffix(w) && !is_initial(w));
     let mut name_from = last_title.map_or(0, |i| i + 1);
     let mut introduced =
         last_title.is_some_and(|i| is_title_word(words[i]) && !is_all_caps(words[i]));
@@ -560,16 +594,30 @@ fn read_run<'t>(
             }
         }
     }
+    // "Park Joo-ho", "Joo-ho Park": a romanised given name of two syllables.
+    let is_romanised_pair = |a: &str, b: &str| {
+        is_romanised_given(a) && could_be_surname(b) || is_romanised_given(b) && could_be_surname(a)
+    };
+    // "Later Joo-ho Park": an ordinary word before the name is not part of it.
+    if let [opener, a, b] = &words[name_from..] {
+        if lexicon::lower_flags(opener).has(Flag::CommonWord) && is_romanised_pair(a, b) {
+            name_from += 1;
+        }
+    }
+    let romanised = matches!(&words[name_from..], [a, b] if is_romanised_pair(a, b));
     // "the Ida Thorne Art Center": the words up to an institution's word name the
     // institution, and the person it is named after is no mention of their own.
     let org_at = words[name_from..]
         .iter()
         .position(|w| lexicon::flags(w).has(Flag::OrgWord));
     let surname_like_org = org_at.is_some_and(|c| {
-        c == 1
-            && !lexicon::lower_flags(words[name_from]).has(Flag::CommonWord)
+        let given_side = match c {
+            0 => romanised,
+            _ => c == 1 && !lexicon::lower_flags(words[name_from]).has(Flag::CommonWord),
+        };
+        given_side
             && name_from + 2 == words.len()
-            && is_surname_org_word(words[name_from + 1])
+            && is_surname_org_word(words[name_from + c])
             && !after_article(text, tokens[run.start].span.start)
     });
     if let Some(c) = org_at.filter(|&c| c >= 2 && !introduced && !surname_like_org) {
@@ -613,7 +661,7 @@ fn read_run<'t>(
     let plausible = two_or_three
         && !in_phrase
         && !name_words.iter().any(|w| names_a_group(w))
-        && !opener.has(Flag::CommonWord)
+        && (!opener.has(Flag::CommonWord) || romanised)
         && !opener.has(Flag::Determiner)
         && !name_words.iter().any(|w| is_contraction(w));
     let context = evidence::context(text, span, first.span.start).with(
@@ -638,10 +686,14 @@ fn read_run<'t>(
         )
         .with(
             Clue::GivenName,
-            name_words[..name_words.len() - 1]
-                .iter()
-                .any(|w| is_given_name(w)),
+            romanised
+                || name_words[..name_words.len() - 1]
+                    .iter()
+                    .any(|w| is_given_name(w)),
         );
+    // "Grace Church", "Victoria Hall": a listed given name before an institution's word
+    // is mostly a place; a romanised given name is not.
+    let surname_like_org = surname_like_org && !romanised;
     let mut evidence = if surname_like_org {
         Evidence::default()
     } else {
@@ -708,6 +760,35 @@ fn is_unknown_word(w: &str) -> bool {
         && !lexicon::lower_flags(w).has(Flag::CommonWord)
         && !lexicon::flags(w).has(Flag::KnownProperNoun)
         && !is_org_or_stop(w)
+}
+
+/// "Joo-ho", "Min-Jun": two short syllables joined by a hyphen, the way Korean and other
+/// East Asian given names are romanised; no English compound ("Ex-Im" is listed).
+fn is_romanised_given(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let syllable = |s: &str, capital: bool| {
+        let mut chars = s.chars();
+        let first_ok = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() && (c.is_uppercase() || !capital));
+        first_ok && chars.all(|c| c.is_ascii_lowercase()) && (2..=4).contains(&s.len())
+    };
+    syllable(a, true)
+        && syllable(b, false)
+        && !lexicon::lower_flags(w).has(Flag::CommonWord)
+        && !lexicon::flags(w).has(Flag::KnownProperNoun)
+        && !lexicon::flags(a).has(Flag::Place)
+}
+
+/// The other word of a romanised name: a surname, or an institution's word that is one
+/// ("Park"), not an article or an English word ("The Tel-Aviv").
+fn could_be_surname(w: &str) -> bool {
+    let lower = lexicon::lower_flags(w);
+    !lower.has(Flag::Determiner)
+        && (is_surname_org_word(w) || !lower.has(Flag::CommonWord))
+        && !lexicon::flags(w).has(Flag::Place)
 }
 
 /// "Don’t", "I’m": a lower-case ending after an apostrophe makes a contraction, while a

@@ -35,6 +35,7 @@ pub enum Flag {
     PersonVerb,
     VerbAdverb,
     SurnameOrgWord,
+    DottedAbbreviation,
     // source_words.txt: the sourcing rules.
     Be,
     Progressive,
@@ -92,6 +93,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::PersonVerb, NAME_WORDS, "person_verbs"),
     (Flag::VerbAdverb, NAME_WORDS, "verb_adverbs"),
     (Flag::SurnameOrgWord, NAME_WORDS, "surname_org_words"),
+    (Flag::DottedAbbreviation, NAME_WORDS, "dotted_abbreviations"),
     (Flag::Be, SOURCE_WORDS, "be"),
     (Flag::Progressive, SOURCE_WORDS, "progressive"),
     (Flag::Determiner, SOURCE_WORDS, "determiners"),
