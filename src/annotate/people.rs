@@ -214,7 +214,12 @@ fn confirm_or_split(found: Vec<Candidate>) -> Vec<Candidate> {
         // "said Sunday": a day or a month used alone says nothing of a surname.
         let stopword = lexicon::flags(c.surname()).has(Flag::NameStopword);
         let confirmed = evidence.score() >= evidence::NAME && !stopword;
-        debug(|| describe(&c.words, evidence, confirmed));
+        let verdict = if confirmed {
+            "confirmed by the article"
+        } else {
+            "split"
+        };
+        debug(|| describe(&c.words, evidence, verdict));
         if confirmed {
             out.push(c.with_evidence(evidence));
         } else {
@@ -247,7 +252,12 @@ fn add_one_name_people(candidates: &[Candidate], reg: &mut Registry) {
     for (word, i) in order {
         let e = evidence.get(word).copied().unwrap_or_default();
         let accepted = is_one_name_person(word, e);
-        debug(|| describe(&[word], e, accepted));
+        let verdict = if accepted {
+            "a one-name person"
+        } else {
+            "not enough"
+        };
+        debug(|| describe(&[word], e, verdict));
         if accepted {
             reg.add(new_entity(&candidates[i]));
         }
@@ -294,8 +304,7 @@ fn debug(message: impl FnOnce() -> String) {
     }
 }
 
-fn describe(words: &[&str], e: Evidence, accepted: bool) -> String {
-    let verdict = if accepted { "a person" } else { "not enough" };
+fn describe(words: &[&str], e: Evidence, verdict: &str) -> String {
     format!(
         "{:?} {:?} score {}: {verdict}",
         words.join(" "),
@@ -664,10 +673,11 @@ fn read_run<'t>(
         && (!opener.has(Flag::CommonWord) || romanised)
         && !opener.has(Flag::Determiner)
         && !name_words.iter().any(|w| is_contraction(w));
-    let context = evidence::context(text, span, first.span.start).with(
-        Clue::Speaks,
-        plausible && speaks(text, span, first.span.start),
-    );
+    let mut context = evidence::context(text, span, first.span.start);
+    // The older, looser test also takes "X reports" and an introducing colon.
+    if !context.has(Clue::Speaks) && plausible && speaks(text, span, first.span.start) {
+        context.add(Clue::Speaks);
+    }
     let role = last_title
         .filter(|_| introduced)
         .and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
@@ -703,7 +713,15 @@ fn read_run<'t>(
         evidence.merge(context);
     }
     // An "its" nearby may be another's: it weakens a name only the context gives.
-    if evidence.score() >= evidence::NAME || shape.score() >= evidence::NAME && !surname_like_org {
+    let accepted =
+        evidence.score() >= evidence::NAME || shape.score() >= evidence::NAME && !surname_like_org;
+    let verdict = match (accepted, plausible) {
+        (true, _) => "a name",
+        (false, true) => "left to the article",
+        (false, false) => "not a name",
+    };
+    debug(|| describe(name_words, evidence, verdict));
+    if accepted {
         return vec![candidate(evidence)];
     }
     let parts = parts_of_unconfirmed(text, tokens, run, name_from, name_words);
