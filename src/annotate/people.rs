@@ -32,6 +32,8 @@ struct Candidate<'t> {
     /// A name only the rest of the article can confirm: if it does not, these stand
     /// instead (its words one by one, or its parts).
     unconfirmed: Option<Vec<Candidate<'t>>>,
+    /// It was confirmed by its surname's evidence elsewhere, which may be another's.
+    confirmed_by_article: bool,
 }
 
 impl<'t> Candidate<'t> {
@@ -54,6 +56,7 @@ impl<'t> Candidate<'t> {
             surname,
             evidence: Evidence::default(),
             unconfirmed: None,
+            confirmed_by_article: false,
         }
     }
 
@@ -117,6 +120,9 @@ struct Entity {
     mentions: Vec<Span>,
     /// Where its full-name introductions stand, for linking bare surnames to the nearest.
     anchors: Vec<usize>,
+    /// Known only through evidence its surname shares: a bare surname goes to another
+    /// person of that surname first ("Ada Okafor … Rakel Okafor … Okafor said").
+    weak: bool,
 }
 
 /// The people found so far, indexed by surname and given name for linking in linear time.
@@ -221,6 +227,7 @@ fn confirm_or_split(found: Vec<Candidate>) -> Vec<Candidate> {
         };
         debug(|| describe(&c.words, evidence, verdict));
         if confirmed {
+            c.confirmed_by_article = true;
             out.push(c.with_evidence(evidence));
         } else {
             out.extend(parts);
@@ -346,6 +353,7 @@ fn new_entity(c: &Candidate) -> Entity {
         roles: Vec::new(),
         mentions: Vec::new(),
         anchors: vec![c.span.start],
+        weak: c.confirmed_by_article,
     }
 }
 
@@ -355,6 +363,7 @@ fn absorb(e: &mut Entity, c: &Candidate) {
         e.best = form;
     }
     e.anchors.push(c.span.start);
+    e.weak &= c.confirmed_by_article;
     if e.middle.is_none() {
         e.middle = c.middle_initials();
     }
@@ -423,7 +432,17 @@ fn link(reg: &Registry, c: &Candidate) -> Option<usize> {
     }
     let by_surname = reg.with_surname(word);
     if !by_surname.is_empty() {
-        return nearest(&reg.entities, by_surname, c.span.start);
+        let strong: Vec<usize> = by_surname
+            .iter()
+            .copied()
+            .filter(|&i| !reg.entities[i].weak)
+            .collect();
+        let pool = if strong.is_empty() {
+            by_surname
+        } else {
+            &strong
+        };
+        return nearest(&reg.entities, pool, c.span.start);
     }
     match reg.by_first.get(word).map(Vec::as_slice) {
         Some([only]) if word.chars().count() >= 3 => Some(*only),
