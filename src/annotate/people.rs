@@ -691,7 +691,9 @@ fn read_run<'t>(
         && !name_words.iter().any(|w| names_a_group(w))
         && (!opener.has(Flag::CommonWord) || romanised)
         && !opener.has(Flag::Determiner)
-        && !name_words.iter().any(|w| is_contraction(w));
+        && !name_words
+            .iter()
+            .any(|w| is_contraction(w) || is_prefixed_adjective(w));
     let mut context = evidence::context(text, span, first.span.start);
     // The older, looser test also takes "X reports" and an introducing colon.
     if !context.has(Clue::Speaks) && plausible && speaks(text, span, first.span.start) {
@@ -826,6 +828,13 @@ fn could_be_surname(w: &str) -> bool {
     !lower.has(Flag::Determiner)
         && (is_surname_org_word(w) || !lower.has(Flag::CommonWord))
         && !lexicon::flags(w).has(Flag::Place)
+}
+
+/// "Anti-war", "Pro-Thorne": a word made with such a prefix describes, it names no one.
+fn is_prefixed_adjective(w: &str) -> bool {
+    ["Anti-", "Pro-", "Non-", "Ex-", "Post-", "Pre-"]
+        .iter()
+        .any(|p| w.starts_with(p))
 }
 
 /// "Don’t", "I’m": a lower-case ending after an apostrophe makes a contraction, while a
