@@ -622,11 +622,11 @@ fn read_run<'t>(
             }
         }
     }
-    // "Park Joo-ho", "Joo-ho Park": a romanised given name of two syllables.
+    // "Park Seo-jun", "Seo-jun Park": a romanised given name of two syllables.
     let is_romanised_pair = |a: &str, b: &str| {
         is_romanised_given(a) && could_be_surname(b) || is_romanised_given(b) && could_be_surname(a)
     };
-    // "Later Joo-ho Park": an ordinary word before the name is not part of it.
+    // "Later Seo-jun Park": an ordinary word before the name is not part of it.
     if let [opener, a, b] = &words[name_from..] {
         if lexicon::lower_flags(opener).has(Flag::CommonWord) && is_romanised_pair(a, b) {
             name_from += 1;
@@ -754,7 +754,7 @@ fn read_run<'t>(
     parts
 }
 
-/// What a run that is no name by itself may still hold: "Student at Ohio State Dayton
+/// What a run that is no name by itself may still hold: "Student at Lakeland State Fenwick
 /// Samir Nasr" ends in a name of unknown words after known ones; other words may each be
 /// a surname the article gives in full elsewhere.
 fn parts_of_unconfirmed<'t>(
@@ -801,7 +801,7 @@ fn is_unknown_word(w: &str) -> bool {
         && !is_org_or_stop(w)
 }
 
-/// "Joo-ho", "Min-Jun": two short syllables joined by a hyphen, the way Korean and other
+/// "Seo-jun", "Min-Jun": two short syllables joined by a hyphen, the way Korean and other
 /// East Asian given names are romanised; no English compound ("Ex-Im" is listed).
 fn is_romanised_given(w: &str) -> bool {
     let Some((a, b)) = w.split_once('-') else {
@@ -822,7 +822,7 @@ fn is_romanised_given(w: &str) -> bool {
 }
 
 /// The other word of a romanised name: a surname, or an institution's word that is one
-/// ("Park"), not an article or an English word ("The Tel-Aviv").
+/// ("Park"), not an article or an English word ("The Kel-Ora").
 fn could_be_surname(w: &str) -> bool {
     let lower = lexicon::lower_flags(w);
     !lower.has(Flag::Determiner)
