@@ -30,7 +30,7 @@ pub fn media_phrases() -> &'static [&'static str] {
     })
 }
 
-/// Word endings of descriptors ("Scientologist", "Bahraini"), tried one by one.
+/// Word endings of descriptors ("Lutheran", "Bahraini"), tried one by one.
 pub fn descriptor_suffixes() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| entries(include_str!("../../data/descriptor_suffixes.txt")).collect())

@@ -10,7 +10,10 @@ use super::text::Lower;
 use super::{Mention, Person};
 use crate::article::Article;
 use crate::span::Span;
+use evidence::{Clue, Evidence};
 use std::collections::HashMap;
+
+mod evidence;
 
 /// A capitalised run read as a possible name.
 #[derive(Debug, Clone)]
@@ -24,6 +27,13 @@ struct Candidate<'t> {
     /// The given name and the surname, worked out once: linking asks for them often.
     first: Option<&'t str>,
     surname: &'t str,
+    /// What its shape and its sentence say of it being a person.
+    evidence: Evidence,
+    /// A name only the rest of the article can confirm: if it does not, these stand
+    /// instead (its words one by one, or its parts).
+    unconfirmed: Option<Vec<Candidate<'t>>>,
+    /// It was confirmed by its surname's evidence elsewhere, which may be another's.
+    confirmed_by_article: bool,
 }
 
 impl<'t> Candidate<'t> {
@@ -44,7 +54,15 @@ impl<'t> Candidate<'t> {
             role,
             first,
             surname,
+            evidence: Evidence::default(),
+            unconfirmed: None,
+            confirmed_by_article: false,
         }
+    }
+
+    fn with_evidence(mut self, evidence: Evidence) -> Self {
+        self.evidence = evidence;
+        self
     }
 
     fn surname(&self) -> &'t str {
@@ -58,15 +76,35 @@ impl<'t> Candidate<'t> {
     fn is_full(&self) -> bool {
         self.first.is_some()
     }
+
+    /// The letters of the initials between the given name and the surname: "HW" in
+    /// "George H.W. Pell", which tells him apart from "George W. Pell".
+    fn middle_initials(&self) -> Option<String> {
+        let inner = self.words.get(1..self.words.len().saturating_sub(1))?;
+        let letters: String = inner
+            .iter()
+            .filter(|w| is_initial(w))
+            .flat_map(|w| w.chars().filter(char::is_ascii_alphabetic))
+            .collect();
+        (!letters.is_empty()).then_some(letters)
+    }
 }
 
 fn is_suffix(w: &str) -> bool {
     crate::article::is_name_suffix(w)
 }
 
+/// "J." or "K.L.": one capital letter before each period, and no abbreviation ("U.S.").
 fn is_initial(w: &str) -> bool {
-    let t = w.trim_end_matches('.');
-    t.chars().count() == 1 && w.ends_with('.')
+    let Some(body) = w.strip_suffix('.') else {
+        return false;
+    };
+    let letters_only = body
+        .split('.')
+        .all(|part| part.chars().count() == 1 && part.starts_with(char::is_uppercase));
+    letters_only
+        && (!body.contains('.')
+            || !lexicon::flags(&body.replace('.', "")).has(Flag::DottedAbbreviation))
 }
 
 /// A person under construction.
@@ -74,6 +112,7 @@ fn is_initial(w: &str) -> bool {
 struct Entity {
     first: Option<String>,
     surname: String,
+    middle: Option<String>,
     /// The longest written form, and the header keyword form if any.
     best: String,
     keyword: Option<String>,
@@ -81,6 +120,9 @@ struct Entity {
     mentions: Vec<Span>,
     /// Where its full-name introductions stand, for linking bare surnames to the nearest.
     anchors: Vec<usize>,
+    /// Known only through evidence its surname shares: a bare surname goes to another
+    /// person of that surname first ("Ada Okafor … Rakel Okafor … Okafor said").
+    weak: bool,
 }
 
 /// The people found so far, indexed by surname and given name for linking in linear time.
@@ -109,13 +151,15 @@ impl Registry {
     }
 
     fn same_person(&self, c: &Candidate) -> Option<usize> {
-        self.with_surname(c.surname())
-            .iter()
-            .copied()
-            .find(|&i| first_names_agree(self.entities[i].first.as_deref(), c.first()))
+        self.with_surname(c.surname()).iter().copied().find(|&i| {
+            let e = &self.entities[i];
+            first_names_agree(e.first.as_deref(), c.first())
+                && middles_agree(e.middle.as_deref(), c.middle_initials().as_deref())
+        })
     }
 
-    /// "Muellers", "Trumps": a plural of a known surname is a generic use, not a person.
+    /// "the Okafors", "the Velts": a plural of a known surname is a family or a generic use,
+    /// not a person.
     fn is_plural_of_known(&self, word: &str) -> bool {
         word.strip_suffix('s')
             .is_some_and(|stem| !self.with_surname(stem).is_empty())
@@ -132,13 +176,15 @@ impl Registry {
 pub fn find_people(article: &Article) -> Vec<Person> {
     let text = &article.text;
     let regions = article.regions();
-    let candidates: Vec<Candidate> =
+    let found: Vec<Candidate> =
         super::by_paragraph::map_paragraphs(text.len(), &regions, |_, &r| candidates_in(text, r))
             .into_iter()
             .flatten()
             .collect();
+    let candidates = confirm_or_split(found);
     let mut registry = introduce(&candidates);
     add_keyword_people(article, &candidates, &mut registry);
+    add_one_name_people(&candidates, &mut registry);
     for c in &candidates {
         if let Some(i) = link(&registry, c) {
             let e = &mut registry.entities[i];
@@ -151,6 +197,127 @@ pub fn find_people(article: &Article) -> Vec<Person> {
         }
     }
     finish(article, registry.entities)
+}
+
+/// Names only the rest of the article can confirm ("Tarek Hall" with no clue beside it):
+/// the evidence of all their mentions, and of their surname used alone ("Hall said"),
+/// together. A name confirmed stays whole; one not is replaced by its parts.
+fn confirm_or_split(found: Vec<Candidate>) -> Vec<Candidate> {
+    let mut by_surname: HashMap<&str, Evidence, foldhash::fast::FixedState> = HashMap::default();
+    for c in &found {
+        let alone = c.words.len() == 1 && !c.introduced;
+        if alone || c.unconfirmed.is_some() {
+            by_surname.entry(c.surname()).or_default().merge(c.evidence);
+        }
+    }
+    let mut out = Vec::with_capacity(found.len());
+    for mut c in found {
+        let Some(parts) = c.unconfirmed.take() else {
+            out.push(c);
+            continue;
+        };
+        let evidence = by_surname.get(c.surname()).copied().unwrap_or_default();
+        // "said Sunday": a day or a month used alone says nothing of a surname.
+        let stopword = lexicon::flags(c.surname()).has(Flag::NameStopword);
+        let confirmed = evidence.score() >= evidence::NAME && !stopword;
+        let verdict = if confirmed {
+            "confirmed by the article"
+        } else {
+            "split"
+        };
+        debug(|| describe(&c.words, evidence, verdict));
+        if confirmed {
+            c.confirmed_by_article = true;
+            out.push(c.with_evidence(evidence));
+        } else {
+            out.extend(parts);
+        }
+    }
+    out
+}
+
+/// People called by one name throughout ("Rosa said she …", "Brandt told reporters …
+/// Brandt said"): a word used alone that names no one the article introduced, whose
+/// mentions together give enough person evidence.
+fn add_one_name_people(candidates: &[Candidate], reg: &mut Registry) {
+    let mut order: Vec<(&str, usize)> = Vec::new();
+    let mut evidence: HashMap<&str, Evidence, foldhash::fast::FixedState> = HashMap::default();
+    for (i, c) in candidates.iter().enumerate() {
+        let word = c.surname();
+        if c.words.len() != 1 || c.introduced || !could_be_one_name(word) {
+            continue;
+        }
+        if link(reg, c).is_some() {
+            continue;
+        }
+        let e = evidence.entry(word).or_insert_with(|| {
+            order.push((word, i));
+            Evidence::default()
+        });
+        e.merge(c.evidence);
+    }
+    for (word, i) in order {
+        let e = evidence.get(word).copied().unwrap_or_default();
+        let accepted = is_one_name_person(word, e);
+        let verdict = if accepted {
+            "a one-name person"
+        } else {
+            "not enough"
+        };
+        debug(|| describe(&[word], e, verdict));
+        if accepted {
+            reg.add(new_entity(&candidates[i]));
+        }
+    }
+}
+
+/// A word that may be a person's only name: not an English word, a place, an institution,
+/// a title or a descriptor.
+fn could_be_one_name(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().all(char::is_alphabetic)
+        && !lexicon::lower_flags(w).has(Flag::CommonWord)
+        && !lexicon::flags(w).has(Flag::Place)
+        && !lexicon::flags(w).has(Flag::MediaWord)
+        && !is_org_or_stop(w)
+        && !lexicon::flags(w).has(Flag::NameStopword)
+        && !is_title_word(w)
+        && !is_descriptor(w)
+        && !names_a_group(w)
+}
+
+/// Enough evidence, and of the right kind: a company speaks too, so speaking alone makes
+/// a person only of a given name that speaks twice; otherwise a clue no company has
+/// (a pronoun, an age, a role, a wife) must be among the evidence.
+fn is_one_name_person(word: &str, e: Evidence) -> bool {
+    // Places and brands of the word list ("Chicago") are named far more often than
+    // people called by one name: they need more.
+    let needed = evidence::ONE_NAME
+        + if is_known_thing(word) {
+            evidence::NAME
+        } else {
+            0
+        };
+    e.score() >= needed
+        && (e.has_person_only_clue() || (is_given_name(word) && e.score() >= 2 * evidence::NAME))
+}
+
+/// Whether the people rules print what they decide, with the evidence (set
+/// `ONRECORD_DEBUG_PEOPLE` in the environment).
+fn debug(message: impl FnOnce() -> String) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("ONRECORD_DEBUG_PEOPLE").is_some()) {
+        eprintln!("people: {}", message());
+    }
+}
+
+fn describe(words: &[&str], e: Evidence, verdict: &str) -> String {
+    format!(
+        "{:?} {:?} score {}: {verdict}",
+        words.join(" "),
+        e.clues(),
+        e.score()
+    )
 }
 
 /// Pass one: the people the article introduces.
@@ -180,11 +347,13 @@ fn new_entity(c: &Candidate) -> Entity {
     Entity {
         first: c.first().map(str::to_string),
         surname: c.surname().to_string(),
+        middle: c.middle_initials(),
         best: c.words.join(" "),
         keyword: None,
         roles: Vec::new(),
         mentions: Vec::new(),
         anchors: vec![c.span.start],
+        weak: c.confirmed_by_article,
     }
 }
 
@@ -194,6 +363,18 @@ fn absorb(e: &mut Entity, c: &Candidate) {
         e.best = form;
     }
     e.anchors.push(c.span.start);
+    e.weak &= c.confirmed_by_article;
+    if e.middle.is_none() {
+        e.middle = c.middle_initials();
+    }
+}
+
+/// Middle initials tell two people of one name apart only when both are written.
+fn middles_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
 }
 
 fn first_names_agree(a: Option<&str>, b: Option<&str>) -> bool {
@@ -251,7 +432,17 @@ fn link(reg: &Registry, c: &Candidate) -> Option<usize> {
     }
     let by_surname = reg.with_surname(word);
     if !by_surname.is_empty() {
-        return nearest(&reg.entities, by_surname, c.span.start);
+        let strong: Vec<usize> = by_surname
+            .iter()
+            .copied()
+            .filter(|&i| !reg.entities[i].weak)
+            .collect();
+        let pool = if strong.is_empty() {
+            by_surname
+        } else {
+            &strong
+        };
+        return nearest(&reg.entities, pool, c.span.start);
     }
     match reg.by_first.get(word).map(Vec::as_slice) {
         Some([only]) if word.chars().count() >= 3 => Some(*only),
@@ -375,7 +566,7 @@ fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool 
     if lexicon::flags(w).has(Flag::Particle) {
         return after.is_some_and(|a| is_capitalised(a.name(text)));
     }
-    // Headline capitals ("Lindsey Graham Says", "Clinton Was Headed") end a name.
+    // Headline capitals ("Wanda Okafor Says", "Velt Was Warned") end a name.
     let lower = Lower::of(w);
     if lexicon::flags(&lower).has(Flag::HeadlineBreak)
         || lexicon::reporting_verbs().contains_key(lower.as_str())
@@ -402,7 +593,7 @@ fn read_run<'t>(
     let words: Vec<&str> = tokens[run.clone()].iter().map(|t| t.name(text)).collect();
     let last_title = words
         .iter()
-        .rposition(|w| is_title_word(w) || is_all_caps(w) && !is_suffix(w));
+        .rposition(|w| is_title_word(w) || is_all_caps(w) && !is_suffix(w) && !is_initial(w));
     let mut name_from = last_title.map_or(0, |i| i + 1);
     let mut introduced =
         last_title.is_some_and(|i| is_title_word(words[i]) && !is_all_caps(words[i]));
@@ -431,20 +622,42 @@ fn read_run<'t>(
             }
         }
     }
-    // "Oyelaran Adebayo Memorial Hall": the name ends where an institution's word begins.
+    // "Park Seo-jun", "Seo-jun Park": a romanised given name of two syllables.
+    let is_romanised_pair = |a: &str, b: &str| {
+        is_romanised_given(a) && could_be_surname(b) || is_romanised_given(b) && could_be_surname(a)
+    };
+    // "Later Seo-jun Park": an ordinary word before the name is not part of it.
+    if let [opener, a, b] = &words[name_from..] {
+        if lexicon::lower_flags(opener).has(Flag::CommonWord) && is_romanised_pair(a, b) {
+            name_from += 1;
+        }
+    }
+    let romanised = matches!(&words[name_from..], [a, b] if is_romanised_pair(a, b));
+    // "the Ida Thorne Art Center": the words up to an institution's word name the
+    // institution, and the person it is named after is no mention of their own.
     let org_at = words[name_from..]
         .iter()
         .position(|w| lexicon::flags(w).has(Flag::OrgWord));
-    let name_before_org =
-        |c: usize| !lexicon::lower_flags(words[name_from + c - 1]).has(Flag::CommonWord);
-    if let Some(cut) = org_at.filter(|&c| c >= 2 && !introduced && name_before_org(c)) {
-        let mut out = read_run(text, tokens, run.start..run.start + name_from + cut);
-        out.extend(single_words(
-            text,
-            tokens,
-            run.start + name_from + cut..run.end,
-            0,
-        ));
+    let surname_like_org = org_at.is_some_and(|c| {
+        let given_side = match c {
+            0 => romanised,
+            _ => c == 1 && !lexicon::lower_flags(words[name_from]).has(Flag::CommonWord),
+        };
+        given_side
+            && name_from + 2 == words.len()
+            && is_surname_org_word(words[name_from + c])
+            && !after_article(text, tokens[run.start].span.start)
+    });
+    if let Some(c) = org_at.filter(|&c| c >= 2 && !introduced && !surname_like_org) {
+        // "the Halvorsen White House": a surname before an institution's whole name may still
+        // be a person the article names in full.
+        let first_word = run.start + name_from;
+        let mut out = match is_given_name(words[name_from]) {
+            true => Vec::new(),
+            false => single_words(text, tokens, first_word..first_word + 1, 0),
+        };
+        let after_org = run.start + name_from + c + 1;
+        out.extend(single_words(text, tokens, after_org..run.end, 0));
         return out;
     }
     let name_words = &words[name_from..];
@@ -455,8 +668,15 @@ fn read_run<'t>(
     if is_place {
         return Vec::new();
     }
-    if name_words.is_empty() || name_words.len() > 5 || name_words.iter().any(|w| is_org_or_stop(w))
-    {
+    // "Mr. Law", "Law said": an institution's word that is a surname may stand alone.
+    let lone_surname_org = name_words.len() == 1
+        && is_surname_org_word(name_words[0])
+        && (!introduced || introduced_by_honorific(&words[..name_from]));
+    let has_stopword = name_words
+        .iter()
+        .any(|w| is_org_or_stop(w) || names_a_group(w))
+        && !(surname_like_org || lone_surname_org);
+    if name_words.is_empty() || name_words.len() > 5 || has_stopword {
         return single_words(text, tokens, run, name_from);
     }
     let first = &tokens[run.start + name_from];
@@ -464,37 +684,111 @@ fn read_run<'t>(
     let span = Span::new(first.span.start, last.name_end);
     let two_or_three = (2..=3).contains(&name_words.len());
     let in_phrase = follows_preposition(text, first.span.start);
-    // Without a given name, a name must not start with an ordinary word ("When Clinton said").
-    let plausible =
-        two_or_three && !in_phrase && !lexicon::lower_flags(name_words[0]).has(Flag::CommonWord);
-    let speaker = plausible && speaks(text, span, first.span.start);
-    let unknown = plausible && name_words.iter().all(|w| is_unknown_word(w));
-    let has_given = name_words[..name_words.len() - 1]
-        .iter()
-        .any(|w| is_given_name(w));
-    if !introduced && name_words.len() >= 2 && !has_given && !speaker && !unknown {
-        // "Student at Ohio State Dayton Farida Nasser": a name of unknown words ending a
-        // longer run of known ones.
-        let tail = name_words
+    // Without a given name, a name must not start with an ordinary word ("When Halvorsen said").
+    let opener = lexicon::lower_flags(name_words[0]);
+    let plausible = two_or_three
+        && !in_phrase
+        && !name_words.iter().any(|w| names_a_group(w))
+        && (!opener.has(Flag::CommonWord) || romanised)
+        && !opener.has(Flag::Determiner)
+        && !name_words
             .iter()
-            .rev()
-            .take_while(|w| is_unknown_word(w))
-            .count();
-        if (2..=3).contains(&tail)
-            && tail < name_words.len()
-            && !is_unknown_word(name_words[name_words.len() - tail - 1])
-        {
-            let mut out = single_words(text, tokens, run.start..run.end - tail, name_from);
-            out.extend(read_run(text, tokens, run.end - tail..run.end));
-            return out;
-        }
-        return single_words(text, tokens, run, name_from);
+            .any(|w| is_contraction(w) || is_prefixed_adjective(w));
+    let mut context = evidence::context(text, span, first.span.start);
+    // The older, looser test also takes "X reports" and an introducing colon.
+    if !context.has(Clue::Speaks) && plausible && speaks(text, span, first.span.start) {
+        context.add(Clue::Speaks);
     }
     let role = last_title
         .filter(|_| introduced)
         .and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
         .or_else(|| role_after(text, span));
-    vec![Candidate::new(name_words.to_vec(), span, introduced, role)]
+    let candidate = |evidence: Evidence| {
+        Candidate::new(name_words.to_vec(), span, introduced, role.clone()).with_evidence(evidence)
+    };
+    if introduced || name_words.len() == 1 {
+        return vec![candidate(context.with(Clue::Title, introduced))];
+    }
+    // A surname that is also an institution's word ("Law") needs the sentence's word for it.
+    let shape = Evidence::default()
+        .with(
+            Clue::UnknownWords,
+            plausible && name_words.iter().all(|w| is_unknown_word(w)),
+        )
+        .with(
+            Clue::GivenName,
+            romanised
+                || name_words[..name_words.len() - 1]
+                    .iter()
+                    .any(|w| is_given_name(w)),
+        );
+    // "Grace Church", "Victoria Hall": a listed given name before an institution's word
+    // is mostly a place; a romanised given name is not.
+    let surname_like_org = surname_like_org && !romanised;
+    let mut evidence = if surname_like_org {
+        Evidence::default()
+    } else {
+        shape
+    };
+    if plausible {
+        evidence.merge(context);
+    }
+    // An "its" nearby may be another's: it weakens a name only the context gives.
+    let accepted =
+        evidence.score() >= evidence::NAME || shape.score() >= evidence::NAME && !surname_like_org;
+    let verdict = match (accepted, plausible) {
+        (true, _) => "a name",
+        (false, true) => "left to the article",
+        (false, false) => "not a name",
+    };
+    debug(|| describe(name_words, evidence, verdict));
+    if accepted {
+        return vec![candidate(evidence)];
+    }
+    let parts = parts_of_unconfirmed(text, tokens, run, name_from, name_words);
+    if plausible {
+        let mut weak = candidate(evidence);
+        weak.unconfirmed = Some(parts);
+        return vec![weak];
+    }
+    parts
+}
+
+/// What a run that is no name by itself may still hold: "Student at Lakeland State Fenwick
+/// Samir Nasr" ends in a name of unknown words after known ones; other words may each be
+/// a surname the article gives in full elsewhere.
+fn parts_of_unconfirmed<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    run: std::ops::Range<usize>,
+    name_from: usize,
+    name_words: &[&str],
+) -> Vec<Candidate<'t>> {
+    let tail = name_words
+        .iter()
+        .rev()
+        .take_while(|w| is_unknown_word(w))
+        .count();
+    if (2..=3).contains(&tail)
+        && tail < name_words.len()
+        && !is_unknown_word(name_words[name_words.len() - tail - 1])
+    {
+        let mut out = single_words(text, tokens, run.start..run.end - tail, name_from);
+        out.extend(read_run(text, tokens, run.end - tail..run.end));
+        return out;
+    }
+    single_words(text, tokens, run, name_from)
+}
+
+/// Whether "the" (or "a", "an") stands right before `start`: "the Halvorsen Law" is an
+/// institution's name, "Mei Law" may be a person's.
+fn after_article(text: &str, start: usize) -> bool {
+    let prev = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(prev, "the" | "The" | "a" | "an" | "A" | "An")
 }
 
 /// A word neither English nor a known place or brand: foreign names ("Tomasz Wrzeszcz")
@@ -507,14 +801,75 @@ fn is_unknown_word(w: &str) -> bool {
         && !is_org_or_stop(w)
 }
 
-/// "Scientologist", "Bahraini": words that describe a person rather than name them.
+/// "Seo-jun", "Min-Jun": two short syllables joined by a hyphen, the way Korean and other
+/// East Asian given names are romanised; no English compound ("Ex-Im" is listed).
+fn is_romanised_given(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let syllable = |s: &str, capital: bool| {
+        let mut chars = s.chars();
+        let first_ok = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() && (c.is_uppercase() || !capital));
+        first_ok && chars.all(|c| c.is_ascii_lowercase()) && (2..=4).contains(&s.len())
+    };
+    syllable(a, true)
+        && syllable(b, false)
+        && !lexicon::lower_flags(w).has(Flag::CommonWord)
+        && !lexicon::flags(w).has(Flag::KnownProperNoun)
+        && !lexicon::flags(a).has(Flag::Place)
+}
+
+/// The other word of a romanised name: a surname, or an institution's word that is one
+/// ("Park"), not an article or an English word ("The Kel-Ora").
+fn could_be_surname(w: &str) -> bool {
+    let lower = lexicon::lower_flags(w);
+    !lower.has(Flag::Determiner)
+        && (is_surname_org_word(w) || !lower.has(Flag::CommonWord))
+        && !lexicon::flags(w).has(Flag::Place)
+}
+
+/// "Anti-war", "Pro-Thorne": a word made with such a prefix describes, it names no one.
+fn is_prefixed_adjective(w: &str) -> bool {
+    ["Anti-", "Pro-", "Non-", "Ex-", "Post-", "Pre-"]
+        .iter()
+        .any(|p| w.starts_with(p))
+}
+
+/// "Don’t", "I’m": a lower-case ending after an apostrophe makes a contraction, while a
+/// name's apostrophe is followed by a capital ("O’Hara", "D’Souza").
+fn is_contraction(w: &str) -> bool {
+    w.split_once(['\'', '’'])
+        .is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase))
+}
+
+/// "Republicans", "Latinos": the plural of a party or of a nationality names a group of
+/// people, not one.
+/// A capitalised word of the English word list that is no given name: mostly places
+/// and brands ("Chicago"), some famous surnames.
+fn is_known_thing(w: &str) -> bool {
+    let flags = lexicon::flags(w);
+    flags.has(Flag::KnownProperNoun) && !flags.has(Flag::FirstName)
+}
+
+fn names_a_group(w: &str) -> bool {
+    let Some(one) = w.strip_suffix('s') else {
+        return false;
+    };
+    let flags = lexicon::flags(one);
+    let nationality_like = ["an", "no", "ic", "at"].iter().any(|e| one.ends_with(e));
+    nationality_like && (flags.has(Flag::NameStopword) || is_known_thing(one))
+}
+
+/// "Lutheran", "Bahraini": words that describe a person rather than name them.
 fn is_descriptor(w: &str) -> bool {
     lexicon::descriptor_suffixes()
         .iter()
         .any(|s| w.ends_with(s))
 }
 
-/// "in Santo Spirito", "of Iodine Deficiency Disorders": a capitalised run after a
+/// "in Porto Velho", "of Soil Nutrient Studies": a capitalised run after a
 /// preposition or an article is more likely a place or an institution than a person.
 fn follows_preposition(text: &str, start: usize) -> bool {
     let prev = text[..start]
@@ -529,6 +884,10 @@ fn introduced_by_honorific(words: &[&str]) -> bool {
     words
         .iter()
         .any(|w| lexicon::flags(w.trim_end_matches('.')).has(Flag::Honorific))
+}
+
+fn is_surname_org_word(w: &str) -> bool {
+    lexicon::flags(w).has(Flag::SurnameOrgWord)
 }
 
 fn is_given_name(w: &str) -> bool {
@@ -562,7 +921,8 @@ fn single_words<'t>(
             && !is_initial(w)
         {
             let span = Span::new(t.span.start, t.name_end);
-            out.push(Candidate::new(vec![w], span, false, None));
+            let evidence = evidence::context(text, span, t.span.start);
+            out.push(Candidate::new(vec![w], span, false, None).with_evidence(evidence));
         }
     }
     out
@@ -582,10 +942,18 @@ fn role_text(text: &str, words: &[Token]) -> Option<String> {
         .then(|| text[words[from].span.start..words[words.len() - 1].span.end].to_string())
 }
 
+/// How far after a name its appositive role is looked for: a role is a few words, and
+/// the look stays constant-time per name.
+const ROLE_REACH: usize = 120;
+
 /// ", the White House press secretary," after a name.
 fn role_after(text: &str, name: Span) -> Option<String> {
     let rest = text[name.end..].strip_prefix(", ")?;
-    let end = rest
+    let reach = rest
+        .char_indices()
+        .nth(ROLE_REACH)
+        .map_or(rest.len(), |(i, _)| i);
+    let end = rest[..reach]
         .find([',', '.', ';', '(', ')', '“', '”', '"', '\n'])
         .filter(|&e| e > 0)?;
     let phrase = rest[..end].trim();
