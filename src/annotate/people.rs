@@ -78,7 +78,7 @@ impl<'t> Candidate<'t> {
     }
 
     /// The letters of the initials between the given name and the surname: "HW" in
-    /// "George H.W. Pell", which tells him apart from "George W. Pell".
+    /// "George H.W. Tamsworth", which tells him apart from "George W. Tamsworth".
     fn middle_initials(&self) -> Option<String> {
         let inner = self.words.get(1..self.words.len().saturating_sub(1))?;
         let letters: String = inner

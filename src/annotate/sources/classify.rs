@@ -68,7 +68,7 @@ pub struct Kinding {
     pub kind: SourceKind,
     pub person: Option<usize>,
     /// A wider span for the source, when the phrase found was only part of it
-    /// ("D-Ohio" after "Rep. Ana Ruiz, ").
+    /// ("D-Ohio" after "Rep. Ana Velde, ").
     pub span: Option<Span>,
     /// The phrase names an organisation's staff ("the agency's lawyers"): the organisation
     /// speaks, unless the sentence gives a reason for the staff's anonymity.
@@ -156,7 +156,7 @@ impl<'a> Classifier<'a> {
         if capitalised && is_institution(head_text, definite) {
             return Kinding::of(SourceKind::Organization);
         }
-        // "the 2024 Housing Survey", "the Mueller Report": a titled document.
+        // "the 2024 Housing Survey", "the Quillfeather Report": a titled document.
         if capitalised && head_flags.has(Flag::DocumentNoun) && head != source {
             return Kinding::of(SourceKind::Document);
         }
@@ -227,7 +227,7 @@ impl<'a> Classifier<'a> {
         (definite && self.surnames.contains(surname)).then(|| Kinding::of(SourceKind::Named))
     }
 
-    /// "Rep. Ana Ruiz, D-Ohio, said": the phrase found is the party tag after the name.
+    /// "Rep. Ana Velde, D-Ohio, said": the phrase found is the party tag after the name.
     fn party_tag_after_name(&self, source: Span) -> Option<Kinding> {
         if !is_party_tag(source.slice(self.text)) {
             return None;
@@ -244,8 +244,8 @@ impl<'a> Classifier<'a> {
     }
 
     /// A description that stands for a person the article names: set beside the name
-    /// ("the bill's author, Sen. Ana Ruiz,") or holding a role given with it earlier
-    /// ("the city attorney" after "City Attorney Ana Ruiz").
+    /// ("the bill's author, Sen. Ana Velde,") or holding a role given with it earlier
+    /// ("the city attorney" after "City Attorney Ana Velde").
     fn description_of_a_person(&self, source: Span, head_lower: &str) -> Option<Kinding> {
         if let Some(p) = self.apposed_name(source) {
             return Some(Kinding::named(p));
@@ -272,7 +272,7 @@ impl<'a> Classifier<'a> {
             .map(|(_, p)| Kinding::named(p))
     }
 
-    /// "the bill's author, Democratic state Sen. Ana Ruiz,": a name set off after the phrase.
+    /// "the bill's author, Democratic state Sen. Ana Velde,": a name set off after the phrase.
     fn apposed_name(&self, source: Span) -> Option<usize> {
         let after = &self.text[source.end..];
         if !after.starts_with(", ") {
@@ -282,7 +282,7 @@ impl<'a> Classifier<'a> {
         let between = &self.text[source.end + 2..mention.start];
         let words = between.split_whitespace().count();
         let plain = !between.contains([',', ';', '(']);
-        // The name closes the apposition: "…, Sen. Ana Ruiz, said" or "… said X, Ana Ruiz."
+        // The name closes the apposition: "…, Sen. Ana Velde, said" or "… said X, Ana Velde."
         let closed = self.text[mention.end..]
             .chars()
             .next()
@@ -322,7 +322,7 @@ impl<'a> Classifier<'a> {
     }
 
     /// A document noun: the document itself, unless it says whose it is ("the agency's
-    /// website", "estimates from Acme Research", "a post by Ana Ruiz").
+    /// website", "estimates from Acme Research", "a post by Ana Velde").
     fn document(&self, source: Span, head: Span) -> Kinding {
         let text = self.text;
         let before = Span::new(source.start, head.start);
@@ -377,7 +377,7 @@ impl<'a> Classifier<'a> {
 }
 
 /// Whether the words before a document noun name who made it ("a Acme Research poll",
-/// "the Ana Ruiz memo"), leaving out the article, dates and numbers ("a March 3 letter").
+/// "the Ana Velde memo"), leaving out the article, dates and numbers ("a March 3 letter").
 fn named_modifier(before: &str) -> bool {
     before.split_whitespace().enumerate().any(|(i, w)| {
         let f = lexicon::lower_flags(w.trim_end_matches('.'));

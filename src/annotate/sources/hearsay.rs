@@ -79,7 +79,7 @@ mod tests {
     fn hearsay_with_a_source_or_in_a_quote_is_no_claim() {
         let got = claims(
             "The firm reportedly cut 40 jobs, according to two employees. \
-             “He is said to be furious,” Dana Ruiz said. The mayor said the plan was dead.",
+             “He is said to be furious,” Dana Velde said. The mayor said the plan was dead.",
         );
         assert!(got.is_empty(), "{got:?}");
     }

@@ -46,7 +46,7 @@ mod tests {
     #[test]
     fn abbreviations_do_not_end_sentences() {
         let text =
-            "Mr. Trump met Gov. Chris Christie and Robert S. Mueller. They talked. “Yes,” he said.";
+            "Mr. Fenwright met Gov. Chris Dunmore and Robert S. Quillfeather. They talked. “Yes,” he said.";
         let got: Vec<&str> = sentences(text, Span::new(0, text.len()))
             .iter()
             .map(|s| s.slice(text))
@@ -54,7 +54,7 @@ mod tests {
         assert_eq!(
             got,
             [
-                "Mr. Trump met Gov. Chris Christie and Robert S. Mueller.",
+                "Mr. Fenwright met Gov. Chris Dunmore and Robert S. Quillfeather.",
                 "They talked.",
                 "“Yes,” he said."
             ]

@@ -223,7 +223,7 @@ mod tests {
 
     #[test]
     fn tokens_keep_initials_and_drop_sentence_periods() {
-        let text = "Robert S. Mueller III, the F.B.I. director, met Mr. Sessions’s aide.";
+        let text = "Robert S. Quillfeather III, the F.B.I. director, met Mr. Velde’s aide.";
         let words: Vec<&str> = tokenize(text, Span::new(0, text.len()))
             .iter()
             .map(|t| t.span.slice(text))
@@ -233,18 +233,18 @@ mod tests {
             [
                 "Robert",
                 "S.",
-                "Mueller",
+                "Quillfeather",
                 "III",
                 "the",
                 "F.B.I.",
                 "director",
                 "met",
                 "Mr.",
-                "Sessions’s",
+                "Velde’s",
                 "aide"
             ]
         );
         let toks = tokenize(text, Span::new(0, text.len()));
-        assert_eq!(toks[9].name(text), "Sessions");
+        assert_eq!(toks[9].name(text), "Velde");
     }
 }
