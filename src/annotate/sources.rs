@@ -33,6 +33,9 @@ struct Found {
     content: Option<Span>,
     /// A clause set off by commas beside the source ("…, who asked not to be identified,").
     aside: Option<Span>,
+    /// What a relative pronoun source stands for ("the mayor, who said"): its kind is the
+    /// antecedent's, while the span stays on the pronoun.
+    antecedent: Option<Span>,
 }
 
 impl Found {
@@ -44,6 +47,7 @@ impl Found {
             declined: false,
             content,
             aside: None,
+            antecedent: None,
         }
     }
 }
@@ -79,7 +83,7 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     let reasons = Reasons::new(text);
     for f in found {
-        let kinding = classify(text, f.source, &index, &out);
+        let kinding = classify(text, f.antecedent.unwrap_or(f.source), &index, &out);
         out.push(to_source(text, article, f, kinding, &reasons));
     }
     for (i, s) in out.iter_mut().enumerate() {
@@ -148,6 +152,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
                     declined,
                     content,
                     aside,
+                    antecedent: None,
                 });
                 taken.push(cue);
             }
@@ -215,6 +220,9 @@ fn verb_attribution(
     let relative = prev_flags.has(Flag::RelativeBeforeVerb);
     let passive = !ing && prev_flags.has(Flag::Be);
     let after_determiner = prev_flags.has(Flag::Determiner);
+    if relative && !ing && !passive {
+        return relative_attribution(text, ctx, words, k);
+    }
     if ing && !progressive && !participle
         || passive
         || relative
@@ -262,6 +270,7 @@ fn verb_attribution(
                 declined: false,
                 content,
                 aside,
+                antecedent: None,
             })
         }
         // "Costs will rise for most families, said Okonkwo."
@@ -273,6 +282,63 @@ fn verb_attribution(
             Some(Found::plain(source, cue, content))
         }
     }
+}
+
+/// "the mayor, who said …", "a group which reported …", "many of whom say …": the relative
+/// pronoun (with "many of" before "whom") is the source, standing for the phrase before it.
+fn relative_attribution(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Option<Found> {
+    let pronoun = words[k - 1];
+    let lower = Lower::of(pronoun.slice(text));
+    let of_whom =
+        lower.as_str() == "whom" && k >= 3 && words[k - 2].slice(text).eq_ignore_ascii_case("of");
+    let source = if of_whom {
+        Span::new(words[k - 3].start, pronoun.end)
+    } else if matches!(lower.as_str(), "that" | "whom") {
+        // "the rule that says …" speaks of a thing far more often than of a speaker.
+        return None;
+    } else {
+        pronoun
+    };
+    let cue = words[k];
+    let next = words.get(k + 1).map(|w| Lower::of(w.slice(text)));
+    if next.is_some_and(|n| lexicon::flags(&n).has(Flag::NoStatementAfter)) {
+        return None;
+    }
+    let antecedent = antecedent_before(text, ctx.span, source.start);
+    let content = content_for(text, ctx, source, cue);
+    Some(Found {
+        antecedent,
+        ..Found::plain(source, cue, content)
+    })
+}
+
+/// The noun phrase right before a relative pronoun at `at`: from its determiner or its
+/// first capitalised word, at most six words back ("the city's housing agency, which").
+fn antecedent_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
+    let head = text[sentence.start..at].trim_end().trim_end_matches(',');
+    let end = sentence.start + head.len();
+    let mut word_end = head.len();
+    let mut start = None;
+    for (i, w) in head.rsplit(' ').take(6).enumerate() {
+        let from = word_end - w.len();
+        word_end = from.saturating_sub(1);
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || i > 0 && w.ends_with([',', ';', ':']) {
+            break;
+        }
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
+        if capitalised || i == 0 {
+            start = Some(sentence.start + from);
+        }
+        if lexicon::flags(&Lower::of(bare)).has(Flag::Determiner) {
+            start = Some(sentence.start + from);
+            break;
+        }
+        if !capitalised && i > 0 {
+            break;
+        }
+    }
+    start.map(|s| Span::new(s, end))
 }
 
 /// The capitalised words (at most four) standing right before `end`, when the clause
@@ -516,6 +582,7 @@ fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> 
         declined: false,
         content: Some(next),
         aside: None,
+        antecedent: None,
     })
 }
 

@@ -57,6 +57,7 @@ pub enum Flag {
     TimeDeterminer,
     RelativeMarker,
     ClauseWord,
+    NoStatementAfter,
     // abbreviations.txt: periods that end no sentence.
     SentenceAbbreviation,
     TokenAbbreviation,
@@ -113,6 +114,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::TimeDeterminer, SOURCE_WORDS, "time_determiners"),
     (Flag::RelativeMarker, SOURCE_WORDS, "relative_markers"),
     (Flag::ClauseWord, SOURCE_WORDS, "clause_words"),
+    (Flag::NoStatementAfter, SOURCE_WORDS, "no_statement_after"),
     (Flag::SentenceAbbreviation, ABBREVIATIONS, "sentences"),
     (Flag::TokenAbbreviation, ABBREVIATIONS, "tokens"),
     (Flag::DumpAbbreviation, ABBREVIATIONS, "news_dumps"),
