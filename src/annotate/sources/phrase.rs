@@ -108,12 +108,16 @@ fn is_adverbial(phrase: &str) -> bool {
 const MAX_ASIDE_COMMAS: usize = 3;
 
 /// Whether a comma segment describes the phrase before it rather than being a subject:
-/// "the White House press secretary", "who asked not to be identified", "a conservative group".
+/// "the White House press secretary", "who asked not to be identified", "a conservative group",
+/// or an age ("Dana Wirth, 34, a nurse, said").
 fn starts_aside(segment: &str) -> bool {
     let first = segment.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
     lexicon::flags(&lower).has(Flag::AsideOpener)
-        || first.chars().next().is_some_and(char::is_lowercase)
+        || first
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
