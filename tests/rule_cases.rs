@@ -55,6 +55,8 @@ struct ExpectedSource {
     /// `""`: no content.
     content: Option<String>,
     declined: Option<bool>,
+    /// The cue reports a belief or hope rather than words said.
+    belief: Option<bool>,
     /// `""`: no reason for anonymity is given.
     reason: Option<String>,
     /// The name of the person the source is linked to; `""`: none.
@@ -234,6 +236,9 @@ fn source_differences(
     if let Some(declined) = want.declined {
         differ("declined", &declined.to_string(), &s.declined.to_string());
     }
+    if let Some(belief) = want.belief {
+        differ("belief", &belief.to_string(), &s.belief.to_string());
+    }
     if let Some(in_title) = want.in_title {
         differ(
             "in_title",
@@ -305,6 +310,9 @@ fn expected_details(want: &ExpectedSource) -> String {
     if let Some(d) = want.declined {
         out.push_str(&format!(", declined {d}"));
     }
+    if let Some(b) = want.belief {
+        out.push_str(&format!(", belief {b}"));
+    }
     if let Some(t) = want.in_title {
         out.push_str(&format!(", in_title {t}"));
     }
@@ -331,12 +339,13 @@ fn describe(article: &Article, found: &Annotations) -> String {
     }
     for s in &found.sources {
         out.push_str(&format!(
-            "    source {:?} · {} · cue {:?} · content {:?} · declined {} · reason {:?} · person {:?}{}\n",
+            "    source {:?} · {} · cue {:?} · content {:?} · declined {} · belief {} · reason {:?} · person {:?}{}\n",
             s.span.slice(text),
             s.kind.name(),
             s.cue.slice(text),
             s.content.map_or("", |c| c.slice(text)),
             s.declined,
+            s.belief,
             s.reason.map_or("", |r| r.slice(text)),
             s.person.map_or("", |i| found.people[i].name.as_str()),
             if s.paragraph.is_none() { " · in title" } else { "" },

@@ -81,6 +81,8 @@ pub struct Source {
     pub id: String,
     pub span: Span,
     pub kind: SourceKind,
+    /// The cue reports a belief, hope or intention ("believes", "hopes"), not words said.
+    pub belief: bool,
     pub declined: bool,
     /// The reason given for anonymity, when one is.
     pub reason: Option<Span>,

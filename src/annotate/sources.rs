@@ -103,6 +103,7 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
         id: String::new(),
         span,
         kind: k.kind,
+        belief: reports_belief(text, f.cue),
         declined: f.declined,
         reason,
         person: k.person,
@@ -110,6 +111,49 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
         content: f.content,
         paragraph: article.paragraph_of(span.start),
     }
+}
+
+/// Beliefs no source states: one after another cue of the same sentence, or inside what
+/// another source said ("her aide said that she believes …"), is that source's report; one in
+/// a question or a relative clause ("asked if he believed", "what he believes", "a plan
+/// that she hopes will pass") tells of no belief held.
+fn drop_unstated_beliefs(text: &str, found: &mut Vec<Found>) {
+    let said: Vec<(Span, Option<Span>)> = found
+        .iter()
+        .filter(|f| !reports_belief(text, f.cue))
+        .map(|f| (f.cue, f.content))
+        .collect();
+    if said.len() == found.len() {
+        return;
+    }
+    found.retain(|f| {
+        let relayed = || {
+            said.iter().any(|(cue, content)| {
+                cue.end <= f.source.start || content.is_some_and(|c| c.contains(f.cue))
+            })
+        };
+        !reports_belief(text, f.cue) || !relayed() && !in_embedded_clause(text, f.source)
+    });
+}
+
+/// Whether the word before a subject opens a question or relative clause ("if", "what").
+fn in_embedded_clause(text: &str, subject: Span) -> bool {
+    let before = text[..subject.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let flags = lexicon::flags(&Lower::of(word));
+    flags.has(Flag::RelativeMarker)
+        || flags.has(Flag::ClauseWord)
+        || word.eq_ignore_ascii_case("if")
+}
+
+/// Whether a cue is a verb of belief or intention ("believes", "hopes").
+fn reports_belief(text: &str, cue: Span) -> bool {
+    lexicon::reporting_verbs()
+        .get(Lower::of(cue.slice(text)).as_str())
+        .is_some_and(|v| v.belief)
 }
 
 /// The attributions of one paragraph (or the title), sentence by sentence.
@@ -182,6 +226,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
             out.push(found);
         }
     }
+    drop_unstated_beliefs(text, &mut out);
     out
 }
 
@@ -392,11 +437,15 @@ fn is_noun_use(
     let prev_flags = lexicon::flags(&prev);
     let after_subject =
         prev_flags.has(Flag::SubjectPronoun) || after_name || is_all_caps(prev_word);
-    is_base_or_s
-        && (prev_flags.has(Flag::Determiner)
-            || prev.ends_with("’s")
-            || prev.ends_with("'s")
-            || verb.noun_like && !introduces && !after_subject)
+    let after_possessive = prev.ends_with("’s") || prev.ends_with("'s");
+    // "Russia's suspected role", "the mayor's stated aim": a participle after a possessive
+    // is an adjective.
+    let adjective = after_possessive && lower.ends_with("ed");
+    adjective
+        || is_base_or_s
+            && (prev_flags.has(Flag::Determiner)
+                || after_possessive
+                || verb.noun_like && !introduces && !after_subject)
 }
 
 /// A phrase after an inverted verb that can be its source: a name, a pronoun-free noun

@@ -217,6 +217,7 @@ impl<'a> PersonRecord<'a> {
 
 #[derive(Serialize)]
 struct SourceRecord<'a> {
+    belief: bool,
     content: Option<SpanRecord<'a>>,
     cue: SpanRecord<'a>,
     declined: bool,
@@ -237,6 +238,7 @@ impl<'a> SourceRecord<'a> {
     fn new(s: &'a Source, people: &'a [Person], spans: &Spans<'a, '_>) -> Self {
         let span = spans.of(s.span);
         SourceRecord {
+            belief: s.belief,
             content: s.content.map(|c| spans.of(c)),
             cue: spans.of(s.cue),
             declined: s.declined,
