@@ -253,8 +253,10 @@ fn verb_attribution(
         .unwrap_or_default();
     let prev = Lower::of(prev_word);
     let introduces = introduces_clause(&text[w.end..sentence.end]);
+    let next_word = |i: usize| words.get(k + i).map_or("", |n| n.slice(text));
     if verb.needs_that && !introduces
         || is_noun_use(&lower, verb, prev_word, introduces, people.ends_at(w.start))
+        || is_other_sense(&lower, verb, next_word(1), next_word(2))
     {
         return None;
     }
@@ -419,6 +421,23 @@ fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
     }
     let start = sentence.start + head.len() - name;
     Some(Span::new(start, sentence.start + head.len()))
+}
+
+/// Whether the word after a verb form shows a sense that reports nothing: a passive
+/// ("a plan criticized by …"), a charge ("a man charged with …", "accused of …"), a sum
+/// ("added to the cost", but not "added to Reuters"), a dateline ("Lee reported from Kabul").
+fn is_other_sense(lower: &str, verb: lexicon::Verb, next_word: &str, after_next: &str) -> bool {
+    let next = Lower::of(next_word);
+    let participle = lower.ends_with("ed") || lower.ends_with("en");
+    let lower_after = after_next.chars().next().is_some_and(char::is_lowercase);
+    match (verb.base, next.as_str()) {
+        // "responded by saying" is no passive.
+        (_, "by") => participle && !after_next.ends_with("ing"),
+        ("charge", "with") | ("accuse", "of") => participle,
+        ("add", "to") => lower_after,
+        ("report", "from") => true,
+        _ => false,
+    }
 }
 
 /// Whether a verb form is used as a noun here ("a report", "swing states").
