@@ -263,7 +263,13 @@ fn verb_attribution(
     let ing = lower.ends_with("ing");
     let prev_flags = lexicon::flags(&prev);
     let progressive = ing && prev_flags.has(Flag::Progressive);
-    let participle = ing && text[..w.start].trim_end().ends_with(',');
+    // "…, saying", "began by saying", "issued a statement saying": a participial clause.
+    // After "by" only words, not acts ("broke his silence by asking questions").
+    let by_saying = prev.as_str() == "by" && (introduces || matches!(verb.base, "say" | "tell"));
+    let participle = ing
+        && (text[..w.start].trim_end().ends_with(',')
+            || by_saying
+            || prev_flags.has(Flag::DocumentNoun));
     let relative = prev_flags.has(Flag::RelativeBeforeVerb);
     let passive = !ing && prev_flags.has(Flag::Be);
     let after_determiner = prev_flags.has(Flag::Determiner);
@@ -283,8 +289,12 @@ fn verb_attribution(
     let coordinated =
         text[sentence.start..w.start].trim_end().ends_with(" and") && lower != verb.base;
     if participle || coordinated {
-        // "…, saying that …" and "X bemoaned … and said …": the sentence's subject speaks.
-        let source = sentence_subject(text, sentence, people)?;
+        // "…, saying that …" and "X bemoaned … and said …": the sentence's subject speaks,
+        // unless an earlier verb has its own ("…, Lee said, adding"), found with it.
+        if participle && words[..k].iter().any(|w| is_finite_cue(w.slice(text))) {
+            return None;
+        }
+        let source = sentence_subject(text, ctx, words, people)?;
         let content = rest_after(text, ctx, cue.end);
         return Some(Found::plain(source, cue, content));
     }
@@ -488,9 +498,21 @@ fn names_a_source(text: &str, span: Span) -> bool {
             .any(|w| lexicon::lower_flags(w).has(Flag::Auxiliary))
 }
 
+/// Whether a word is a finite form of a reporting verb ("said", "tells"), not a participle.
+fn is_finite_cue(word: &str) -> bool {
+    let lower = Lower::of(word);
+    !lower.ends_with("ing") && lexicon::reporting_verbs().contains_key(lower.as_str())
+}
+
 /// The subject a participial clause refers to: a person named near the start of the
-/// sentence, or a sentence-initial pronoun.
-fn sentence_subject(text: &str, sentence: Span, people: &MentionIndex) -> Option<Span> {
+/// sentence, a sentence-initial pronoun, or the words before the main verb.
+fn sentence_subject(
+    text: &str,
+    ctx: &Sentence,
+    words: &[Span],
+    people: &MentionIndex,
+) -> Option<Span> {
+    let sentence = ctx.span;
     if let Some(m) = people
         .first_from(sentence.start)
         .filter(|m| m.end <= sentence.end)
@@ -501,9 +523,69 @@ fn sentence_subject(text: &str, sentence: Span, people: &MentionIndex) -> Option
         }
     }
     let first = first_letter_word(text, sentence)?;
-    lexicon::flags(first.slice(text))
-        .has(Flag::OpeningPronoun)
-        .then_some(first)
+    if lexicon::flags(first.slice(text)).has(Flag::OpeningPronoun) {
+        return Some(first);
+    }
+    // "“…,” Lee said, adding …": words in a quote are no subject.
+    if ctx.quotes.inside(first.start) || sentence.slice(text).starts_with(['“', '"', '\'']) {
+        return None;
+    }
+    words_before_main_verb(text, words)
+}
+
+/// How many words a subject found before the main verb may have.
+const MAX_MAIN_SUBJECT_WORDS: usize = 6;
+
+/// "Several tenant groups filed a motion, saying …": the words from the sentence start (past
+/// an opening adverbial such as "In August,") to the first auxiliary or lower-case past
+/// form, when they are a short phrase without commas that opens with a capital or a
+/// determiner.
+fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
+    let opener = words.first()?;
+    let opening_adverbial = {
+        let lower = Lower::of(opener.slice(text));
+        let flags = lexicon::flags(&lower);
+        flags.has(Flag::AdverbialOpener) || flags.has(Flag::TimeOpener) || lower.ends_with("ly")
+    };
+    let mut from = 0;
+    if opening_adverbial {
+        // Past the comma that closes the adverbial, within a few words.
+        from = 1 + (0..words.len().min(5)).find(|&i| text[words[i].end..].starts_with(','))?;
+    }
+    let first = words.get(from)?;
+    let first_text = first.slice(text);
+    let first_flags = lexicon::flags(&Lower::of(first_text));
+    let capitalised = first_text.chars().next().is_some_and(char::is_uppercase);
+    // "When he …", "If I …", "It is …", "There are …": no subject phrase opens the sentence.
+    let no_subject = first_flags.has(Flag::AdverbialOpener)
+        || first_flags.has(Flag::NotSource)
+        || first_text.eq_ignore_ascii_case("it")
+        || lexicon::clause_openers().is_match(first_text);
+    let nominal = first_flags.has(Flag::Determiner) || first_flags.has(Flag::NominalOpener);
+    if !(capitalised || nominal) || no_subject {
+        return None;
+    }
+    let verb = (from + 1..words.len().min(from + MAX_MAIN_SUBJECT_WORDS + 1)).find(|&i| {
+        let w = words[i].slice(text);
+        let lower = Lower::of(w);
+        let flags = lexicon::flags(&lower);
+        flags.has(Flag::Auxiliary)
+            || w.chars().next().is_some_and(char::is_lowercase) && lower.ends_with("ed")
+    })?;
+    let span = Span::new(first.start, words[verb - 1].end);
+    let phrase = span.slice(text);
+    let has_cue = words[from..verb]
+        .iter()
+        .any(|w| is_finite_cue(w.slice(text)));
+    let clean = !phrase.contains([',', ';', '“', '"', '(', '—']) && !phrase.contains(" - ");
+    (clean && !has_cue && !is_clause_phrase(phrase)).then_some(span)
+}
+
+/// Whether a phrase holds a word that makes it a clause ("what", "how").
+fn is_clause_phrase(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .any(|w| lexicon::flags(&Lower::of(w)).has(Flag::ClauseWord))
 }
 
 /// Whether what follows a verb opens reported content: "that", a colon or a quote.
