@@ -257,6 +257,10 @@ fn verb_attribution(
     if verb.needs_that && !introduces
         || is_noun_use(&lower, verb, prev_word, introduces, people.ends_at(w.start))
         || is_other_sense(&lower, verb, next_word(1), next_word(2))
+        || verb.base == "add"
+            && text[w.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
     {
         return None;
     }
@@ -276,6 +280,9 @@ fn verb_attribution(
     if relative && !ing && !passive {
         return relative_attribution(text, ctx, words, k);
     }
+    if ing && !progressive && !participle {
+        return with_participle(text, ctx, words, k);
+    }
     if ing && !progressive && !participle
         || passive
         || relative
@@ -286,8 +293,8 @@ fn verb_attribution(
     }
     let cue = w;
     // "X bemoaned … and said": a finite verb coordinated with the sentence's first one.
-    let coordinated =
-        text[sentence.start..w.start].trim_end().ends_with(" and") && lower != verb.base;
+    let head = text[sentence.start..w.start].trim_end();
+    let coordinated = (head.ends_with(" and") || head.ends_with(" but")) && lower != verb.base;
     if participle || coordinated {
         // "…, saying that …" and "X bemoaned … and said …": the sentence's subject speaks,
         // unless an earlier verb has its own ("…, Lee said, adding"), found with it.
@@ -339,6 +346,48 @@ fn verb_attribution(
             Some(Found::plain(source, cue, content))
         }
     }
+}
+
+/// How many words may stand between "with" and a participle it introduces.
+const MAX_WITH_SUBJECT_WORDS: usize = 6;
+
+/// "…, with 40 percent of voters saying they …": the phrase between "with" and the
+/// participle is its source.
+fn with_participle(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Option<Found> {
+    let from = k.saturating_sub(MAX_WITH_SUBJECT_WORDS + 1);
+    let with = (from..k.saturating_sub(1))
+        .rev()
+        .find(|&i| words[i].slice(text).eq_ignore_ascii_case("with"))?;
+    // From right after "with", so that a number ("with 30 percent") stays in the phrase.
+    let source = Span::new(words[with].end, words[k - 1].end).trim(text);
+    let phrase = source.slice(text);
+    let nominal = words[with + 1..k].iter().all(|w| {
+        let lower = Lower::of(w.slice(text));
+        let flags = lexicon::flags(&lower);
+        let verb_like = flags.has(Flag::Auxiliary) || flags.has(Flag::Be);
+        let opener = flags.has(Flag::ClauseWord)
+            || flags.has(Flag::AdverbialOpener)
+            || lexicon::clause_openers().is_match(&lower);
+        !verb_like && !opener && !lexicon::reporting_verbs().contains_key(lower.as_str())
+    });
+    let cue = words[k];
+    // "with all precincts reporting.": a participle with nothing after it reports nothing.
+    let says_something = text[cue.end..]
+        .chars()
+        .next()
+        .is_some_and(char::is_whitespace)
+        && !text[cue.end..].trim_start().starts_with(['.', ',', ';']);
+    let adjacent = text[words[k - 1].end..cue.start].trim().is_empty();
+    if !nominal || !adjacent || !says_something || phrase.contains([',', ';', '“', '"', '(', '—'])
+    {
+        return None;
+    }
+    // The "with" phrase is an aside: what it says ends at the next comma.
+    let content = rest_after(text, ctx, cue.end).map(|c| {
+        let end = c.slice(text).find(',').map_or(c.end, |i| c.start + i);
+        Span::new(c.start, end)
+    });
+    Some(Found::plain(source, cue, content))
 }
 
 /// "the mayor, who said …", "a group which reported …", "many of whom say …": the relative
@@ -435,7 +484,8 @@ fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
 
 /// Whether the word after a verb form shows a sense that reports nothing: a passive
 /// ("a plan criticized by …"), a charge ("a man charged with …", "accused of …"), a sum
-/// ("added to the cost", but not "added to Reuters"), a dateline ("Lee reported from Kabul").
+/// ("added to the cost", but not "added to Reuters"; "added 900 jobs" is checked apart, as
+/// numbers are no letter words), a dateline ("Lee reported from Kabul").
 fn is_other_sense(lower: &str, verb: lexicon::Verb, next_word: &str, after_next: &str) -> bool {
     let next = Lower::of(next_word);
     let participle = lower.ends_with("ed") || lower.ends_with("en");
@@ -483,8 +533,12 @@ fn names_a_source(text: &str, span: Span) -> bool {
     let s = span.slice(text);
     let first = s.split_whitespace().next().unwrap_or("");
     let first_flags = lexicon::lower_flags(first);
+    // "said spokesman Josh Ruiz", "said people familiar with the matter": a bare role or
+    // group noun opens a source too.
     let nominal = first.chars().next().is_some_and(char::is_uppercase)
         || first_flags.has(Flag::NominalOpener)
+        || first_flags.has(Flag::AnonymousNoun)
+        || first_flags.has(Flag::SpokesNoun)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit());
     let words: Vec<&str> = s.split_whitespace().collect();
     let time = first_flags.has(Flag::TimeOpener) || first_flags.has(Flag::DayWord);
