@@ -41,6 +41,12 @@ pub fn subject_before(
         }
     }
     let mut aside = None;
+    // "Sen. Jo Park (D-Ore.), said": a stray comma after a parenthesis ends no aside.
+    let stray_comma =
+        text[..end].ends_with("),") && last_comma(text, sentence.start, end - 1, quotes).is_none();
+    if stray_comma {
+        end -= 1;
+    }
     if text[..end].ends_with(',') {
         // "X, the White House press secretary, said" or "X, who …, said": skip back over
         // the comma-delimited asides to the phrase they describe.
@@ -60,10 +66,11 @@ pub fn subject_before(
         end = comma;
     }
     let start = ctx.clause_start(text, end);
-    let mut span = tidy(text, Span::new(start, end))?;
-    if is_adverbial(span.slice(text)) {
-        // "In a statement, one of the town's lawyers, Pia Lund, said": the subject
-        // is the segment after the adverbial.
+    let head = tidy(text, Span::new(start, end));
+    let mut span = head.unwrap_or(Span::new(start, start));
+    if head.is_none() || is_adverbial(span.slice(text)) {
+        // "In a statement, one of the town's lawyers, Pia Lund, said", "On Monday, the
+        // mayor, Ada Kim, said": the subject is the segment after the adverbial.
         let next = aside.filter(|a| !a.is_empty())?;
         let seg_end = text[next.start..next.end]
             .find(',')
