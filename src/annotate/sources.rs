@@ -567,18 +567,23 @@ fn sentence_subject(
     people: &MentionIndex,
 ) -> Option<Span> {
     let sentence = ctx.span;
+    let first = first_letter_word(text, sentence)?;
+    if lexicon::flags(first.slice(text)).has(Flag::OpeningPronoun) {
+        return Some(first);
+    }
     if let Some(m) = people
         .first_from(sentence.start)
         .filter(|m| m.end <= sentence.end)
     {
         let lead = &text[sentence.start..m.start];
-        if lead.split_whitespace().count() <= 5 && !lead.contains([',', ';', '“', '"']) {
+        // "Police arrested Ana Ruiz, saying …": a name after the verb is its object.
+        let verb_before = lead
+            .split_whitespace()
+            .any(|w| w.ends_with("ed") && w.starts_with(char::is_lowercase));
+        let short = lead.split_whitespace().count() <= 5;
+        if short && !verb_before && !lead.contains([',', ';', '“', '"']) {
             return Some(m);
         }
-    }
-    let first = first_letter_word(text, sentence)?;
-    if lexicon::flags(first.slice(text)).has(Flag::OpeningPronoun) {
-        return Some(first);
     }
     // "“…,” Lee said, adding …": words in a quote are no subject.
     if ctx.quotes.inside(first.start) || sentence.slice(text).starts_with(['“', '"', '\'']) {
