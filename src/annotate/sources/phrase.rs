@@ -58,8 +58,9 @@ pub fn subject_before(
                 break;
             }
             match last_comma(text, sentence.start, comma, quotes) {
-                Some(c) => comma = c,
-                None => break,
+                // "“…,” the spokesman, Al Ode, said": an aside never reaches into a quote.
+                Some(c) if !text[c..comma].contains(['”', '"']) => comma = c,
+                _ => break,
             }
         }
         aside = Some(Span::new(comma + 1, aside_end).trim(text));
