@@ -482,7 +482,8 @@ fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
     Some(Span::new(start, sentence.start + head.len()))
 }
 
-/// Whether the word after a verb form shows a sense that reports nothing: a passive
+/// Whether the word after a verb form shows a sense that reports nothing: a deal
+/// ("agreed to"), a passive
 /// ("a plan criticized by …"), a charge ("a man charged with …", "accused of …"), a sum
 /// ("added to the cost", but not "added to Reuters"; "added 900 jobs" is checked apart, as
 /// numbers are no letter words), a dateline ("Lee reported from Kabul").
@@ -495,6 +496,8 @@ fn is_other_sense(lower: &str, verb: lexicon::Verb, next_word: &str, after_next:
         (_, "by") => participle && !after_next.ends_with("ing"),
         ("charge", "with") | ("accuse", "of") => participle,
         ("add", "to") => lower_after,
+        // "agreed to pay": a deal, no statement.
+        ("agree", "to") => true,
         ("report", "from") => true,
         _ => false,
     }
