@@ -126,13 +126,27 @@ fn drop_unstated_beliefs(text: &str, found: &mut Vec<Found>) {
     if said.len() == found.len() {
         return;
     }
+    // The first cue's end, and the contents by start with the furthest end so far: a cue
+    // lies in some content exactly when the last content starting before it reaches past it.
+    let first_cue_end = said
+        .iter()
+        .map(|(cue, _)| cue.end)
+        .min()
+        .unwrap_or(usize::MAX);
+    let mut contents: Vec<Span> = said.iter().filter_map(|(_, c)| *c).collect();
+    contents.sort_by_key(|c| c.start);
+    let furthest: Vec<usize> = contents
+        .iter()
+        .scan(0, |end, c| {
+            *end = (*end).max(c.end);
+            Some(*end)
+        })
+        .collect();
     found.retain(|f| {
-        let relayed = || {
-            said.iter().any(|(cue, content)| {
-                cue.end <= f.source.start || content.is_some_and(|c| c.contains(f.cue))
-            })
-        };
-        !reports_belief(text, f.cue) || !relayed() && !in_embedded_clause(text, f.source)
+        let k = contents.partition_point(|c| c.start <= f.cue.start);
+        let in_content = k > 0 && furthest[k - 1] >= f.cue.end;
+        let relayed = first_cue_end <= f.source.start || in_content;
+        !reports_belief(text, f.cue) || !relayed && !in_embedded_clause(text, f.source)
     });
 }
 
@@ -214,15 +228,25 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
         }
     }
     let words = letter_words(text, sentence);
+    // Whether a finite reporting verb ("said") stood before the word at hand.
+    let mut after_finite_cue = false;
     for (k, w) in words.iter().enumerate() {
         // Most words are no reporting verb: that one look-up settles them.
         let Some(&verb) = lexicon::reporting_verbs().get(Lower::of(w.slice(text)).as_str()) else {
             continue;
         };
+        let earlier_cue = after_finite_cue;
+        after_finite_cue |= is_finite_cue(w.slice(text));
         if taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
             continue;
         }
-        if let Some(found) = verb_attribution(text, ctx, &words, k, verb, people) {
+        let at = VerbAt {
+            words: &words,
+            k,
+            verb,
+            earlier_cue,
+        };
+        if let Some(found) = verb_attribution(text, ctx, &at, people) {
             out.push(found);
         }
     }
@@ -230,14 +254,22 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     out
 }
 
+/// A reporting verb in its sentence: the sentence's words, its index among them, and
+/// whether a finite reporting verb stands before it.
+struct VerbAt<'w> {
+    words: &'w [Span],
+    k: usize,
+    verb: lexicon::Verb,
+    earlier_cue: bool,
+}
+
 fn verb_attribution(
     text: &str,
     ctx: &Sentence,
-    words: &[Span],
-    k: usize,
-    verb: lexicon::Verb,
+    at: &VerbAt,
     people: &MentionIndex,
 ) -> Option<Found> {
+    let (words, k, verb) = (at.words, at.k, at.verb);
     let (sentence, quotes) = (ctx.span, ctx.quotes);
     let w = words[k];
     let word = w.slice(text);
@@ -298,7 +330,7 @@ fn verb_attribution(
     if participle || coordinated {
         // "…, saying that …" and "X bemoaned … and said …": the sentence's subject speaks,
         // unless an earlier verb has its own ("…, Lee said, adding"), found with it.
-        if participle && words[..k].iter().any(|w| is_finite_cue(w.slice(text))) {
+        if participle && at.earlier_cue {
             return None;
         }
         let source = sentence_subject(text, ctx, words, people)?;
