@@ -55,6 +55,8 @@ struct ExpectedSource {
     /// `""`: no content.
     content: Option<String>,
     declined: Option<bool>,
+    /// The cue reports a belief or hope rather than words said.
+    belief: Option<bool>,
     /// `""`: no reason for anonymity is given.
     reason: Option<String>,
     /// The name of the person the source is linked to; `""`: none.
@@ -257,6 +259,9 @@ fn source_differences(
             .map_or("", |j| found.sources[j].span.slice(text));
         differ("relayed_by", relayed_by, got);
     }
+    if let Some(belief) = want.belief {
+        differ("belief", &belief.to_string(), &s.belief.to_string());
+    }
     if let Some(in_title) = want.in_title {
         differ(
             "in_title",
@@ -329,6 +334,9 @@ fn expected_details(want: &ExpectedSource) -> String {
     if let Some(d) = want.declined {
         out.push_str(&format!(", declined {d}"));
     }
+    if let Some(b) = want.belief {
+        out.push_str(&format!(", belief {b}"));
+    }
     if let Some(t) = want.in_title {
         out.push_str(&format!(", in_title {t}"));
     }
@@ -360,7 +368,7 @@ fn describe(article: &Article, found: &Annotations) -> String {
     }
     for s in &found.sources {
         out.push_str(&format!(
-            "    source {:?} · {} · cue {:?} · content {:?} · declined {} · no_response {} · direct {} · reason {:?} · person {:?} · relayed_by {:?}{}\n",
+            "    source {:?} · {} · cue {:?} · content {:?} · declined {} · no_response {} · direct {} · belief {} · reason {:?} · person {:?} · relayed_by {:?}{}\n",
             s.span.slice(text),
             s.kind.name(),
             s.cue.slice(text),
@@ -368,6 +376,7 @@ fn describe(article: &Article, found: &Annotations) -> String {
             s.declined,
             s.no_response,
             s.direct,
+            s.belief,
             s.reason.map_or("", |r| r.slice(text)),
             s.person.map_or("", |i| found.people[i].name.as_str()),
             s.relayed_by.map_or("", |j| found.sources[j].span.slice(text)),

@@ -44,26 +44,36 @@ pub struct Verb {
     pub noun_like: bool,
     /// It attributes only before "that", a colon or a quote ("found that").
     pub needs_that: bool,
+    /// It reports a belief, hope or intention rather than words said ("believes").
+    pub belief: bool,
 }
 
-/// Every form of every reporting verb.
+/// Every form of every reporting verb, and of every verb of belief or intention.
 pub fn reporting_verbs() -> &'static HashMap<&'static str, Verb, Hasher> {
     static MAP: OnceLock<HashMap<&'static str, Verb, Hasher>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map = HashMap::default();
-        for line in entries(include_str!("../../data/reporting_verbs.txt")) {
-            let noun_like = line.starts_with('~');
-            let needs_that = line.starts_with('!');
-            let mut forms = line.trim_start_matches(['~', '!']).split_whitespace();
-            let base = forms.next().unwrap_or_default();
-            let verb = Verb {
-                base,
-                noun_like,
-                needs_that,
-            };
-            map.insert(base, verb);
-            for form in forms {
-                map.insert(form, verb);
+        let files = [
+            (include_str!("../../data/reporting_verbs.txt"), false),
+            (include_str!("../../data/belief_verbs.txt"), true),
+        ];
+        for (src, belief) in files {
+            for line in entries(src) {
+                let noun_like = line.starts_with('~');
+                let needs_that = line.starts_with('!');
+                let mut forms = line.trim_start_matches(['~', '!']).split_whitespace();
+                let base = forms.next().unwrap_or_default();
+                let verb = Verb {
+                    base,
+                    noun_like,
+                    needs_that,
+                    belief,
+                };
+                // A verb listed in both files keeps its first, reporting, sense.
+                map.entry(base).or_insert(verb);
+                for form in forms {
+                    map.entry(form).or_insert(verb);
+                }
             }
         }
         map
@@ -175,6 +185,7 @@ mod tests {
         assert!(clause_openers().is_match("Because"));
         assert_eq!(reporting_verbs().get("said").map(|v| v.base), Some("say"));
         assert!(reporting_verbs()["reports"].noun_like && reporting_verbs()["found"].needs_that);
+        assert!(reporting_verbs()["believes"].belief && !reporting_verbs()["said"].belief);
         assert!(anonymity_reasons().is_match("who spoke on the condition of anonymity to discuss"));
         assert!(declined_cues().is_match("did not respond to an email"));
         assert!(no_response_cues().is_match("did not respond to an email"));

@@ -81,6 +81,8 @@ pub struct Source {
     pub id: String,
     pub span: Span,
     pub kind: SourceKind,
+    /// The cue reports a belief, hope or intention ("believes", "hopes"), not words said.
+    pub belief: bool,
     /// Gave no statement: refused to comment, or did not answer.
     pub declined: bool,
     /// Of the declined, those that did not answer ("did not respond to an email").

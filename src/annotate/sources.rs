@@ -37,6 +37,9 @@ struct Found {
     content: Option<Span>,
     /// A clause set off by commas beside the source ("…, who asked not to be identified,").
     aside: Option<Span>,
+    /// What a relative pronoun source stands for ("the mayor, who said"): its kind is the
+    /// antecedent's, while the span stays on the pronoun.
+    antecedent: Option<Span>,
 }
 
 impl Found {
@@ -48,6 +51,7 @@ impl Found {
             declined: false,
             content,
             aside: None,
+            antecedent: None,
         }
     }
 }
@@ -84,7 +88,7 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     let reasons = Reasons::new(text);
     for f in found {
-        let kinding = classifier.classify(f.source, &out);
+        let kinding = classifier.classify(f.antecedent.unwrap_or(f.source), &out);
         out.push(to_source(text, article, f, kinding, &reasons));
     }
     for (i, s) in out.iter_mut().enumerate() {
@@ -119,6 +123,7 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
         id: String::new(),
         span,
         kind,
+        belief: reports_belief(text, f.cue),
         declined: f.declined,
         no_response: f.declined && lexicon::no_response_cues().is_match(f.cue.slice(text)),
         direct: f.content.is_some_and(|c| is_direct_quote(text, c)),
@@ -130,6 +135,63 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
         content: f.content,
         paragraph: article.paragraph_of(span.start),
     }
+}
+
+/// Beliefs no source states: one after another cue of the same sentence, or inside what
+/// another source said ("her aide said that she believes …"), is that source's report; one in
+/// a question or a relative clause ("asked if he believed", "what he believes", "a plan
+/// that she hopes will pass") tells of no belief held.
+fn drop_unstated_beliefs(text: &str, found: &mut Vec<Found>) {
+    let said: Vec<(Span, Option<Span>)> = found
+        .iter()
+        .filter(|f| !reports_belief(text, f.cue))
+        .map(|f| (f.cue, f.content))
+        .collect();
+    if said.len() == found.len() {
+        return;
+    }
+    // The first cue's end, and the contents by start with the furthest end so far: a cue
+    // lies in some content exactly when the last content starting before it reaches past it.
+    let first_cue_end = said
+        .iter()
+        .map(|(cue, _)| cue.end)
+        .min()
+        .unwrap_or(usize::MAX);
+    let mut contents: Vec<Span> = said.iter().filter_map(|(_, c)| *c).collect();
+    contents.sort_by_key(|c| c.start);
+    let furthest: Vec<usize> = contents
+        .iter()
+        .scan(0, |end, c| {
+            *end = (*end).max(c.end);
+            Some(*end)
+        })
+        .collect();
+    found.retain(|f| {
+        let k = contents.partition_point(|c| c.start <= f.cue.start);
+        let in_content = k > 0 && furthest[k - 1] >= f.cue.end;
+        let relayed = first_cue_end <= f.source.start || in_content;
+        !reports_belief(text, f.cue) || !relayed && !in_embedded_clause(text, f.source)
+    });
+}
+
+/// Whether the word before a subject opens a question or relative clause ("if", "what").
+fn in_embedded_clause(text: &str, subject: Span) -> bool {
+    let before = text[..subject.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let flags = lexicon::flags(&Lower::of(word));
+    flags.has(Flag::RelativeMarker)
+        || flags.has(Flag::ClauseWord)
+        || word.eq_ignore_ascii_case("if")
+}
+
+/// Whether a cue is a verb of belief or intention ("believes", "hopes").
+fn reports_belief(text: &str, cue: Span) -> bool {
+    lexicon::reporting_verbs()
+        .get(Lower::of(cue.slice(text)).as_str())
+        .is_some_and(|v| v.belief)
 }
 
 /// The attributions of one paragraph (or the title), sentence by sentence.
@@ -172,6 +234,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
                     declined,
                     content,
                     aside,
+                    antecedent: None,
                 });
                 taken.push(cue);
             }
@@ -189,29 +252,48 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
         }
     }
     let words = letter_words(text, sentence);
+    // Whether a finite reporting verb ("said") stood before the word at hand.
+    let mut after_finite_cue = false;
     for (k, w) in words.iter().enumerate() {
         // Most words are no reporting verb: that one look-up settles them.
         let Some(&verb) = lexicon::reporting_verbs().get(Lower::of(w.slice(text)).as_str()) else {
             continue;
         };
+        let earlier_cue = after_finite_cue;
+        after_finite_cue |= is_finite_cue(w.slice(text));
         if taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
             continue;
         }
-        if let Some(found) = verb_attribution(text, ctx, &words, k, verb, people) {
+        let at = VerbAt {
+            words: &words,
+            k,
+            verb,
+            earlier_cue,
+        };
+        if let Some(found) = verb_attribution(text, ctx, &at, people) {
             out.push(found);
         }
     }
+    drop_unstated_beliefs(text, &mut out);
     out
+}
+
+/// A reporting verb in its sentence: the sentence's words, its index among them, and
+/// whether a finite reporting verb stands before it.
+struct VerbAt<'w> {
+    words: &'w [Span],
+    k: usize,
+    verb: lexicon::Verb,
+    earlier_cue: bool,
 }
 
 fn verb_attribution(
     text: &str,
     ctx: &Sentence,
-    words: &[Span],
-    k: usize,
-    verb: lexicon::Verb,
+    at: &VerbAt,
     people: &MentionIndex,
 ) -> Option<Found> {
+    let (words, k, verb) = (at.words, at.k, at.verb);
     let (sentence, quotes) = (ctx.span, ctx.quotes);
     let w = words[k];
     let word = w.slice(text);
@@ -227,18 +309,36 @@ fn verb_attribution(
         .unwrap_or_default();
     let prev = Lower::of(prev_word);
     let introduces = introduces_clause(&text[w.end..sentence.end]);
+    let next_word = |i: usize| words.get(k + i).map_or("", |n| n.slice(text));
     if verb.needs_that && !introduces
         || is_noun_use(&lower, verb, prev_word, introduces, people.ends_at(w.start))
+        || is_other_sense(&lower, verb, next_word(1), next_word(2))
+        || verb.base == "add"
+            && text[w.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
     {
         return None;
     }
     let ing = lower.ends_with("ing");
     let prev_flags = lexicon::flags(&prev);
     let progressive = ing && prev_flags.has(Flag::Progressive);
-    let participle = ing && text[..w.start].trim_end().ends_with(',');
+    // "…, saying", "began by saying", "issued a statement saying": a participial clause.
+    // After "by" only words, not acts ("broke his silence by asking questions").
+    let by_saying = prev.as_str() == "by" && (introduces || matches!(verb.base, "say" | "tell"));
+    let participle = ing
+        && (text[..w.start].trim_end().ends_with(',')
+            || by_saying
+            || prev_flags.has(Flag::DocumentNoun));
     let relative = prev_flags.has(Flag::RelativeBeforeVerb);
     let passive = !ing && prev_flags.has(Flag::Be);
     let after_determiner = prev_flags.has(Flag::Determiner);
+    if relative && !ing && !passive {
+        return relative_attribution(text, ctx, words, k);
+    }
+    if ing && !progressive && !participle {
+        return with_participle(text, ctx, words, k);
+    }
     if ing && !progressive && !participle
         || passive
         || relative
@@ -249,14 +349,18 @@ fn verb_attribution(
     }
     let cue = w;
     // "X bemoaned … and said": a finite verb coordinated with the sentence's first one.
-    let coordinated =
-        text[sentence.start..w.start].trim_end().ends_with(" and") && lower != verb.base;
+    let head = text[sentence.start..w.start].trim_end();
+    let coordinated = (head.ends_with(" and") || head.ends_with(" but")) && lower != verb.base;
     if participle && lexicon::flags(verb.base).has(Flag::InferenceVerb) {
         return None;
     }
     if participle || coordinated {
-        // "…, saying that …" and "X bemoaned … and said …": the sentence's subject speaks.
-        let source = sentence_subject(text, sentence, people)?;
+        // "…, saying that …" and "X bemoaned … and said …": the sentence's subject speaks,
+        // unless an earlier verb has its own ("…, Lee said, adding"), found with it.
+        if participle && at.earlier_cue {
+            return None;
+        }
+        let source = sentence_subject(text, ctx, words, people)?;
         let content = rest_after(text, ctx, cue.end);
         return Some(Found::plain(source, cue, content));
     }
@@ -289,6 +393,7 @@ fn verb_attribution(
                 declined: false,
                 content,
                 aside,
+                antecedent: None,
             })
         }
         // "Costs will rise for most families, said Okonkwo."
@@ -300,6 +405,105 @@ fn verb_attribution(
             Some(Found::plain(source, cue, content))
         }
     }
+}
+
+/// How many words may stand between "with" and a participle it introduces.
+const MAX_WITH_SUBJECT_WORDS: usize = 6;
+
+/// "…, with 40 percent of voters saying they …": the phrase between "with" and the
+/// participle is its source.
+fn with_participle(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Option<Found> {
+    let from = k.saturating_sub(MAX_WITH_SUBJECT_WORDS + 1);
+    let with = (from..k.saturating_sub(1))
+        .rev()
+        .find(|&i| words[i].slice(text).eq_ignore_ascii_case("with"))?;
+    // From right after "with", so that a number ("with 30 percent") stays in the phrase.
+    let source = Span::new(words[with].end, words[k - 1].end).trim(text);
+    let phrase = source.slice(text);
+    let nominal = words[with + 1..k].iter().all(|w| {
+        let lower = Lower::of(w.slice(text));
+        let flags = lexicon::flags(&lower);
+        let verb_like = flags.has(Flag::Auxiliary) || flags.has(Flag::Be);
+        let opener = flags.has(Flag::ClauseWord)
+            || flags.has(Flag::AdverbialOpener)
+            || lexicon::clause_openers().is_match(&lower);
+        !verb_like && !opener && !lexicon::reporting_verbs().contains_key(lower.as_str())
+    });
+    let cue = words[k];
+    // "with all precincts reporting.": a participle with nothing after it reports nothing.
+    let says_something = text[cue.end..]
+        .chars()
+        .next()
+        .is_some_and(char::is_whitespace)
+        && !text[cue.end..].trim_start().starts_with(['.', ',', ';']);
+    let adjacent = text[words[k - 1].end..cue.start].trim().is_empty();
+    if !nominal || !adjacent || !says_something || phrase.contains([',', ';', '“', '"', '(', '—'])
+    {
+        return None;
+    }
+    // The "with" phrase is an aside: what it says ends at the next comma.
+    let content = rest_after(text, ctx, cue.end).map(|c| {
+        let end = c.slice(text).find(',').map_or(c.end, |i| c.start + i);
+        Span::new(c.start, end)
+    });
+    Some(Found::plain(source, cue, content))
+}
+
+/// "the mayor, who said …", "a group which reported …", "many of whom say …": the relative
+/// pronoun (with "many of" before "whom") is the source, standing for the phrase before it.
+fn relative_attribution(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Option<Found> {
+    let pronoun = words[k - 1];
+    let lower = Lower::of(pronoun.slice(text));
+    let of_whom =
+        lower.as_str() == "whom" && k >= 3 && words[k - 2].slice(text).eq_ignore_ascii_case("of");
+    let source = if of_whom {
+        Span::new(words[k - 3].start, pronoun.end)
+    } else if matches!(lower.as_str(), "that" | "whom") {
+        // "the rule that says …" speaks of a thing far more often than of a speaker.
+        return None;
+    } else {
+        pronoun
+    };
+    let cue = words[k];
+    let next = words.get(k + 1).map(|w| Lower::of(w.slice(text)));
+    if next.is_some_and(|n| lexicon::flags(&n).has(Flag::NoStatementAfter)) {
+        return None;
+    }
+    let antecedent = antecedent_before(text, ctx.span, source.start);
+    let content = content_for(text, ctx, source, cue);
+    Some(Found {
+        antecedent,
+        ..Found::plain(source, cue, content)
+    })
+}
+
+/// The noun phrase right before a relative pronoun at `at`: from its determiner or its
+/// first capitalised word, at most six words back ("the city's housing agency, which").
+fn antecedent_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
+    let head = text[sentence.start..at].trim_end().trim_end_matches(',');
+    let end = sentence.start + head.len();
+    let mut word_end = head.len();
+    let mut start = None;
+    for (i, w) in head.rsplit(' ').take(6).enumerate() {
+        let from = word_end - w.len();
+        word_end = from.saturating_sub(1);
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || i > 0 && w.ends_with([',', ';', ':']) {
+            break;
+        }
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
+        if capitalised || i == 0 {
+            start = Some(sentence.start + from);
+        }
+        if lexicon::flags(&Lower::of(bare)).has(Flag::Determiner) {
+            start = Some(sentence.start + from);
+            break;
+        }
+        if !capitalised && i > 0 {
+            break;
+        }
+    }
+    start.map(|s| Span::new(s, end))
 }
 
 /// The capitalised words (at most four) standing right before `end`, when the clause
@@ -337,6 +541,27 @@ fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
     Some(Span::new(start, sentence.start + head.len()))
 }
 
+/// Whether the word after a verb form shows a sense that reports nothing: a deal
+/// ("agreed to"), a passive
+/// ("a plan criticized by …"), a charge ("a man charged with …", "accused of …"), a sum
+/// ("added to the cost", but not "added to Reuters"; "added 900 jobs" is checked apart, as
+/// numbers are no letter words), a dateline ("Lee reported from Kabul").
+fn is_other_sense(lower: &str, verb: lexicon::Verb, next_word: &str, after_next: &str) -> bool {
+    let next = Lower::of(next_word);
+    let participle = lower.ends_with("ed") || lower.ends_with("en");
+    let lower_after = after_next.chars().next().is_some_and(char::is_lowercase);
+    match (verb.base, next.as_str()) {
+        // "responded by saying" is no passive.
+        (_, "by") => participle && !after_next.ends_with("ing"),
+        ("charge", "with") | ("accuse", "of") => participle,
+        ("add", "to") => lower_after,
+        // "agreed to pay": a deal, no statement.
+        ("agree", "to") => true,
+        ("report", "from") => true,
+        _ => false,
+    }
+}
+
 /// Whether a verb form is used as a noun here ("a report", "swing states").
 fn is_noun_use(
     lower: &str,
@@ -353,11 +578,15 @@ fn is_noun_use(
     let prev_flags = lexicon::flags(&prev);
     let after_subject =
         prev_flags.has(Flag::SubjectPronoun) || after_name || is_all_caps(prev_word);
-    is_base_or_s
-        && (prev_flags.has(Flag::Determiner)
-            || prev.ends_with("’s")
-            || prev.ends_with("'s")
-            || verb.noun_like && !introduces && !after_subject)
+    let after_possessive = prev.ends_with("’s") || prev.ends_with("'s");
+    // "Russia's suspected role", "the mayor's stated aim": a participle after a possessive
+    // is an adjective.
+    let adjective = after_possessive && lower.ends_with("ed");
+    adjective
+        || is_base_or_s
+            && (prev_flags.has(Flag::Determiner)
+                || after_possessive
+                || verb.noun_like && !introduces && !after_subject)
 }
 
 /// A phrase after an inverted verb that can be its source: a name, a pronoun-free noun
@@ -366,8 +595,12 @@ fn names_a_source(text: &str, span: Span) -> bool {
     let s = span.slice(text);
     let first = s.split_whitespace().next().unwrap_or("");
     let first_flags = lexicon::lower_flags(first);
+    // "said spokesman Josh Ruiz", "said people familiar with the matter": a bare role or
+    // group noun opens a source too.
     let nominal = first.chars().next().is_some_and(char::is_uppercase)
         || first_flags.has(Flag::NominalOpener)
+        || first_flags.has(Flag::AnonymousNoun)
+        || first_flags.has(Flag::SpokesNoun)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit());
     let words: Vec<&str> = s.split_whitespace().collect();
     let time = first_flags.has(Flag::TimeOpener) || first_flags.has(Flag::DayWord);
@@ -381,22 +614,99 @@ fn names_a_source(text: &str, span: Span) -> bool {
             .any(|w| lexicon::lower_flags(w).has(Flag::Auxiliary))
 }
 
+/// Whether a word is a finite form of a reporting verb ("said", "tells"), not a participle.
+fn is_finite_cue(word: &str) -> bool {
+    let lower = Lower::of(word);
+    !lower.ends_with("ing") && lexicon::reporting_verbs().contains_key(lower.as_str())
+}
+
 /// The subject a participial clause refers to: a person named near the start of the
-/// sentence, or a sentence-initial pronoun.
-fn sentence_subject(text: &str, sentence: Span, people: &MentionIndex) -> Option<Span> {
+/// sentence, a sentence-initial pronoun, or the words before the main verb.
+fn sentence_subject(
+    text: &str,
+    ctx: &Sentence,
+    words: &[Span],
+    people: &MentionIndex,
+) -> Option<Span> {
+    let sentence = ctx.span;
+    let first = first_letter_word(text, sentence)?;
+    if lexicon::flags(first.slice(text)).has(Flag::OpeningPronoun) {
+        return Some(first);
+    }
     if let Some(m) = people
         .first_from(sentence.start)
         .filter(|m| m.end <= sentence.end)
     {
         let lead = &text[sentence.start..m.start];
-        if lead.split_whitespace().count() <= 5 && !lead.contains([',', ';', '“', '"']) {
+        // "Police arrested Ana Ruiz, saying …": a name after the verb is its object.
+        let verb_before = lead
+            .split_whitespace()
+            .any(|w| w.ends_with("ed") && w.starts_with(char::is_lowercase));
+        let short = lead.split_whitespace().count() <= 5;
+        if short && !verb_before && !lead.contains([',', ';', '“', '"']) {
             return Some(m);
         }
     }
-    let first = first_letter_word(text, sentence)?;
-    lexicon::flags(first.slice(text))
-        .has(Flag::OpeningPronoun)
-        .then_some(first)
+    // "“…,” Lee said, adding …": words in a quote are no subject.
+    if ctx.quotes.inside(first.start) || sentence.slice(text).starts_with(['“', '"', '\'']) {
+        return None;
+    }
+    words_before_main_verb(text, words)
+}
+
+/// How many words a subject found before the main verb may have.
+const MAX_MAIN_SUBJECT_WORDS: usize = 6;
+
+/// "Several tenant groups filed a motion, saying …": the words from the sentence start (past
+/// an opening adverbial such as "In August,") to the first auxiliary or lower-case past
+/// form, when they are a short phrase without commas that opens with a capital or a
+/// determiner.
+fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
+    let opener = words.first()?;
+    let opening_adverbial = {
+        let lower = Lower::of(opener.slice(text));
+        let flags = lexicon::flags(&lower);
+        flags.has(Flag::AdverbialOpener) || flags.has(Flag::TimeOpener) || lower.ends_with("ly")
+    };
+    let mut from = 0;
+    if opening_adverbial {
+        // Past the comma that closes the adverbial, within a few words.
+        from = 1 + (0..words.len().min(5)).find(|&i| text[words[i].end..].starts_with(','))?;
+    }
+    let first = words.get(from)?;
+    let first_text = first.slice(text);
+    let first_flags = lexicon::flags(&Lower::of(first_text));
+    let capitalised = first_text.chars().next().is_some_and(char::is_uppercase);
+    // "When he …", "If I …", "It is …", "There are …": no subject phrase opens the sentence.
+    let no_subject = first_flags.has(Flag::AdverbialOpener)
+        || first_flags.has(Flag::NotSource)
+        || first_text.eq_ignore_ascii_case("it")
+        || lexicon::clause_openers().is_match(first_text);
+    let nominal = first_flags.has(Flag::Determiner) || first_flags.has(Flag::NominalOpener);
+    if !(capitalised || nominal) || no_subject {
+        return None;
+    }
+    let verb = (from + 1..words.len().min(from + MAX_MAIN_SUBJECT_WORDS + 1)).find(|&i| {
+        let w = words[i].slice(text);
+        let lower = Lower::of(w);
+        let flags = lexicon::flags(&lower);
+        flags.has(Flag::Auxiliary)
+            || w.chars().next().is_some_and(char::is_lowercase) && lower.ends_with("ed")
+    })?;
+    let span = Span::new(first.start, words[verb - 1].end);
+    let phrase = span.slice(text);
+    let has_cue = words[from..verb]
+        .iter()
+        .any(|w| is_finite_cue(w.slice(text)));
+    let clean = !phrase.contains([',', ';', '“', '"', '(', '—']) && !phrase.contains(" - ");
+    (clean && !has_cue && !is_clause_phrase(phrase)).then_some(span)
+}
+
+/// Whether a phrase holds a word that makes it a clause ("what", "how").
+fn is_clause_phrase(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .any(|w| lexicon::flags(&Lower::of(w)).has(Flag::ClauseWord))
 }
 
 /// Whether what follows a verb opens reported content: "that", a colon or a quote.
@@ -543,5 +853,6 @@ fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> 
         declined: false,
         content: Some(next),
         aside: None,
+        antecedent: None,
     })
 }

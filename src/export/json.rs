@@ -224,6 +224,7 @@ impl<'a> PersonRecord<'a> {
 
 #[derive(Serialize)]
 struct SourceRecord<'a> {
+    belief: bool,
     content: Option<SpanRecord<'a>>,
     cue: SpanRecord<'a>,
     declined: bool,
@@ -253,6 +254,7 @@ impl<'a> SourceRecord<'a> {
     ) -> Self {
         let span = spans.of(s.span);
         SourceRecord {
+            belief: s.belief,
             content: s.content.map(|c| spans.of(c)),
             cue: spans.of(s.cue),
             declined: s.declined,

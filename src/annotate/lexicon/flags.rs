@@ -73,6 +73,7 @@ pub enum Flag {
     InferenceVerb,
     // regions.txt: one-word countries and US states.
     Region,
+    NoStatementAfter,
     // abbreviations.txt: periods that end no sentence.
     SentenceAbbreviation,
     TokenAbbreviation,
@@ -147,6 +148,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::BackReference, SOURCE_KINDS, "back_references"),
     (Flag::InferenceVerb, SOURCE_WORDS, "inference_verbs"),
     (Flag::Region, REGIONS, ""),
+    (Flag::NoStatementAfter, SOURCE_WORDS, "no_statement_after"),
     (Flag::SentenceAbbreviation, ABBREVIATIONS, "sentences"),
     (Flag::TokenAbbreviation, ABBREVIATIONS, "tokens"),
     (Flag::DumpAbbreviation, ABBREVIATIONS, "news_dumps"),

@@ -41,6 +41,12 @@ pub fn subject_before(
         }
     }
     let mut aside = None;
+    // "Sen. Jo Park (D-Ore.), said": a stray comma after a parenthesis ends no aside.
+    let stray_comma =
+        text[..end].ends_with("),") && last_comma(text, sentence.start, end - 1, quotes).is_none();
+    if stray_comma {
+        end -= 1;
+    }
     if text[..end].ends_with(',') {
         // "X, the White House press secretary, said" or "X, who …, said": skip back over
         // the comma-delimited asides to the phrase they describe.
@@ -52,18 +58,20 @@ pub fn subject_before(
                 break;
             }
             match last_comma(text, sentence.start, comma, quotes) {
-                Some(c) => comma = c,
-                None => break,
+                // "“…,” the spokesman, Al Ode, said": an aside never reaches into a quote.
+                Some(c) if !text[c..comma].contains(['”', '"']) => comma = c,
+                _ => break,
             }
         }
         aside = Some(Span::new(comma + 1, aside_end).trim(text));
         end = comma;
     }
     let start = ctx.clause_start(text, end);
-    let mut span = tidy(text, Span::new(start, end))?;
-    if is_adverbial(span.slice(text)) {
-        // "In a statement, one of the town's lawyers, Pia Lund, said": the subject
-        // is the segment after the adverbial.
+    let head = tidy(text, Span::new(start, end));
+    let mut span = head.unwrap_or(Span::new(start, start));
+    if head.is_none() || is_adverbial(span.slice(text)) {
+        // "In a statement, one of the town's lawyers, Pia Lund, said", "On Monday, the
+        // mayor, Ada Kim, said": the subject is the segment after the adverbial.
         let next = aside.filter(|a| !a.is_empty())?;
         let seg_end = text[next.start..next.end]
             .find(',')
@@ -108,12 +116,16 @@ fn is_adverbial(phrase: &str) -> bool {
 const MAX_ASIDE_COMMAS: usize = 3;
 
 /// Whether a comma segment describes the phrase before it rather than being a subject:
-/// "the White House press secretary", "who asked not to be identified", "a conservative group".
+/// "the White House press secretary", "who asked not to be identified", "a conservative group",
+/// or an age ("Dana Wirth, 34, a nurse, said").
 fn starts_aside(segment: &str) -> bool {
     let first = segment.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
     lexicon::flags(&lower).has(Flag::AsideOpener)
-        || first.chars().next().is_some_and(char::is_lowercase)
+        || first
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
