@@ -511,8 +511,8 @@ fn pronoun(
 const PARTICIPLE_COMPLEMENTS: &[&str] = &["against", "by", "during", "after", "before", "under"];
 
 /// The head noun: the last word before a relative clause, a prepositional phrase or a
-/// participle with its complement ("a lawsuit filed against …"); a party tag after a
-/// name ("(R-Texas)") is no head.
+/// participle with its complement ("a lawsuit filed against …"); a party tag or any
+/// parenthesis after a name ("(R-Texas)", "(Rotterdam)") is no head.
 pub fn head_word(text: &str, source: Span) -> Span {
     let s = source.slice(text);
     let mut last = Span::new(source.start, source.end);
@@ -531,7 +531,8 @@ pub fn head_word(text: &str, source: Span) -> Span {
                 PARTICIPLE_COMPLEMENTS.contains(next)
                     || lexicon::lower_flags(next).has(Flag::PostHead)
             });
-        if participle || is_party_tag(w) {
+        // "Acme (Rotterdam)", "Rep. Ana Velde (D-Ohio)": a parenthesis after the head.
+        if participle || is_party_tag(w) || (at > 0 && w.starts_with('(')) {
             break;
         }
         let core = strip_possessive(w.trim_end_matches([',', '.']));
