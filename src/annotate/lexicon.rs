@@ -108,6 +108,7 @@ pub fn any_cue() -> &'static Regex {
 const ANONYMITY: &str = include_str!("../../data/anonymity.txt");
 const DECLINED: &str = include_str!("../../data/declined.txt");
 const HEARSAY: &str = include_str!("../../data/hearsay.txt");
+const HEARSAY_WORDS: &str = include_str!("../../data/hearsay_words.txt");
 const NO_RESPONSE: &str = include_str!("../../data/no_response.txt");
 const CITATION_CUES: &str = include_str!("../../data/citation_cues.txt");
 const PHRASE_CUES: &str = include_str!("../../data/phrase_cues.txt");
@@ -128,6 +129,12 @@ pub fn declined_cues() -> &'static Regex {
 pub fn hearsay_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| alternation(HEARSAY))
+}
+
+/// A word every hearsay cue holds: the cheap first test before [`hearsay_cues`].
+pub fn hearsay_words() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| alternation(HEARSAY_WORDS))
 }
 
 /// Of the declined cues, those saying the source did not answer.
