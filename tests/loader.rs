@@ -256,3 +256,30 @@ The negotiators arrived early and met behind closed doors for most of the aftern
     assert_eq!(a.meta.date, None);
     assert_eq!(paragraphs(&a).len(), 2);
 }
+
+#[test]
+fn a_header_framed_by_rule_lines_and_wrapped_paragraphs_without_blank_lines() {
+    let text = "==========================================\n\
+Title: Ferry fares to rise in the spring\n\
+Author: Nadia Brook\n\
+Date: March 3, 2025\n\
+==========================================\n\
+\n\
+The harbour board voted on Tuesday to raise ferry fares by a tenth from April, the\n\
+first rise in six years.\n\
+Commuters who cross twice a day will pay about forty dollars more a month, and the\n\
+board said the money would go to two new boats.\n\
+A vote on the night timetable was put off until May.\n";
+    let a = load("fares.txt", text.as_bytes());
+    let m = &a.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Ferry fares to rise in the spring")
+    );
+    assert_eq!(m.date.as_deref(), Some("2025-03-03"));
+    assert_eq!(m.authors, ["Nadia Brook"]);
+    let ps = paragraphs(&a);
+    assert_eq!(ps.len(), 3, "{ps:?}");
+    assert!(ps[0].ends_with("in six years."));
+    assert!(ps[1].starts_with("Commuters") && ps[1].ends_with("two new boats."));
+}

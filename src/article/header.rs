@@ -58,26 +58,46 @@ struct HeaderLine {
 /// A block is one or more `Key: value` lines with known keys, ended by a blank line or by the
 /// first line that is not one. A single line counts only when a blank line follows it, so a body
 /// that happens to open with "Date: …" is not taken for a header.
+///
+/// Rule lines ("=====", "-----") framing the block are part of it.
 pub fn read(text: &str, meta: &mut Meta) -> Option<usize> {
-    let (lines, end) = header_lines(text);
-    let blank_follows = text[end..]
+    let start = after_rule_line(text, 0);
+    let (lines, end) = header_lines(text, start);
+    let framed_end = after_rule_line(text, end);
+    let framed = start > 0 && framed_end > end;
+    let blank_follows = text[framed_end..]
         .split_inclusive('\n')
         .next()
         .is_none_or(|l| l.trim().is_empty());
-    if lines.is_empty() || (lines.len() == 1 && !blank_follows) {
+    if lines.is_empty() || (lines.len() == 1 && !blank_follows && !framed) {
         return None;
     }
     for line in lines {
         apply(text, line, meta);
     }
-    Some(end)
+    Some(framed_end)
 }
 
-/// The header lines at the start of `text`, and the byte where they end.
-fn header_lines(text: &str) -> (Vec<HeaderLine>, usize) {
+/// Past a rule line (three or more of `=`, `-`, `*`, `_`, `~`, `#` alone on a line) at
+/// `from`, or `from` itself when there is none.
+fn after_rule_line(text: &str, from: usize) -> usize {
+    let Some(line) = text[from..].split_inclusive('\n').next() else {
+        return from;
+    };
+    let t = line.trim();
+    let rule = t.len() >= 3 && t.chars().all(|c| "=-*_~#".contains(c));
+    if rule {
+        from + line.len()
+    } else {
+        from
+    }
+}
+
+/// The header lines from `start`, and the byte where they end.
+fn header_lines(text: &str, start: usize) -> (Vec<HeaderLine>, usize) {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in text.split_inclusive('\n') {
+    let mut pos = start;
+    for raw in text[start..].split_inclusive('\n') {
         match header_line(text, Span::new(pos, pos + raw.len())) {
             Some(line) => out.push(line),
             None => break,

@@ -39,37 +39,62 @@ fn title_line(text: &str) -> Option<Span> {
 /// Lines longer than this are not hard-wrapped: wrapping tools break at 72–80 columns.
 const MAX_WRAPPED_LINE_CHARS: usize = 100;
 
-/// A block's lines as paragraphs of their own, unless the block is one hard-wrapped paragraph.
+/// A block's lines as paragraphs of their own, unless the block is hard-wrapped text.
 ///
 /// Archives and benchmark dumps often separate paragraphs by a single line break; a text
-/// wrapped by an editor breaks mid-sentence at a short, even width instead.
+/// wrapped by an editor breaks mid-sentence at a short, even width instead. In wrapped text
+/// a paragraph ends where a line ends a sentence well short of the width, as reflowing
+/// tools read it.
 fn line_paragraphs(text: &str, block: Span) -> Vec<Span> {
     let body = block.slice(text);
-    if !body.contains('\n') || is_hard_wrapped(body) {
+    if !body.contains('\n') {
         return vec![block];
     }
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    let width = lines
+        .iter()
+        .map(|l| l.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    let wrapped = is_hard_wrapped(&lines, width);
     let mut out = Vec::new();
-    let mut pos = block.start;
-    for line in body.split_inclusive('\n') {
-        let span = Span::new(pos, pos + line.len()).trim(text);
-        if !span.is_empty() {
-            out.push(span);
-        }
+    let (mut start, mut pos) = (block.start, block.start);
+    for line in lines {
         pos += line.len();
+        if !wrapped || ends_a_wrapped_paragraph(line, width) {
+            push_line_paragraph(&mut out, text, Span::new(start, pos));
+            start = pos;
+        }
     }
+    push_line_paragraph(&mut out, text, Span::new(start, pos));
     out
 }
 
+fn push_line_paragraph(out: &mut Vec<Span>, text: &str, span: Span) {
+    let span = span.trim(text);
+    if !span.is_empty() {
+        out.push(span);
+    }
+}
+
+fn ends_a_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '\'', '’', ':', ')'])
+}
+
+/// A line that ends a sentence a quarter or more short of the wrapping width.
+fn ends_a_wrapped_paragraph(line: &str, width: usize) -> bool {
+    ends_a_sentence(line) && line.trim_end().chars().count() * 4 < width * 3
+}
+
 /// Short lines, one of which at least ends mid-sentence.
-fn is_hard_wrapped(block: &str) -> bool {
-    let lines: Vec<&str> = block.lines().map(str::trim_end).collect();
-    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+fn is_hard_wrapped(lines: &[&str], width: usize) -> bool {
     let breaks = lines.len() - 1;
     let mid_sentence = lines[..breaks]
         .iter()
-        .filter(|l| !l.ends_with(['.', '!', '?', '"', '”', '\'', '’', ':', ')']))
+        .filter(|l| !ends_a_sentence(l))
         .count();
-    longest <= MAX_WRAPPED_LINE_CHARS && mid_sentence > 0
+    width <= MAX_WRAPPED_LINE_CHARS && mid_sentence > 0
 }
 
 /// Leading one-line paragraphs that are a date or a "By …" line are metadata, not body.
