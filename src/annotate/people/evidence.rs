@@ -188,6 +188,13 @@ fn strip_possessive(after: &str) -> (bool, &str) {
 /// Up to `max` words after a name, stopping where its sentence or clause of speech ends
 /// (a full stop, a line break, a quotation mark): a pronoun past them is another's.
 fn words_in_sentence(after: &str, max: usize) -> Vec<&str> {
+    // `max` words lie well within this many bytes; the look stays constant-time per name
+    // even in a sentence that never ends.
+    let mut window = after.len().min(max * 32);
+    while !after.is_char_boundary(window) {
+        window -= 1;
+    }
+    let after = &after[..window];
     let end = after
         .find(['.', '!', '?', '\n', '“', '”', '"', ';', '(', ')'])
         .unwrap_or(after.len());
