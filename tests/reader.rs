@@ -770,3 +770,18 @@ fn the_article_list_scrolls_to_the_selection() {
     let s = screen(&render(&mut a, 60, 20));
     insta::assert_snapshot!("articles_60x20", s);
 }
+
+#[test]
+fn the_unattributed_filter_lists_hearsay_with_no_source() {
+    let mut a = app();
+    press(&mut a, "7");
+    assert_eq!(a.filter, Filter::Unattributed);
+    assert!(a.visible_sources().is_empty());
+    let s = screen(&render(&mut a, 120, 40));
+    assert!(s.contains("filter: unattributed claims"), "{s}");
+    assert!(s.contains("Unattributed claims (1)"), "{s}");
+    assert!(s.contains("? HEARSAY is said to"), "{s}");
+    press(&mut a, "p");
+    let last = a.article().article.paragraphs.len() - 1;
+    assert_eq!(a.shown_paragraphs(), [last]);
+}

@@ -37,11 +37,13 @@ pub enum Filter {
     All,
     OnRecord,
     Kind(SourceKind),
+    /// No source at all: the article's hearsay claims with no source are listed instead.
+    Unattributed,
 }
 
 impl Filter {
     /// The order the filter key cycles through.
-    pub const CYCLE: [Filter; 7] = [
+    pub const CYCLE: [Filter; 8] = [
         Filter::All,
         Filter::Kind(SourceKind::Anonymous),
         Filter::OnRecord,
@@ -49,6 +51,7 @@ impl Filter {
         Filter::Kind(SourceKind::Organization),
         Filter::Kind(SourceKind::Media),
         Filter::Kind(SourceKind::Document),
+        Filter::Unattributed,
     ];
 
     pub fn accepts(self, kind: SourceKind) -> bool {
@@ -56,6 +59,7 @@ impl Filter {
             Filter::All => true,
             Filter::OnRecord => kind.on_record(),
             Filter::Kind(k) => k == kind,
+            Filter::Unattributed => false,
         }
     }
 
@@ -64,6 +68,7 @@ impl Filter {
             Filter::All => "all sources",
             Filter::OnRecord => "on record",
             Filter::Kind(k) => k.name(),
+            Filter::Unattributed => "unattributed claims",
         }
     }
 
@@ -306,10 +311,15 @@ impl App {
             .filter(|&i| self.filter.accepts(sources[i].counted_kind))
             .collect();
         let shown = if self.only_paragraphs {
-            let mut ps: Vec<usize> = visible
-                .iter()
-                .filter_map(|&i| sources[i].paragraph)
-                .collect();
+            let claims = a.annotations.unattributed.iter().map(|u| u.paragraph);
+            let mut ps: Vec<usize> = if self.filter == Filter::Unattributed {
+                claims.flatten().collect()
+            } else {
+                visible
+                    .iter()
+                    .filter_map(|&i| sources[i].paragraph)
+                    .collect()
+            };
             ps.dedup();
             ps
         } else {
@@ -620,6 +630,7 @@ impl App {
             Action::FilterOrganization => self.set_filter(Filter::Kind(SourceKind::Organization)),
             Action::FilterMedia => self.set_filter(Filter::Kind(SourceKind::Media)),
             Action::FilterDocument => self.set_filter(Filter::Kind(SourceKind::Document)),
+            Action::FilterUnattributed => self.set_filter(Filter::Unattributed),
             Action::OnlyParagraphs => {
                 self.only_paragraphs = !self.only_paragraphs;
                 self.refresh();

@@ -48,6 +48,7 @@ actions! {
     FilterOrganization = "filter_organization": "only organizations",
     FilterMedia = "filter_media": "only media",
     FilterDocument = "filter_document": "only documents",
+    FilterUnattributed = "filter_unattributed": "hearsay with no source (\"is said to\", \"reportedly\")",
     OnlyParagraphs = "only_paragraphs": "show only paragraphs with the filtered sources",
     Search = "search": "search the text",
     NextMatch = "next_match": "next search match",

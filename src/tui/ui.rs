@@ -65,6 +65,36 @@ pub fn draw_waiting(f: &mut Frame, theme: &super::theme::Theme, done: usize, tot
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
 }
 
+/// The hearsay claims with no source, in text order: the cue words, then the sentence.
+fn draw_unattributed(f: &mut Frame, app: &App, area: Rect) {
+    let t = app.theme();
+    let a = app.article();
+    let text = &a.article.text;
+    let claims = &a.annotations.unattributed;
+    let title = format!("Unattributed claims ({})", claims.len());
+    let mut lines = Vec::new();
+    for u in claims {
+        lines.push(Line::from(vec![
+            TextSpan::styled(
+                "? HEARSAY ",
+                t.style("warning").add_modifier(Modifier::BOLD),
+            ),
+            TextSpan::styled(clean(u.cue.slice(text)), t.style("text")),
+        ]));
+        lines.push(Line::styled(
+            format!("       {}", clean(u.span.slice(text))),
+            t.style("dim"),
+        ));
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled("  no claim without a source", t.style("dim")));
+    }
+    f.render_widget(
+        Paragraph::new(lines).block(pane_block(app, Pane::Sources, title)),
+        area,
+    );
+}
+
 fn kind_role(kind: SourceKind) -> &'static str {
     kind.name()
 }
@@ -406,6 +436,9 @@ fn scroll_window(state: &mut ListState, len: usize, rows: usize) -> std::ops::Ra
 
 fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
     app.rects.sources = area;
+    if app.filter == Filter::Unattributed {
+        return draw_unattributed(f, app, area);
+    }
     let t = app.theme().clone();
     let rows = area.height.saturating_sub(2) as usize / SOURCE_ITEM_HEIGHT;
     let count = app.visible_sources().len();
