@@ -250,3 +250,13 @@ fn the_reader_reads_a_piped_article_and_keys_from_the_terminal() {
     t.keys(&["q"]);
     t.wait_for(&["READER-EXIT=0"]);
 }
+
+/// `onrecord -` typed at a prompt, with no pipe: a message, not a wait for Ctrl-D.
+#[test]
+fn a_dash_without_a_pipe_says_what_to_do() {
+    let command = format!("{} -", env!("CARGO_BIN_EXE_onrecord"));
+    let Some(t) = Tmux::start_command("tty-dash", (100, 20), &[], &command, "true") else {
+        return;
+    };
+    t.wait_for(&["standard input is the terminal", "READER-EXIT=1"]);
+}

@@ -45,7 +45,11 @@ pub fn is_stdin(path: &Path) -> bool {
 
 /// Standard input to its end, refused once it runs past the size limit.
 fn read_stdin() -> Result<Vec<u8>, LoadError> {
-    use std::io::Read;
+    use std::io::{IsTerminal, Read};
+    // Reading a terminal to its end would wait for Ctrl-D with no word of why.
+    if std::io::stdin().is_terminal() {
+        return Err(LoadError::StdinIsTerminal);
+    }
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
