@@ -517,11 +517,42 @@ fn finish(article: &Article, entities: Vec<Entity>) -> Vec<Person> {
 
 /// The possible names of one region (a paragraph or the title).
 fn candidates_in(text: &str, region: Span) -> Vec<Candidate<'_>> {
-    let tokens = tokenize(text, region);
+    let tokens = without_nicknames(text, tokenize(text, region));
     runs(text, &tokens)
         .into_iter()
         .flat_map(|run| read_run(text, &tokens, run))
         .collect()
+}
+
+/// A quoted nickname inside a name ("Kevin “Ace” Brandt") is left out of the tokens, so the
+/// name's words run on across it; the mention's span still covers it.
+fn without_nicknames(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let is_nickname = |k: usize| {
+        let (Some(prev), Some(next)) = (k.checked_sub(1).map(|p| &tokens[p]), tokens.get(k + 1))
+        else {
+            return false;
+        };
+        let opens = matches!(gap(text, prev, &tokens[k]), " “" | " \"");
+        let closes = matches!(gap(text, &tokens[k], next), "” " | "\" ");
+        opens && closes && is_name_word(text, prev) && is_name_word(text, next)
+    };
+    let keep: Vec<bool> = (0..tokens.len()).map(|k| !is_nickname(k)).collect();
+    tokens
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(t, k)| k.then_some(t))
+        .collect()
+}
+
+/// The text between two name words with a quoted nickname left out: ` “Ace” `.
+fn is_nickname_gap(g: &str) -> bool {
+    let inner = g
+        .strip_prefix(" “")
+        .and_then(|r| r.strip_suffix("” "))
+        .or_else(|| g.strip_prefix(" \"").and_then(|r| r.strip_suffix("\" ")));
+    inner.is_some_and(|w| {
+        !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+    })
 }
 
 fn is_name_word(text: &str, t: &Token) -> bool {
@@ -559,7 +590,7 @@ fn runs(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 
 fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool {
     let g = gap(text, prev, next);
-    if !(g == " " || g == "\u{a0}") {
+    if !(g == " " || g == "\u{a0}" || is_nickname_gap(g)) {
         return false;
     }
     let w = next.name(text);
