@@ -5,7 +5,7 @@
 //! the second links every run, down to a bare surname, to one of them.
 
 use super::lexicon::{self, Flag};
-use super::text::tokens::{gap, is_all_caps, is_capitalised, tokenize, Token};
+use super::text::tokens::{gap, is_all_caps, is_capitalised, tokenize, word_before, Token};
 use super::text::Lower;
 use super::{Mention, Person};
 use crate::article::Article;
@@ -814,12 +814,10 @@ fn parts_of_unconfirmed<'t>(
 /// Whether "the" (or "a", "an") stands right before `start`: "the Halvorsen Law" is an
 /// institution's name, "Mei Law" may be a person's.
 fn after_article(text: &str, start: usize) -> bool {
-    let prev = text[..start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    matches!(prev, "the" | "The" | "a" | "an" | "A" | "An")
+    matches!(
+        word_before(text, start),
+        "the" | "The" | "a" | "an" | "A" | "An"
+    )
 }
 
 /// A word neither English nor a known place or brand: foreign names ("Tomasz Wrzeszcz")
@@ -903,12 +901,7 @@ fn is_descriptor(w: &str) -> bool {
 /// "in Porto Velho", "of Soil Nutrient Studies": a capitalised run after a
 /// preposition or an article is more likely a place or an institution than a person.
 fn follows_preposition(text: &str, start: usize) -> bool {
-    let prev = text[..start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    lexicon::flags(prev).has(Flag::PlacePreposition)
+    lexicon::flags(word_before(text, start)).has(Flag::PlacePreposition)
 }
 
 fn introduced_by_honorific(words: &[&str]) -> bool {
@@ -1011,11 +1004,7 @@ fn speaks(text: &str, name: Span, run_start: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    let prev_word = text[..run_start]
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let prev_word = word_before(text, run_start);
     let verbs = lexicon::reporting_verbs();
     let colon_intro = after.starts_with(':')
         && after[1..]

@@ -16,7 +16,7 @@ mod sentence;
 
 use super::lexicon::{self, Flag};
 use super::text::sentences;
-use super::text::tokens::{first_letter_word, is_all_caps, letter_words};
+use super::text::tokens::{first_letter_word, is_all_caps, letter_words, word_before};
 use super::text::Lower;
 use super::{Person, Source, SourceKind};
 use crate::article::Article;
@@ -176,11 +176,7 @@ fn drop_unstated_beliefs(text: &str, found: &mut Vec<Found>) {
 
 /// Whether the word before a subject opens a question or relative clause ("if", "what").
 fn in_embedded_clause(text: &str, subject: Span) -> bool {
-    let before = text[..subject.start].trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
+    let word = word_before(text, subject.start);
     let flags = lexicon::flags(&Lower::of(word));
     flags.has(Flag::RelativeMarker)
         || flags.has(Flag::ClauseWord)

@@ -8,6 +8,7 @@
 //! candidate with its clues.
 
 use crate::annotate::lexicon::{self, Flag};
+use crate::annotate::text::tokens::word_before;
 use crate::span::Span;
 
 /// One kind of evidence.
@@ -161,15 +162,8 @@ pub fn context(text: &str, name: Span, run_start: usize) -> Evidence {
 /// "in Thorne", "a columnist for Thorne said": after a preposition a capitalised word is a
 /// place or a modifier of another subject, and what its sentence says is not about it.
 fn names_a_place(text: &str, run_start: usize) -> bool {
-    let prev = text
-        .get(..run_start)
-        .unwrap_or("")
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
     matches!(
-        prev,
+        word_before(text, run_start),
         "in" | "at" | "from" | "near" | "across" | "into" | "via" | "for" | "of" | "with" | "by"
     )
 }
@@ -214,10 +208,7 @@ fn is_speech_verb(word: &str) -> bool {
 /// "…,” said Ada Thorne": a reporting verb right before the name.
 fn follows_speech_verb(text: &str, run_start: usize) -> bool {
     let before = text.get(..run_start).unwrap_or("").trim_end();
-    let prev = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let prev = word_before(text, run_start);
     !prev.is_empty() && before.ends_with(prev) && is_speech_verb(prev)
 }
 

@@ -166,6 +166,17 @@ pub fn gap<'a>(text: &'a str, a: &Token, b: &Token) -> &'a str {
     &text[a.span.end..b.span.start]
 }
 
+/// The last run of letters before `at`, past any white space ("" when there is none): the
+/// word a rule looks at before a name or a phrase ("in" of "in Porto", "said" of "said X").
+pub fn word_before(text: &str, at: usize) -> &str {
+    text.get(..at)
+        .unwrap_or("")
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
