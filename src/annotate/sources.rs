@@ -15,6 +15,7 @@ mod relay;
 mod sentence;
 
 use super::lexicon::{self, Flag};
+use super::text::chars::floor_boundary;
 use super::text::sentences;
 use super::text::tokens::{first_letter_word, is_all_caps, letter_words, word_before};
 use super::text::Lower;
@@ -803,10 +804,7 @@ fn rest_after(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
         .find([',', ';', '“', '"'])
         .unwrap_or(near.len())
         .min(80);
-    let window = (0..=window)
-        .rev()
-        .find(|&i| near.is_char_boundary(i))
-        .unwrap_or(0);
+    let window = floor_boundary(near, window);
     if let Some(i) = near[..window]
         .find("that ")
         .filter(|&i| i == 0 || near[..i].ends_with(' '))

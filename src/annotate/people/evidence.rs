@@ -8,6 +8,7 @@
 //! candidate with its clues.
 
 use crate::annotate::lexicon::{self, Flag};
+use crate::annotate::text::chars::floor_boundary;
 use crate::annotate::text::tokens::word_before;
 use crate::span::Span;
 
@@ -184,11 +185,7 @@ fn strip_possessive(after: &str) -> (bool, &str) {
 fn words_in_sentence(after: &str, max: usize) -> Vec<&str> {
     // `max` words lie well within this many bytes; the look stays constant-time per name
     // even in a sentence that never ends.
-    let mut window = after.len().min(max * 32);
-    while !after.is_char_boundary(window) {
-        window -= 1;
-    }
-    let after = &after[..window];
+    let after = &after[..floor_boundary(after, max * 32)];
     let end = after
         .find(['.', '!', '?', '\n', '“', '”', '"', ';', '(', ')'])
         .unwrap_or(after.len());

@@ -5,6 +5,7 @@
 //! organisation's staff or documents, the phrase's head noun, and last its capitals.
 
 use crate::annotate::lexicon::{self, Flag};
+use crate::annotate::text::chars::ceil_boundary;
 use crate::annotate::text::Lower;
 use crate::annotate::{Person, Source, SourceKind};
 use crate::span::Span;
@@ -362,10 +363,7 @@ impl<'a> Classifier<'a> {
         if w.len() < 2 || acronym || lexicon::flags(w).has(Flag::FirstName) {
             return false;
         }
-        let mut from = word.start.saturating_sub(NAME_LOOKBACK_BYTES);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = ceil_boundary(text, word.start.saturating_sub(NAME_LOOKBACK_BYTES));
         let window = &text[from..word.start];
         window.match_indices(w).any(|(i, _)| {
             let end = i + w.len();

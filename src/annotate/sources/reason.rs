@@ -5,6 +5,7 @@
 
 use super::matches::{Stops, TextMatches};
 use crate::annotate::lexicon::{self, Flag};
+use crate::annotate::text::chars::floor_boundary;
 use crate::span::Span;
 
 /// How far into the next sentence a reason may stand.
@@ -80,10 +81,7 @@ fn in_next_sentence(text: &str, end: usize, reasons: &Reasons) -> Option<(Span, 
         return None;
     }
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let mut limit = (start + NEXT_SENTENCE_BYTES).min(line_end);
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = floor_boundary(text, (start + NEXT_SENTENCE_BYTES).min(line_end));
     let region = Span::new(start, limit);
     let m = reasons.matches.first_in(region)?;
     Some((region, m))

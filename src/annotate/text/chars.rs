@@ -14,6 +14,25 @@ pub enum Class {
     Other,
 }
 
+/// The largest char boundary of `s` at or before `i` (`i` past the end: the end), for
+/// windows cut at a byte count.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i` (`i` past the end: the end).
+pub fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 pub fn class(c: char) -> Class {
     match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
@@ -50,6 +69,14 @@ fn class_by_table(c: char) -> Class {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boundaries_step_off_the_middle_of_a_character() {
+        let s = "a“b"; // “ takes bytes 1..4
+        assert_eq!((floor_boundary(s, 2), ceil_boundary(s, 2)), (1, 4));
+        assert_eq!((floor_boundary(s, 4), ceil_boundary(s, 4)), (4, 4));
+        assert_eq!((floor_boundary(s, 99), ceil_boundary(s, 99)), (5, 5));
+    }
 
     #[test]
     fn the_direct_answers_agree_with_the_tables() {
