@@ -168,7 +168,7 @@ impl<'a> Classifier<'a> {
             return Kinding::named(p);
         }
         if !capitalised && !head_flags.has(Flag::DocumentNoun) {
-            if let Some(k) = self.description_of_a_person(source, &head_lower) {
+            if let Some(k) = self.description_of_a_person(source, &head_lower, definite) {
                 return k;
             }
         }
@@ -247,11 +247,16 @@ impl<'a> Classifier<'a> {
     /// A description that stands for a person the article names: set beside the name
     /// ("the bill's author, Sen. Ana Velde,") or holding a role given with it earlier
     /// ("the city attorney" after "City Attorney Ana Velde").
-    fn description_of_a_person(&self, source: Span, head_lower: &str) -> Option<Kinding> {
+    fn description_of_a_person(
+        &self,
+        source: Span,
+        head_lower: &str,
+        definite: bool,
+    ) -> Option<Kinding> {
         if let Some(p) = self.apposed_name(source) {
             return Some(Kinding::named(p));
         }
-        if !source.slice(self.text).to_lowercase().starts_with("the ") {
+        if !definite {
             return None;
         }
         if !lexicon::flags(head_lower).has(Flag::RoleNoun) {
@@ -302,9 +307,10 @@ impl<'a> Classifier<'a> {
         if words().any(|w| lexicon::lower_flags(w.trim_end_matches(',')).has(Flag::UnnamedMarker)) {
             return false;
         }
+        // "the county attorneys", not "county attorneys": a bare plural is a group.
+        let definite_org = before.starts_with(['T', 't']) && before[1..].starts_with("he ");
         let owner_before = before.split_whitespace().enumerate().any(|(i, w)| {
             let bare = w.trim_end_matches(['’', '\'', 's']);
-            let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
             // A capital that only opens the sentence ("Law enforcement officials") or
             // makes a nationality or a party ("American officials") names no employer.
             let opener = i == 0 && {
@@ -312,10 +318,8 @@ impl<'a> Classifier<'a> {
                 f.has(Flag::Determiner) || f.has(Flag::CommonWord)
             };
             let proper = starts_upper(w) && !opener && !is_demonym(w);
-            // "the county attorneys", not "county attorneys": a bare plural is a group.
-            let definite_org = before.starts_with(['T', 't']) && before[1..].starts_with("he ");
             proper
-                || possessive
+                || is_possessive(w)
                 || lexicon::lower_flags(w).has(Flag::PossessivePronoun)
                 || definite_org && lexicon::lower_flags(bare).has(Flag::OrgNoun)
         });
@@ -328,9 +332,10 @@ impl<'a> Classifier<'a> {
         let text = self.text;
         let before = Span::new(source.start, head.start);
         let after = Span::new(head.end, source.end);
-        let possessor = before.slice(text).split_whitespace().any(|w| {
-            (w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')) && starts_upper(w)
-        });
+        let possessor = before
+            .slice(text)
+            .split_whitespace()
+            .any(|w| is_possessive(w) && starts_upper(w));
         let author = {
             let mut words = after.slice(text).split_whitespace();
             let by = words.next().is_some_and(|w| w == "from" || w == "by");
@@ -345,11 +350,9 @@ impl<'a> Classifier<'a> {
             return Kinding::of(SourceKind::Document);
         }
         let owner_span = if author { after } else { before };
-        if has_media_word(owner_span.slice(text)) && self.index.inside(owner_span).is_none() {
-            return Kinding::of(SourceKind::Media);
-        }
         match self.index.inside(owner_span) {
             Some((_, p)) => Kinding::named(p),
+            None if has_media_word(owner_span.slice(text)) => Kinding::of(SourceKind::Media),
             None => Kinding::of(SourceKind::Organization),
         }
     }
@@ -467,6 +470,11 @@ fn same_head_as_earlier(text: &str, head_lower: &str, earlier: &[Source]) -> Opt
             person: s.person,
             ..Kinding::of(s.kind)
         })
+}
+
+/// "Acme's", "the agencies’", "Velde’s": a word that owns the next.
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')
 }
 
 fn starts_upper(w: &str) -> bool {
