@@ -253,11 +253,13 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     let mut after_finite_cue = false;
     for (k, w) in words.iter().enumerate() {
         // Most words are no reporting verb: that one look-up settles them.
-        let Some(&verb) = lexicon::reporting_verbs().get(Lower::of(w.slice(text)).as_str()) else {
+        let lower = Lower::of(w.slice(text));
+        let Some(&verb) = lexicon::reporting_verbs().get(lower.as_str()) else {
             continue;
         };
         let earlier_cue = after_finite_cue;
-        after_finite_cue |= is_finite_cue(w.slice(text));
+        // A reporting verb already: finite unless it is the -ing form (see `is_finite_cue`).
+        after_finite_cue |= !lower.ends_with("ing");
         if taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
             continue;
         }
@@ -336,12 +338,7 @@ fn verb_attribution(
     if ing && !progressive && !participle {
         return with_participle(text, ctx, words, k);
     }
-    if ing && !progressive && !participle
-        || passive
-        || relative
-        || after_determiner
-        || prev_flags.has(Flag::NonFiniteMarker)
-    {
+    if passive || relative || after_determiner || prev_flags.has(Flag::NonFiniteMarker) {
         return None;
     }
     let cue = w;
