@@ -165,7 +165,8 @@ pub(crate) fn blank_line_paragraphs(text: &str, from: usize) -> Vec<crate::span:
     out
 }
 
-fn push_trimmed(out: &mut Vec<crate::span::Span>, text: &str, span: crate::span::Span) {
+/// Adds `span` trimmed of white space, unless nothing is left.
+pub(crate) fn push_trimmed(out: &mut Vec<crate::span::Span>, text: &str, span: crate::span::Span) {
     let t = span.trim(text);
     if !t.is_empty() {
         out.push(t);

@@ -2,7 +2,7 @@
 //! title; blank lines separate paragraphs, and so do single line breaks in text that is not
 //! hard-wrapped.
 
-use super::{blank_line_paragraphs, header, normalise_date, Meta, Paragraph};
+use super::{blank_line_paragraphs, header, normalise_date, push_trimmed, Meta, Paragraph};
 use crate::span::Span;
 
 /// A title is one line of at most this many characters.
@@ -62,19 +62,12 @@ fn line_paragraphs(text: &str, block: Span) -> Vec<Span> {
     for line in lines {
         pos += line.len();
         if !wrapped || ends_a_wrapped_paragraph(line, width) {
-            push_line_paragraph(&mut out, text, Span::new(start, pos));
+            push_trimmed(&mut out, text, Span::new(start, pos));
             start = pos;
         }
     }
-    push_line_paragraph(&mut out, text, Span::new(start, pos));
+    push_trimmed(&mut out, text, Span::new(start, pos));
     out
-}
-
-fn push_line_paragraph(out: &mut Vec<Span>, text: &str, span: Span) {
-    let span = span.trim(text);
-    if !span.is_empty() {
-        out.push(span);
-    }
 }
 
 fn ends_a_sentence(line: &str) -> bool {

@@ -73,11 +73,11 @@ pub fn anonymity_reason(
 fn in_next_sentence(text: &str, end: usize, reasons: &Reasons) -> Option<(Span, Span)> {
     let after = text.get(end + 1..)?;
     let start = end + 1 + (after.len() - after.trim_start_matches([' ', '”', '"']).len());
-    let opener: String = text[start..]
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    if !lexicon::lower_flags(&opener).has(Flag::BackReference) {
+    let rest = &text[start..];
+    let opener = &rest[..rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len())];
+    if !lexicon::lower_flags(opener).has(Flag::BackReference) {
         return None;
     }
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
