@@ -5,12 +5,9 @@ use common::root;
 use serde_json::Value;
 use std::process::{Command, Output};
 
+/// Runs the binary with an empty standard input.
 fn onrecord(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onrecord"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("binary runs")
+    onrecord_with_stdin(args, b"")
 }
 
 fn stderr(o: &Output) -> String {
