@@ -10,25 +10,47 @@ pub fn normalise_date(raw: &str) -> Option<String> {
     iso_date(s).or_else(|| written_date(s))
 }
 
+/// A date a page can really have been published on: readable, a real calendar day,
+/// and not a placeholder such as `0001-01-01` or a year far from the present.
+pub fn plausible_date(raw: &str) -> Option<String> {
+    let iso = normalise_date(raw)?;
+    let number = |r: std::ops::Range<usize>| iso.get(r).and_then(|s| s.parse::<u32>().ok());
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let real_day = day <= days_in_month(year, month);
+    ((1900..=2199).contains(&year) && real_day).then_some(iso)
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn iso_date(s: &str) -> Option<String> {
     let b = s.as_bytes();
     let is_digits = |r: std::ops::Range<usize>| {
         b.get(r.clone())
             .is_some_and(|x| x.iter().all(u8::is_ascii_digit))
     };
-    if s.len() >= 10
-        && is_digits(0..4)
-        && b[4] == b'-'
-        && is_digits(5..7)
-        && b[7] == b'-'
-        && is_digits(8..10)
-    {
-        let (m, d): (u32, u32) = (s[5..7].parse().ok()?, s[8..10].parse().ok()?);
-        if (1..=12).contains(&m) && (1..=31).contains(&d) {
-            return Some(s.split_whitespace().next()?.to_string());
-        }
+    let separated = |sep: u8| s.len() >= 10 && b[4] == sep && b[7] == sep;
+    if !(is_digits(0..4) && is_digits(5..7) && is_digits(8..10)) {
+        return None;
     }
-    None
+    let (m, d): (u32, u32) = (s[5..7].parse().ok()?, s[8..10].parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    if separated(b'-') {
+        Some(s.split_whitespace().next()?.to_string())
+    } else if separated(b'/') && s.len() == 10 {
+        // "2019/11/20", as some pages write their date.
+        Some(format!("{}-{m:02}-{d:02}", &s[..4]))
+    } else {
+        None
+    }
 }
 
 /// "June 6, 2017", "Tuesday, June 6, 2017", "6 June 2017", "Jun. 6 2017".
@@ -50,6 +72,7 @@ fn written_date(s: &str) -> Option<String> {
         month_number(w).is_some()
             || w.chars().next().is_some_and(|c| c.is_ascii_digit())
             || is_weekday(w)
+            || is_time_word(w)
     });
     known.then(|| format!("{year:04}-{m:02}-{day:02}"))
 }
@@ -75,6 +98,15 @@ fn month_number(word: &str) -> Option<u32> {
     let i = MONTHS.iter().position(|m| word.starts_with(m))?;
     let ok = word.len() == 3 || full[i].starts_with(word) || (word == "sept");
     ok.then_some(i as u32 + 1)
+}
+
+/// Words that come with a time of day: "at", "pm", a zone ("GMT+0000", "EST").
+fn is_time_word(word: &str) -> bool {
+    const ZONES: &[&str] = &[
+        "at", "am", "pm", "a", "p", "m", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt",
+        "pst", "pdt", "bst", "cet", "cest", "ist",
+    ];
+    ZONES.contains(&word) || word.starts_with("gmt+") || word.starts_with("utc+")
 }
 
 fn is_weekday(word: &str) -> bool {
@@ -106,7 +138,28 @@ mod tests {
             normalise_date("2017-06-06T10:00:00Z").as_deref(),
             Some("2017-06-06T10:00:00Z")
         );
+        assert_eq!(
+            normalise_date("20 Nov 2019 08:02 GMT").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(
+            normalise_date("Wed Nov 20 2019 08:00:58 GMT+0000").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(normalise_date("2019/11/19").as_deref(), Some("2019-11-19"));
         assert_eq!(normalise_date("not a date"), None);
         assert_eq!(normalise_date("Mayor Smith said 2017"), None);
+    }
+
+    #[test]
+    fn placeholders_and_impossible_days_are_not_dates() {
+        use super::plausible_date;
+        assert_eq!(plausible_date("0001-01-01T00:00:00Z"), None);
+        assert_eq!(plausible_date("2019-02-30"), None);
+        assert_eq!(plausible_date("2020-02-29").as_deref(), Some("2020-02-29"));
+        assert_eq!(
+            plausible_date("2019-11-20T13:14:00+02:00").as_deref(),
+            Some("2019-11-20T13:14:00+02:00")
+        );
     }
 }

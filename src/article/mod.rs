@@ -1,11 +1,10 @@
 //! Loading articles: bytes on disk become metadata and paragraphs, each a span of the text.
 
-mod date;
+pub(crate) mod date;
 mod decode;
 mod dump;
 mod header;
 mod html;
-mod html_source;
 mod markdown;
 mod model;
 mod plain;

@@ -2,7 +2,9 @@
 //!
 //! The page's visible text is projected with the byte offset of every character
 //! (tags, comments, scripts and styles left out, character references decoded), and
-//! each extracted paragraph is found in that projection, white space ignored.
+//! each extracted paragraph is found in that projection, white space ignored. The
+//! projection also knows which characters are link text, so that a paragraph made
+//! of links (a "related stories" list) can be told from one of prose.
 
 use crate::span::Span;
 
@@ -12,10 +14,19 @@ struct Visible {
     ch: char,
     start: usize,
     end: usize,
+    in_link: bool,
 }
 
-/// The byte range of each paragraph in `src`, or `None` where it could not be found.
-pub fn locate(src: &str, paragraphs: &[&str]) -> Vec<Option<Span>> {
+/// Where a paragraph stands in the page source, and how much of it is link text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Located {
+    pub span: Span,
+    /// The share of the paragraph's visible characters inside `<a>` elements, 0 to 1.
+    pub link_share: f32,
+}
+
+/// Where each paragraph stands in `src`, or `None` where it could not be found.
+pub fn locate(src: &str, paragraphs: &[&str]) -> Vec<Option<Located>> {
     let visible: Vec<Visible> = project(src)
         .into_iter()
         .filter(|v| !v.ch.is_whitespace())
@@ -24,11 +35,21 @@ pub fn locate(src: &str, paragraphs: &[&str]) -> Vec<Option<Span>> {
     paragraphs
         .iter()
         .map(|p| {
-            let want: Vec<char> = p.chars().filter(|c| !c.is_whitespace()).collect();
-            let found = find(&visible[cursor..], &want).map(|at| cursor + at);
+            let mut want: Vec<char> = p.chars().filter(|c| !c.is_whitespace()).collect();
+            let mut found = find(&visible[cursor..], &want).map(|at| cursor + at);
+            if found.is_none() && want.contains(&'|') {
+                // A table row written as "cell | cell": the bars are not in the page.
+                want.retain(|c| *c != '|');
+                found = find(&visible[cursor..], &want).map(|at| cursor + at);
+            }
             found.map(|at| {
                 cursor = at + want.len();
-                Span::new(visible[at].start, visible[at + want.len() - 1].end)
+                let chars = &visible[at..cursor];
+                let linked = chars.iter().filter(|v| v.in_link).count();
+                Located {
+                    span: Span::new(chars[0].start, chars[chars.len() - 1].end),
+                    link_share: linked as f32 / chars.len() as f32,
+                }
             })
         })
         .collect()
@@ -53,11 +74,13 @@ const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "title"];
 fn project(src: &str) -> Vec<Visible> {
     let mut out = Vec::with_capacity(src.len());
     let mut i = 0;
+    let mut in_link = false;
     while i < src.len() {
         let rest = &src[i..];
         if rest.starts_with("<!--") {
             i += rest.find("-->").map_or(rest.len(), |e| e + 3);
         } else if rest.starts_with('<') {
+            in_link = link_state_after(rest, in_link);
             i += tag_len(rest);
         } else if rest.starts_with('&') {
             let (ch, len) = reference(rest).unwrap_or(('&', 1));
@@ -65,6 +88,7 @@ fn project(src: &str) -> Vec<Visible> {
                 ch,
                 start: i,
                 end: i + len,
+                in_link,
             });
             i += len;
         } else {
@@ -73,11 +97,29 @@ fn project(src: &str) -> Vec<Visible> {
                 ch,
                 start: i,
                 end: i + ch.len_utf8(),
+                in_link,
             });
             i += ch.len_utf8();
         }
     }
     out
+}
+
+/// Whether text after the tag at the start of `rest` is inside a link.
+fn link_state_after(rest: &str, in_link: bool) -> bool {
+    let bytes = rest.as_bytes();
+    let opens = |tag: &[u8]| {
+        bytes.len() > tag.len()
+            && bytes[..tag.len()].eq_ignore_ascii_case(tag)
+            && matches!(bytes[tag.len()], b' ' | b'>' | b'\t' | b'\n' | b'\r')
+    };
+    if opens(b"<a") {
+        true
+    } else if opens(b"</a") {
+        false
+    } else {
+        in_link
+    }
 }
 
 /// The length of a tag, and for a hidden element, of everything up to its end tag.
@@ -163,10 +205,35 @@ mod tests {
         let src = "<html><head><title>T</title><script>var p = '<p>Hi there</p>';</script></head>\
                    <body><p>Hi <b>there</b>,\n  Mr.&nbsp;Smith &amp; co.</p><!-- <p>no</p> --><p>Caf&eacute; &#8220;ok&#x201D;</p></body></html>";
         let spans = locate(src, &["Hi there, Mr.\u{a0}Smith & co.", "Café “ok”"]);
-        let a = spans[0].expect("first paragraph found");
+        let a = spans[0].expect("first paragraph found").span;
         assert_eq!(a.slice(src), "Hi <b>there</b>,\n  Mr.&nbsp;Smith &amp; co.");
-        let b = spans[1].expect("second paragraph found");
+        let b = spans[1].expect("second paragraph found").span;
         assert_eq!(b.slice(src), "Caf&eacute; &#8220;ok&#x201D;");
         assert_eq!(locate(src, &["not on the page"]), [None]);
+    }
+
+    #[test]
+    fn table_rows_written_with_bars_are_found_as_their_cells() {
+        let src = "<table><tr><td>Ward 1</td><td>4,210</td></tr></table>";
+        let found = locate(src, &["Ward 1 | 4,210"])[0].expect("row found");
+        assert_eq!(found.span.slice(src), "Ward 1</td><td>4,210");
+    }
+
+    #[test]
+    fn link_text_is_measured() {
+        let src = "<p>Read: <a href=\"/x\">Ten more stories</a></p><p>The mayor <A HREF=x>spoke</A> at length.</p>\
+                   <p><abbr>No</abbr> links</p>";
+        let found = locate(
+            src,
+            &[
+                "Read: Ten more stories",
+                "The mayor spoke at length.",
+                "No links",
+            ],
+        );
+        let shares: Vec<f32> = found.iter().map(|f| f.expect("found").link_share).collect();
+        assert!((shares[0] - 14.0 / 19.0).abs() < 1e-6, "{shares:?}");
+        assert!((shares[1] - 5.0 / 22.0).abs() < 1e-6, "{shares:?}");
+        assert_eq!(shares[2], 0.0);
     }
 }
