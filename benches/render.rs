@@ -119,7 +119,8 @@ fn open_folder(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     group.bench_function("time to first frame", |b| {
         b.iter(|| {
-            let jobs = loader::jobs_for(&paths, None).expect("folder lists");
+            let failures = onrecord::cli::Failures::for_paths(&paths);
+            let jobs = loader::jobs_for(&paths, None, &failures).expect("folder lists");
             let incoming = loader::start(jobs, None);
             let (first, rest) = loader::first_and_rest(incoming).expect("one loads");
             let mut app = new_app(first);
@@ -131,7 +132,10 @@ fn open_folder(c: &mut Criterion) {
     });
     // Most of the time above: listing the folder stats every file in it.
     group.bench_function("listing the folder (cli::expand_paths)", |b| {
-        b.iter(|| onrecord::cli::expand_paths(&paths).expect("folder lists"))
+        b.iter(|| {
+            let failures = onrecord::cli::Failures::for_paths(&paths);
+            onrecord::cli::expand_paths(&paths, &failures).expect("folder lists")
+        })
     });
     group.finish();
 }

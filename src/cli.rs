@@ -4,6 +4,7 @@ use crate::article::{self, Article, Format, LoadError};
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,7 +48,9 @@ pub struct AnnotateArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value = "json")]
     pub format: crate::export::ExportFormat,
-    /// Write to this file (or folder, for brat and several articles) instead of stdout.
+    /// Write to this file instead of stdout; or one file per article into this folder
+    /// (created if missing) when it is a folder, ends in '/', or, for several articles,
+    /// has no extension. brat always writes a folder.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     /// Overwrite an existing output file.
@@ -72,8 +75,8 @@ pub struct Input {
 
 /// Expands folders into the article files in them and in their subfolders, in name order
 /// folder by folder. Hidden files and folders are left out; a subfolder that cannot be
-/// read is skipped with a warning.
-pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<Input>> {
+/// read is skipped with a warning; a folder with no article file goes to `failures`.
+pub fn expand_paths(paths: &[PathBuf], failures: &Failures) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for p in paths {
         if !p.is_dir() {
@@ -83,13 +86,18 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<Input>> {
             });
             continue;
         }
-        let files = article_files_under(p)?;
-        if files.is_empty() {
-            bail!(
-                "{}: the folder holds no article files (.txt, .md, .html)",
-                p.display()
-            );
-        }
+        let files = match article_files_under(p) {
+            Ok(files) if files.is_empty() => {
+                let reason = "the folder holds no article files (.txt, .md, .html)";
+                failures.report(anyhow::anyhow!("{}: {reason}", p.display()))?;
+                continue;
+            }
+            Ok(files) => files,
+            Err(e) => {
+                failures.report(e)?;
+                continue;
+            }
+        };
         out.extend(files.into_iter().map(|path| Input {
             path,
             from_folder: true,
@@ -164,13 +172,62 @@ impl<T> Loaded<T> {
     }
 }
 
-/// Checks, before any output, that each file named on the command line is there to
-/// be read: a streamed export should not stop halfway for a mistyped name.
-pub fn check_named_files(inputs: &[Input]) -> Result<()> {
-    for input in inputs.iter().filter(|i| !i.from_folder) {
-        article::check_file(&input.path)?;
+/// How a run treats an input it cannot read. With one input, that is the run's error.
+/// With several, each is reported as it comes, the others still load, and the run ends
+/// with a failing status (`finish`), as `grep` and `rg` do with a missing file.
+pub struct Failures {
+    several: bool,
+    count: AtomicUsize,
+}
+
+impl Failures {
+    /// The policy for a command line naming `paths` files or folders.
+    pub fn for_paths(paths: &[PathBuf]) -> Self {
+        Failures {
+            several: paths.len() > 1,
+            count: AtomicUsize::new(0),
+        }
     }
-    Ok(())
+
+    /// Reports a failure, or returns it when it should end the run.
+    pub fn report(&self, error: impl Into<anyhow::Error>) -> Result<()> {
+        let error = error.into();
+        if !self.several {
+            return Err(error);
+        }
+        eprintln!("onrecord: error: {error:#}");
+        self.count.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// The run's result once everything else is done: an error if any input failed.
+    pub fn finish(&self) -> Result<()> {
+        match self.count.load(Ordering::Relaxed) {
+            0 => Ok(()),
+            1 => bail!("1 input could not be read (see above)"),
+            n => bail!("{n} inputs could not be read (see above)"),
+        }
+    }
+}
+
+/// The inputs whose files are there to be read, checked before any output so that a
+/// streamed export does not stop halfway for a mistyped name. The others are
+/// reported (or, for a lone input, are the error).
+pub fn readable_inputs(inputs: Vec<Input>, failures: &Failures) -> Result<Vec<Input>> {
+    let mut kept = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        match input.from_folder {
+            true => kept.push(input),
+            false => match article::check_file(&input.path) {
+                Ok(()) => kept.push(input),
+                Err(e) => failures.report(e)?,
+            },
+        }
+    }
+    if kept.is_empty() {
+        bail!(NO_ARTICLE);
+    }
+    Ok(kept)
 }
 
 /// Reads and parses one input. A file named on the command line must load.
@@ -183,11 +240,12 @@ pub fn load_input(input: Input, format: Option<Format>) -> Loaded<Article> {
 }
 
 /// The loaded values in order, printing each one's warnings to stderr as it comes and
-/// noting skipped files there; a failure comes as an error, where callers stop.
-pub fn loaded_in_order<T>(
-    outcomes: impl Iterator<Item = Loaded<T>>,
-) -> impl Iterator<Item = Result<T>> {
-    outcomes.filter_map(|outcome| match outcome {
+/// noting skipped files there; a failure goes to `failures`, which may stop the run.
+pub fn loaded_in_order<'a, T: 'a>(
+    outcomes: impl Iterator<Item = Loaded<T>> + 'a,
+    failures: &'a Failures,
+) -> impl Iterator<Item = Result<T>> + 'a {
+    outcomes.filter_map(move |outcome| match outcome {
         Loaded::Done { value, warnings } => {
             for w in warnings {
                 eprintln!("onrecord: warning: {w}");
@@ -198,19 +256,21 @@ pub fn loaded_in_order<T>(
             eprintln!("onrecord: warning: skipped {e}");
             None
         }
-        Loaded::Failed(e) => Some(Err(e.into())),
+        Loaded::Failed(e) => failures.report(e).err().map(Err),
     })
 }
 
 /// Loads each path, printing decoding warnings to stderr. A file named on the command
 /// line must load; a file found in a folder that cannot be read is skipped with a warning.
 pub fn load_all(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<Article>> {
-    let inputs = expand_paths(paths)?;
+    let failures = Failures::for_paths(paths);
+    let inputs = expand_paths(paths, &failures)?;
     let outcomes = inputs.into_iter().map(|input| load_input(input, format));
-    let articles: Vec<Article> = loaded_in_order(outcomes).collect::<Result<_>>()?;
+    let articles: Vec<Article> = loaded_in_order(outcomes, &failures).collect::<Result<_>>()?;
     if articles.is_empty() {
         bail!(NO_ARTICLE);
     }
+    failures.finish()?;
     Ok(articles)
 }
 

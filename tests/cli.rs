@@ -312,3 +312,83 @@ fn folders_are_read_recursively_leaving_out_hidden_ones() {
         "name order, folder by folder; no hidden file or folder, no PDF"
     );
 }
+
+#[test]
+fn a_bad_path_among_good_ones_is_reported_and_the_others_still_load() {
+    let good = "sample_articles/nyt-sessions-offered-to-resign.txt";
+    for args in [
+        vec!["annotate", "no/such/story.txt", good, "--format", "jsonl"],
+        vec!["--summary", good, "no/such/story.txt"],
+    ] {
+        let o = onrecord(&args);
+        assert!(!o.status.success(), "{args:?} should fail at the end");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains("Sessions"),
+            "{args:?}: the good article is there: {out}"
+        );
+        let err = stderr(&o);
+        assert!(err.contains("no/such/story.txt"), "{err}");
+        assert!(err.contains("1 input could not be read"), "{err}");
+    }
+}
+
+#[test]
+fn output_into_a_folder_writes_one_file_per_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    let out_arg = out.to_str().unwrap();
+    let o = onrecord(&[
+        "annotate",
+        "sample_articles",
+        "--format",
+        "json",
+        "-o",
+        out_arg,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "hotair-sessions-fed-up.json",
+            "nyt-sessions-offered-to-resign.json"
+        ]
+    );
+    let one: Value =
+        serde_json::from_slice(&std::fs::read(out.join("hotair-sessions-fed-up.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        one["article"]["file"],
+        "sample_articles/hotair-sessions-fed-up.txt"
+    );
+
+    let again = onrecord(&[
+        "annotate",
+        "sample_articles",
+        "--format",
+        "json",
+        "-o",
+        out_arg,
+    ]);
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    let forced = onrecord(&[
+        "annotate",
+        "sample_articles",
+        "--format",
+        "json",
+        "-o",
+        out_arg,
+        "--force",
+    ]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+}

@@ -715,7 +715,9 @@ mod loading {
         std::fs::write(dir.path().join("a.txt"), text(HOTAIR)).unwrap();
         std::fs::write(dir.path().join("b.txt"), b"\0\0\0binary").unwrap();
         std::fs::write(dir.path().join("c.txt"), text(NYT)).unwrap();
-        let jobs = loader::jobs_for(&[dir.path().to_path_buf()], None).unwrap();
+        let paths = [dir.path().to_path_buf()];
+        let failures = onrecord::cli::Failures::for_paths(&paths);
+        let jobs = loader::jobs_for(&paths, None, &failures).unwrap();
         let (first, rest) = loader::first_and_rest(loader::start(jobs, None)).unwrap();
         let mut a = App::new(
             first,
@@ -748,11 +750,23 @@ mod loading {
     #[test]
     fn a_named_file_that_fails_is_the_same_error_as_before() {
         let missing = std::path::PathBuf::from("/no/such/story.txt");
-        let now = loader::jobs_for(std::slice::from_ref(&missing), None)
-            .err()
-            .unwrap();
+        let paths = std::slice::from_ref(&missing);
+        let failures = onrecord::cli::Failures::for_paths(paths);
+        let now = loader::jobs_for(paths, None, &failures).err().unwrap();
         let before = onrecord::cli::load_all(&[missing], None).unwrap_err();
         assert_eq!(format!("{now:#}"), format!("{before:#}"));
+        assert!(format!("{now:#}").contains("/no/such/story.txt"), "{now:#}");
+    }
+
+    #[test]
+    fn a_bad_path_among_good_ones_is_counted_and_the_others_are_read() {
+        let good = root().join("sample_articles").join(NYT);
+        let paths = [std::path::PathBuf::from("/no/such/story.txt"), good];
+        let failures = onrecord::cli::Failures::for_paths(&paths);
+        let jobs = loader::jobs_for(&paths, None, &failures).unwrap();
+        assert_eq!(jobs.len(), 1);
+        let end = failures.finish().unwrap_err();
+        assert_eq!(format!("{end}"), "1 input could not be read (see above)");
     }
 }
 

@@ -140,21 +140,32 @@ impl Incoming {
     }
 }
 
-/// The inputs of the command line: named files are loaded now (a failure is an error
-/// before the reader opens, as for every other command), folder files later. Warnings
-/// about named files go to stderr now, as before the reader existed.
-pub fn jobs_for(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<Job>> {
+/// The inputs of the command line: named files are loaded now (a failure goes to
+/// `failures` before the reader opens, as for every other command), folder files later.
+/// Warnings about named files go to stderr now, as before the reader existed.
+pub fn jobs_for(
+    paths: &[PathBuf],
+    format: Option<Format>,
+    failures: &crate::cli::Failures,
+) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
-    for input in crate::cli::expand_paths(paths)? {
+    for input in crate::cli::expand_paths(paths, failures)? {
         if input.from_folder {
             jobs.push(Job::LoadFromFolder(input.path));
             continue;
         }
-        let (article, warnings) = article::load_file(&input.path, format)?;
-        for w in warnings {
-            eprintln!("onrecord: warning: {w}");
+        match article::load_file(&input.path, format) {
+            Ok((article, warnings)) => {
+                for w in warnings {
+                    eprintln!("onrecord: warning: {w}");
+                }
+                jobs.push(Job::Annotate(Box::new(article)));
+            }
+            Err(e) => failures.report(e)?,
         }
-        jobs.push(Job::Annotate(Box::new(article)));
+    }
+    if jobs.is_empty() {
+        bail!(crate::cli::NO_ARTICLE);
     }
     Ok(jobs)
 }

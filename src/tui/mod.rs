@@ -59,11 +59,13 @@ pub fn run(items: Vec<Annotated>, theme: Option<&str>) -> Result<()> {
 
 /// Opens the reader at once over the articles of `paths` (the bundled samples when
 /// there are none), annotating them in the background. A named file that cannot be
-/// loaded is an error before the terminal is touched; warnings about files in folders
-/// are printed when the reader closes, so they never draw over it.
+/// loaded is reported before the terminal is touched (and, alone, is the error); the
+/// reader then opens over the others, and the run ends with a failing status. Warnings
+/// about files in folders are printed when the reader closes, so they never draw over it.
 pub fn open(paths: &[PathBuf], format: Option<Format>, theme: Option<&str>) -> Result<()> {
     let (themes, i) = pick_theme(theme)?;
     let keymap = KeyMap::load().map_err(anyhow::Error::msg)?;
+    let failures = crate::cli::Failures::for_paths(paths);
     let jobs = if paths.is_empty() {
         let samples = crate::cli::load_samples(format)?;
         samples
@@ -71,7 +73,7 @@ pub fn open(paths: &[PathBuf], format: Option<Format>, theme: Option<&str>) -> R
             .map(|a| Job::Annotate(Box::new(a)))
             .collect()
     } else {
-        loader::jobs_for(paths, format)?
+        loader::jobs_for(paths, format, &failures)?
     };
     let incoming = loader::start(jobs, format);
     let mut warnings = Vec::new();
@@ -81,7 +83,7 @@ pub fn open(paths: &[PathBuf], format: Option<Format>, theme: Option<&str>) -> R
         result
     });
     loader::print_warnings(&warnings);
-    result
+    result.and_then(|()| failures.finish())
 }
 
 /// The reader over articles still arriving; returns with the loading warnings.
