@@ -283,3 +283,116 @@ A vote on the night timetable was put off until May.\n";
     assert!(ps[0].ends_with("in six years."));
     assert!(ps[1].starts_with("Commuters") && ps[1].ends_with("two new boats."));
 }
+
+/// Saved pages written to show each way extraction used to fail: the article's
+/// paragraphs, in order, with nothing from the furniture around them.
+#[test]
+fn saved_pages_give_their_article_whatever_wraps_it() {
+    let cases: [(&str, &str, &str, usize); 5] = [
+        // A wrapper whose class says "subscribe" holds the whole page.
+        (
+            "subscribe-wrapper.html",
+            "The harbour board on Monday",
+            "declined to comment on the delay.",
+            5,
+        ),
+        // A teaser <article> for another story comes before the body, which is in no <article>.
+        (
+            "teaser-article.html",
+            "Three valley towns voted",
+            "before winter.",
+            5,
+        ),
+        // The body is text in a <div> with <br><br> between paragraphs, in a layout table.
+        (
+            "div-br-body.html",
+            "Night buses will run",
+            "Fares will be the same as in the day.",
+            5,
+        ),
+        // <noscript>, <script>, <style> and <iframe> inside paragraphs.
+        (
+            "noscript-in-p.html",
+            "The region’s reservoirs",
+            "to refill the reservoirs.",
+            5,
+        ),
+        (
+            "jsonld-graph.html",
+            "The city council approved",
+            "after a year.",
+            4,
+        ),
+    ];
+    for (file, first, last, count) in cases {
+        let bytes = std::fs::read(root().join("tests/fixtures/pages").join(file)).unwrap();
+        let a = load(file, &bytes);
+        let ps = paragraphs(&a);
+        assert_eq!(ps.len(), count, "{file}: {ps:#?}");
+        assert!(ps[0].starts_with(first), "{file}: {ps:#?}");
+        assert!(ps[count - 1].ends_with(last), "{file}: {ps:#?}");
+        for p in &ps {
+            assert!(
+                !p.contains('<') && !p.contains("{"),
+                "{file}: markup in {p:?}"
+            );
+            for furniture in [
+                "Related",
+                "Sign up",
+                "Most read",
+                "Subscribe",
+                "rights reserved",
+                "bridge",
+            ] {
+                assert!(!p.contains(furniture), "{file}: {furniture:?} in {p:?}");
+            }
+        }
+        let source = String::from_utf8(bytes).unwrap();
+        for p in &a.paragraphs {
+            let span = p
+                .source
+                .unwrap_or_else(|| panic!("{file}: a paragraph without its source"));
+            let html = span.slice(&source);
+            let hidden = r"(?s)<script\b.*?</script>|<style\b.*?</style>|<iframe\b.*?</iframe>|<noscript\b.*?</noscript>";
+            let visible = regex::Regex::new(&format!("{hidden}|<[^>]*>"))
+                .unwrap()
+                .replace_all(html, "");
+            let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+            assert_eq!(squeeze(&visible), squeeze(p.span.slice(&a.text)), "{file}");
+        }
+    }
+}
+
+#[test]
+fn saved_pages_give_validated_metadata() {
+    let meta = |file: &str| {
+        let bytes = std::fs::read(root().join("tests/fixtures/pages").join(file)).unwrap();
+        load(file, &bytes).meta
+    };
+    let graph = meta("jsonld-graph.html");
+    assert_eq!(
+        graph.title.as_deref(),
+        Some("Council approves new cycle lanes")
+    );
+    // The placeholder in the meta tag is refused; the JSON-LD date is taken.
+    assert_eq!(graph.date.as_deref(), Some("2024-04-16T12:00:00+00:00"));
+    assert_eq!(graph.authors, ["Odile Varga", "Tomas Reyna"]);
+    assert_eq!(graph.outlet.as_deref(), Some("Riverside Gazette"));
+
+    let teaser = meta("teaser-article.html");
+    assert_eq!(
+        teaser.title.as_deref(),
+        Some("Valley towns agree to share one fire service")
+    );
+    assert_eq!(teaser.date.as_deref(), Some("2022-11-02"));
+
+    let div = meta("div-br-body.html");
+    assert_eq!(div.date.as_deref(), Some("2021-09-17T18:00:00+01:00"));
+
+    let wrapper = meta("subscribe-wrapper.html");
+    assert_eq!(
+        wrapper.title.as_deref(),
+        Some("Harbour board delays vote on ferry fares")
+    );
+    assert_eq!(wrapper.authors, ["Ines Quarrie"]);
+}

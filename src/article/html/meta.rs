@@ -72,12 +72,10 @@ pub fn read(doc: &Html) -> Meta {
 }
 
 /// Fills what the markup left empty from what the body extractor read of the page.
+/// Not the outlet: the extractor guesses it from header text ("Home News Weather").
 pub fn fill_gaps(meta: &mut Meta, found: &rs_trafilatura::Metadata) {
     if meta.title.is_none() {
         meta.title = found.title.as_deref().map(collapse);
-    }
-    if meta.outlet.is_none() {
-        meta.outlet = found.sitename.clone();
     }
     if meta.date.is_none() {
         meta.date = found.date.and_then(|d| plausible_date(&d.to_rfc3339()));

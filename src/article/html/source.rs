@@ -69,7 +69,7 @@ fn find(hay: &[Visible], want: &[char]) -> Option<usize> {
 }
 
 /// Elements whose content is not shown.
-const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "title"];
+const HIDDEN: &[&str] = &["script", "style", "noscript", "template", "title", "iframe"];
 
 fn project(src: &str) -> Vec<Visible> {
     let mut out = Vec::with_capacity(src.len());
