@@ -27,5 +27,6 @@ pub mod cli;
 pub mod export;
 pub mod parallel;
 pub mod samples;
+pub mod sanitize;
 pub mod span;
 pub mod tui;

@@ -392,3 +392,19 @@ fn output_into_a_folder_writes_one_file_per_article() {
     ]);
     assert!(forced.status.success(), "{}", stderr(&forced));
 }
+
+#[test]
+fn the_summary_never_prints_control_characters_from_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("hostile.txt");
+    std::fs::write(
+        &p,
+        "Title \u{1b}]0;pwned\u{7}\n\nThe mayor \u{1b}[31msaid\u{1b}[0m the vote would wait.\n",
+    )
+    .unwrap();
+    let o = onrecord(&["--summary", p.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.starts_with("Title ␛]0;pwned␇"), "{out}");
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+}

@@ -557,6 +557,29 @@ fn hostile_text_is_neutralised_on_screen() {
     }
 }
 
+#[test]
+fn the_header_gives_the_authors_and_a_readable_date() {
+    let path = root().join("tests/fixtures/pages/jsonld-graph.html");
+    let bytes = std::fs::read(path).unwrap();
+    let (art, _) = onrecord::article::parse_bytes("jsonld-graph.html", &bytes, None).unwrap();
+    let themes = vec![Theme::bundled("dark").unwrap()];
+    let mut a = App::new(
+        vec![Annotated::new(art)],
+        themes,
+        0,
+        KeyMap::with_overrides(None).unwrap(),
+    );
+    let s = screen(&render(&mut a, 100, 20));
+    let header: Vec<&str> = s.lines().take(2).map(str::trim_end).collect();
+    assert_eq!(
+        header,
+        [
+            "Council approves new cycle lanes",
+            "Riverside Gazette · by Odile Varga and Tomas Reyna · 16 Apr 2024, 12:00"
+        ]
+    );
+}
+
 mod drawing_never_panics {
     use super::*;
     use proptest::prelude::*;

@@ -29,6 +29,42 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
+/// A date as a reader says it: "6 June 2017", or "20 Nov 2019, 01:22" when the time of
+/// day is given. A date that is not ISO 8601 is shown as it was written.
+pub fn readable(date: &str) -> String {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(iso) = iso_date(date) else {
+        return date.to_string();
+    };
+    let number = |r: std::ops::Range<usize>| iso.get(r).and_then(|s| s.parse::<usize>().ok());
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return date.to_string();
+    };
+    let name = NAMES[month - 1];
+    let time = iso.get(10..).and_then(|rest| {
+        let clock = rest.strip_prefix('T')?.get(..5)?;
+        let is_clock = clock.as_bytes().get(2) == Some(&b':');
+        (is_clock && clock != "00:00").then_some(clock)
+    });
+    match time {
+        Some(clock) => format!("{day} {} {year}, {clock}", &name[..3]),
+        None => format!("{day} {name} {year}"),
+    }
+}
+
 fn iso_date(s: &str) -> Option<String> {
     let b = s.as_bytes();
     let is_digits = |r: std::ops::Range<usize>| {
@@ -149,6 +185,15 @@ mod tests {
         assert_eq!(normalise_date("2019/11/19").as_deref(), Some("2019-11-19"));
         assert_eq!(normalise_date("not a date"), None);
         assert_eq!(normalise_date("Mayor Smith said 2017"), None);
+    }
+
+    #[test]
+    fn dates_read_as_a_person_says_them() {
+        use super::readable;
+        assert_eq!(readable("2017-06-06"), "6 June 2017");
+        assert_eq!(readable("2019-11-20T01:22:37-05:00"), "20 Nov 2019, 01:22");
+        assert_eq!(readable("2019-11-20T00:00:00Z"), "20 November 2019");
+        assert_eq!(readable("the week of the vote"), "the week of the vote");
     }
 
     #[test]

@@ -84,6 +84,28 @@ pub struct Meta {
     pub extra: BTreeMap<String, String>,
 }
 
+impl Meta {
+    /// The authors as a byline: "by A", "by A and B", "by A, B and C", and past three
+    /// names "by A, B and 4 others".
+    pub fn byline(&self) -> Option<String> {
+        let names = &self.authors;
+        Some(match names.len() {
+            0 => return None,
+            1 => format!("by {}", names[0]),
+            2 | 3 => {
+                let (last, rest) = names.split_last()?;
+                format!("by {} and {last}", rest.join(", "))
+            }
+            n => format!("by {}, {} and {} others", names[0], names[1], n - 2),
+        })
+    }
+
+    /// The date as a reader says it ("6 June 2017"), if there is one.
+    pub fn readable_date(&self) -> Option<String> {
+        self.date.as_deref().map(super::date::readable)
+    }
+}
+
 /// One body paragraph: a span of the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Paragraph {
@@ -139,5 +161,28 @@ impl Article {
 
     pub fn title_or_name(&self) -> &str {
         self.meta.title.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Meta;
+
+    #[test]
+    fn bylines_name_up_to_three_and_count_the_rest() {
+        let with = |names: &[&str]| Meta {
+            authors: names.iter().map(|n| n.to_string()).collect(),
+            ..Meta::default()
+        };
+        assert_eq!(with(&[]).byline(), None);
+        assert_eq!(with(&["A. Roe"]).byline().as_deref(), Some("by A. Roe"));
+        assert_eq!(
+            with(&["A", "B", "C"]).byline().as_deref(),
+            Some("by A, B and C")
+        );
+        assert_eq!(
+            with(&["A", "B", "C", "D", "E"]).byline().as_deref(),
+            Some("by A, B and 3 others")
+        );
     }
 }

@@ -16,6 +16,7 @@ pub use write::{write_atomic, write_atomic_with};
 use crate::annotate::Annotations;
 use crate::annotate::{SourceKind, Summary};
 use crate::article::Article;
+use crate::sanitize::clean;
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use stream::{ExportWriter, Style};
@@ -220,10 +221,12 @@ pub fn summary_text(items: &[Annotated]) -> String {
 pub fn summary_of(a: &Annotated) -> String {
     let mut out = String::new();
     let m = &a.article.meta;
-    out.push_str(&format!("{}\n", a.article.title_or_name()));
+    // Article text is cleaned of control characters: a summary is read in a terminal.
+    out.push_str(&format!("{}\n", clean(a.article.title_or_name())));
     let facts: Vec<String> = [
-        m.outlet.clone(),
-        m.date.clone(),
+        m.outlet.as_deref().map(clean),
+        m.byline().as_deref().map(clean),
+        m.date.as_deref().map(clean),
         Some(format!("{} paragraphs", a.article.paragraphs.len())),
     ]
     .into_iter()
@@ -236,7 +239,7 @@ pub fn summary_of(a: &Annotated) -> String {
     let names: Vec<String> = people
         .iter()
         .take(5)
-        .map(|p| format!("{} ({})", p.name, p.mentions.len()))
+        .map(|p| format!("{} ({})", clean(&p.name), p.mentions.len()))
         .collect();
     if !names.is_empty() {
         out.push_str(&format!("  people: {}\n", names.join(", ")));

@@ -4,7 +4,6 @@ pub mod app;
 pub mod input;
 pub mod keymap;
 pub mod loader;
-pub mod sanitize;
 pub mod theme;
 pub mod ui;
 pub mod wrap;

@@ -4,9 +4,9 @@ use super::app::{
     marker, progress_text, quote_spans, App, Emphasis, ExportPicker, Filter, Overlay, Pane,
 };
 use super::input::SOURCE_ITEM_HEIGHT;
-use super::sanitize::clean;
 use crate::annotate::SourceKind;
 use crate::export::ExportFormat;
+use crate::sanitize::clean;
 use crate::span::Span;
 use ratatui::layout::{Alignment, Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -103,7 +103,7 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     let t = app.theme();
     let a = app.article();
     let m = &a.article.meta;
-    let mut facts: Vec<String> = [m.outlet.clone(), m.date.clone()]
+    let mut facts: Vec<String> = [m.outlet.clone(), m.byline(), m.readable_date()]
         .into_iter()
         .flatten()
         .map(|s| clean(&s))

@@ -6,8 +6,8 @@
 //! where the bottom is). Positions are therefore rows of a paragraph, not line numbers,
 //! which would need every paragraph above laid out.
 
-use super::sanitize::{display, Display};
 use crate::article::Article;
+use crate::sanitize::{display, Display};
 use textwrap::core::Fragment;
 use unicode_width::UnicodeWidthChar;
 
