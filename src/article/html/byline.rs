@@ -36,6 +36,7 @@ pub fn names(raw: &str) -> Vec<String> {
         return Vec::new();
     }
     let text = without_by(&text);
+    let text = before_affiliation(text);
     text.split([',', ';', '|', '&', '•'])
         .flat_map(|part| part.split(" and "))
         .map(str::trim)
@@ -48,6 +49,31 @@ pub fn names(raw: &str) -> Vec<String> {
 /// "MS", "RD", "PhD" after a name: letters after a comma, not a second author.
 fn is_credential(part: &str) -> bool {
     !part.contains(' ') && part.len() <= 4 && part.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// "Jane Roe. Harbour News" → "Jane Roe": a full stop after a whole word (not an
+/// initial or "Jr.") ends the names; what follows is where they work.
+fn before_affiliation(text: &str) -> &str {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(". ").map(|i| from + i) {
+        let word = text[..i].rsplit(' ').next().unwrap_or("");
+        let is_abbreviation = word.chars().count() <= 2 || ["Jr", "Sr", "Mrs"].contains(&word);
+        if !is_abbreviation {
+            return &text[..i];
+        }
+        from = i + 2;
+    }
+    text
+}
+
+/// Whether two names are one person's: the same first and last word ("Troy Smith",
+/// "Troy L. Smith").
+pub fn same_person(a: &str, b: &str) -> bool {
+    let ends = |n: &str| {
+        let words: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
+        (words.first().cloned(), words.last().cloned())
+    };
+    ends(a) == ends(b)
 }
 
 fn looks_like_address(text: &str) -> bool {
@@ -86,8 +112,14 @@ fn is_name(part: &str) -> bool {
             .iter()
             .any(|r| lower == *r || lower == format!("{r}s"))
     };
+    // "Harbourtown.com" is a site, not a person.
+    let is_domain = |w: &&str| {
+        w.rsplit_once('.')
+            .is_some_and(|(_, tld)| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase()))
+    };
     (1..=5).contains(&words.len())
         && words.iter().all(letters)
+        && !words.iter().any(is_domain)
         && words
             .iter()
             .all(|w| capitalised(w) || PARTICLES.contains(w))
@@ -135,6 +167,12 @@ mod tests {
         assert_eq!(names("Associated Press"), ["Associated Press"]);
         assert_eq!(names("By Lena Ortiz, MS, RD"), ["Lena Ortiz"]);
         assert_eq!(names("AFP"), ["AFP"]);
+        assert_eq!(names("Mara Quint. Harbour Radio"), ["Mara Quint"]);
+        assert_eq!(
+            names("By Dale R. Penn Jr. and Ivo Sand"),
+            ["Dale R. Penn Jr.", "Ivo Sand"]
+        );
+        assert!(names("Harbourtown.com").is_empty());
     }
 
     #[test]

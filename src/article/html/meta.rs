@@ -7,6 +7,8 @@
 //! what the body extractor read. Dates must be real days; authors must be names.
 
 use super::blocks::collapse;
+use super::byline;
+use super::source::decode_references;
 use crate::article::date::plausible_date;
 use crate::article::Meta;
 use scraper::{ElementRef, Html, Selector};
@@ -37,16 +39,34 @@ pub fn read(doc: &Html) -> Meta {
     let tag = |key: &str| tags.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let ld = JsonLd::read(doc);
 
-    meta.outlet = tag("og:site_name").or_else(|| ld.text("/publisher/name"));
+    meta.outlet = tag("og:site_name")
+        .or_else(|| ld.text("/publisher/name"))
+        .or_else(|| tag("application-name"));
     meta.url = tag("og:url")
         .or_else(|| attr_of(doc, "link[rel=canonical]", "href"))
         .or_else(|| ld.text("/url"));
-    meta.title = tag("og:title")
-        .or_else(|| ld.text("/headline"))
-        .or_else(|| itemprop(doc, "headline"))
-        .or_else(|| tag("twitter:title"))
-        .or_else(|| text_of(doc, "title"))
-        .map(|t| strip_site_suffix(&t, meta.outlet.as_deref(), meta.url.as_deref()));
+    let stated: Vec<String> = [
+        tag("og:title"),
+        ld.text("/headline"),
+        itemprop(doc, "headline"),
+        tag("twitter:title"),
+        text_of(doc, "title"),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| decode_references(&t))
+    .collect();
+    let mut site = None;
+    let titles: Vec<String> = stated
+        .iter()
+        .map(|t| {
+            let (title, tail) = strip_site_suffix(t, meta.outlet.as_deref(), meta.url.as_deref());
+            site = site.take().or(tail);
+            title
+        })
+        .collect();
+    meta.title = headline(doc, &titles);
+    meta.outlet = meta.outlet.take().or(site);
     meta.date = DATE_TAGS
         .iter()
         .filter_map(|k| tag(k))
@@ -55,18 +75,25 @@ pub fn read(doc: &Html) -> Meta {
         .chain(itemprop(doc, "datePublished"))
         .chain(time_elements(doc))
         .find_map(|d| plausible_date(&d));
-    meta.authors = first_names(
-        [
-            // Meta tags and JSON-LD together: a tag often names only the first author.
-            tags.iter()
-                .filter(|(k, _)| k == "author" || k == "article:author" || k == "byl")
-                .map(|(_, v)| v.clone())
-                .chain(ld.authors())
-                .collect(),
-            visible_bylines(doc),
-        ]
-        .into_iter(),
+    // Meta tags and JSON-LD together: a tag often names only the first author.
+    let stated = names_in(
+        tags.iter()
+            .filter(|(k, _)| k == "author" || k == "article:author" || k == "byl")
+            .map(|(_, v)| v.clone())
+            .chain(ld.authors()),
     );
+    let visible = names_in(visible_bylines(doc));
+    // The visible byline wins when it names everyone the markup does, and more (with
+    // the markup's fuller spellings).
+    let fuller = visible.len() > stated.len()
+        && stated
+            .iter()
+            .all(|s| visible.iter().any(|v| byline::same_person(s, v)));
+    meta.authors = if stated.is_empty() || fuller {
+        names_in(visible.into_iter().chain(stated))
+    } else {
+        stated
+    };
     read_keywords_and_extra(&tags, &mut meta);
     meta
 }
@@ -81,7 +108,7 @@ pub fn fill_gaps(meta: &mut Meta, found: &rs_trafilatura::Metadata) {
         meta.date = found.date.and_then(|d| plausible_date(&d.to_rfc3339()));
     }
     if meta.authors.is_empty() {
-        meta.authors = first_names(std::iter::once(found.author.iter().cloned().collect()));
+        meta.authors = names_in(found.author.clone());
     }
 }
 
@@ -196,7 +223,7 @@ fn visible_bylines(doc: &Html) -> Vec<String> {
                [class*=authorName]";
     doc.select(&sel(css))
         .map(byline_text)
-        .find(|t| !super::byline::names(t).is_empty())
+        .find(|t| !byline::names(t).is_empty())
         .into_iter()
         .collect()
 }
@@ -213,25 +240,56 @@ fn byline_text(el: ElementRef) -> String {
     collapse(&el.text().collect::<String>())
 }
 
-/// The names from the first list that gives any, each byline cleaned and split.
-fn first_names(lists: impl Iterator<Item = Vec<String>>) -> Vec<String> {
-    for list in lists {
-        let mut names = Vec::new();
-        for raw in &list {
-            for name in super::byline::names(raw) {
-                push_unique(&mut names, name);
+/// The names in bylines, each cleaned and split, the same person once (the fuller
+/// spelling kept: "Troy L. Smith" over "Troy Smith").
+fn names_in(bylines: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for raw in bylines {
+        for name in byline::names(&raw) {
+            match names.iter_mut().find(|n| byline::same_person(n, &name)) {
+                Some(known) if name.len() > known.len() => *known = name,
+                Some(_) => {}
+                None => names.push(name),
             }
         }
-        if !names.is_empty() {
-            return names;
-        }
     }
-    Vec::new()
+    names
+}
+
+/// The headline among the titles a page states: the one its `<h1>` shows (Open Graph
+/// and JSON-LD titles are often written for search engines or social media), or the
+/// `<h1>` itself where a stated title cuts it short; else the first stated.
+fn headline(doc: &Html, titles: &[String]) -> Option<String> {
+    let shown: Vec<String> = doc
+        .select(&sel("h1"))
+        .take(8)
+        .map(|h| collapse(&h.text().collect::<String>()))
+        .collect();
+    let on_page = |t: &&String| shown.iter().any(|h| h.eq_ignore_ascii_case(t));
+    let whole = |t: &String| {
+        let stem = t.trim_end_matches(['…', '.', ' ']).to_lowercase();
+        let long_enough = stem.chars().count() >= 20;
+        shown
+            .iter()
+            .find(|h| long_enough && h.len() > t.len() && h.to_lowercase().starts_with(&stem))
+            .cloned()
+    };
+    titles
+        .iter()
+        .find(on_page)
+        .cloned()
+        .or_else(|| titles.iter().find_map(whole))
+        .or_else(|| titles.first().cloned())
 }
 
 /// Takes a trailing " | Site" (or " - Site", " — Site") off a page title when the tail
-/// is the outlet, part of the page's host name, or a short name after a bar.
-fn strip_site_suffix(title: &str, outlet: Option<&str>, url: Option<&str>) -> String {
+/// is the outlet, part of the page's host name, or a short name after a bar; returns
+/// the title and the site name taken off.
+fn strip_site_suffix(
+    title: &str,
+    outlet: Option<&str>,
+    url: Option<&str>,
+) -> (String, Option<String>) {
     let host = url
         .and_then(|u| u.split("//").nth(1))
         .and_then(|rest| rest.split('/').next())
@@ -252,10 +310,10 @@ fn strip_site_suffix(title: &str, outlet: Option<&str>, url: Option<&str>) -> St
             && site.len() >= 3;
         let short_after_bar = sep == " | " && tail.split_whitespace().count() <= 4;
         if !head.is_empty() && (is_outlet || in_host || short_after_bar) {
-            return head.to_string();
+            return (head.to_string(), Some(tail.to_string()));
         }
     }
-    title.to_string()
+    (title.to_string(), None)
 }
 
 /// The distinctive label of a host name: "coastalledger" in "www.coastalledger.co.uk".
@@ -401,13 +459,43 @@ mod tests {
     }
 
     #[test]
-    fn the_site_name_is_taken_off_the_title() {
-        assert_eq!(
-            strip_site_suffix("Harbour tolls rise | Coastal Ledger", None, None),
-            "Harbour tolls rise"
+    fn a_headline_cut_short_in_the_metadata_is_read_whole_from_the_page() {
+        let meta = meta_of(
+            r#"<html><head><script type="application/ld+json">
+            {"@type":"NewsArticle","headline":"Tram line to reopen after a year of works on the…"}
+            </script><meta property="og:title" content="Tram line reopens"></head>
+            <body><h1>Site</h1><h1>Tram line to reopen after a year of works on the bridge</h1></body></html>"#,
         );
         assert_eq!(
-            strip_site_suffix(
+            meta.title.as_deref(),
+            Some("Tram line to reopen after a year of works on the bridge")
+        );
+    }
+
+    #[test]
+    fn the_fuller_of_two_bylines_and_spelling_is_kept() {
+        let meta = meta_of(
+            r#"<html><head><meta name="author" content="Lea Fontaine">
+            <script type="application/ld+json">{"@type":"NewsArticle",
+              "author":{"@type":"Person","name":"Lea M. Fontaine, Harbourtown.com"}}</script></head>
+            <body><div class="article-byline">By Lea Fontaine, Ravi Anand and Jo Park</div></body></html>"#,
+        );
+        assert_eq!(meta.authors, ["Lea M. Fontaine", "Ravi Anand", "Jo Park"]);
+    }
+
+    #[test]
+    fn the_site_name_is_taken_off_the_title() {
+        let title =
+            |t: &str, outlet: Option<&str>, url: Option<&str>| strip_site_suffix(t, outlet, url).0;
+        assert_eq!(
+            strip_site_suffix("Harbour tolls rise | Coastal Ledger", None, None),
+            (
+                "Harbour tolls rise".to_string(),
+                Some("Coastal Ledger".to_string())
+            )
+        );
+        assert_eq!(
+            title(
                 "Harbour tolls rise - Coastal Ledger Online",
                 None,
                 Some("https://www.coastalledger.test/a/1")
@@ -415,7 +503,7 @@ mod tests {
             "Harbour tolls rise"
         );
         assert_eq!(
-            strip_site_suffix("Left - and right - agree", Some("Ledger"), None),
+            title("Left - and right - agree", Some("Ledger"), None),
             "Left - and right - agree"
         );
     }

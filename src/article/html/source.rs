@@ -147,6 +147,29 @@ fn tag_len(rest: &str) -> usize {
     }
 }
 
+/// Text with its character references decoded ("&#8211;" → "–"), for metadata that
+/// pages escape twice.
+pub fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match reference(rest) {
+            Some((ch, len)) => {
+                out.push(ch);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A character reference ("&amp;", "&#8217;", "&#x2019;") and its length.
 fn reference(rest: &str) -> Option<(char, usize)> {
     let end = rest
@@ -217,6 +240,14 @@ mod tests {
         let src = "<table><tr><td>Ward 1</td><td>4,210</td></tr></table>";
         let found = locate(src, &["Ward 1 | 4,210"])[0].expect("row found");
         assert_eq!(found.span.slice(src), "Ward 1</td><td>4,210");
+    }
+
+    #[test]
+    fn references_in_text_are_decoded() {
+        assert_eq!(
+            decode_references("Fees rise &#8211; again &amp; &unknown; &"),
+            "Fees rise – again & &unknown; &"
+        );
     }
 
     #[test]
