@@ -120,8 +120,9 @@ fn open_folder(c: &mut Criterion) {
     group.bench_function("time to first frame", |b| {
         b.iter(|| {
             let failures = onrecord::cli::Failures::for_paths(&paths);
-            let jobs = loader::jobs_for(&paths, None, &failures).expect("folder lists");
-            let incoming = loader::start(jobs, None);
+            let jobs =
+                loader::jobs_for(&paths, &Default::default(), &failures).expect("folder lists");
+            let incoming = loader::start(jobs, Default::default());
             let (first, rest) = loader::first_and_rest(incoming).expect("one loads");
             let mut app = new_app(first);
             app.follow(rest);

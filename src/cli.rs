@@ -1,6 +1,7 @@
 //! The command line: `onrecord [PATH]...` opens the reader, `onrecord annotate` exports.
 
-use crate::article::{self, Article, Format, LoadError};
+use crate::article::corpus::{self, CorpusFormat, Records};
+use crate::article::{self, Article, Format, LoadError, LoadOptions};
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -20,15 +21,57 @@ pub struct Cli {
     /// Articles to open (files or folders; `-` reads one from standard input); none opens
     /// the bundled samples.
     pub paths: Vec<PathBuf>,
-    /// Read every file as this format instead of detecting it.
+    /// Read every file as this format instead of detecting it (jsonl and csv: a corpus
+    /// with one article per record).
     #[arg(long, value_enum, global = true)]
-    pub input_format: Option<Format>,
+    pub input_format: Option<InputFormat>,
+    /// In a JSONL or CSV corpus, the field that holds text, title, date, outlet, url or
+    /// authors, when it is not one of the usual names (repeatable).
+    #[arg(long = "field", value_name = "KEY=NAME", global = true)]
+    pub fields: Vec<String>,
     /// Colour theme: a bundled name (dark, light, high-contrast, mono) or a TOML file.
     #[arg(long)]
     pub theme: Option<String>,
     /// Print each article's summary instead of opening the reader.
     #[arg(long)]
     pub summary: bool,
+}
+
+/// The formats `--input-format` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Title line, blank line, paragraphs.
+    Plain,
+    /// A news-dataset dump: URL, title, keywords, date, id, then the body on one line.
+    Dump,
+    /// Markdown with a `+++` TOML front matter block.
+    Markdown,
+    /// A saved HTML news page.
+    Html,
+    /// A corpus: one JSON object per line, each an article.
+    Jsonl,
+    /// A corpus: a header row, then one article per row.
+    Csv,
+}
+
+impl Cli {
+    /// How the inputs are to be read, from `--input-format` and `--field`.
+    pub fn load_options(&self) -> Result<LoadOptions> {
+        let mut options = LoadOptions::default();
+        match self.input_format {
+            None => {}
+            Some(InputFormat::Plain) => options.format = Some(Format::Plain),
+            Some(InputFormat::Dump) => options.format = Some(Format::Dump),
+            Some(InputFormat::Markdown) => options.format = Some(Format::Markdown),
+            Some(InputFormat::Html) => options.format = Some(Format::Html),
+            Some(InputFormat::Jsonl) => options.corpus = Some(CorpusFormat::Jsonl),
+            Some(InputFormat::Csv) => options.corpus = Some(CorpusFormat::Csv),
+        }
+        for choice in &self.fields {
+            options.fields.name(choice).map_err(anyhow::Error::msg)?;
+        }
+        Ok(options)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -42,7 +85,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct AnnotateArgs {
-    /// Article files or folders; `-` reads one article from standard input.
+    /// Article files, corpus files (.jsonl, .csv) or folders; `-` reads standard input
+    /// (one article, or JSONL articles, one per line, streamed).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format.
@@ -88,7 +132,7 @@ pub fn expand_paths(paths: &[PathBuf], failures: &Failures) -> Result<Vec<Input>
         }
         let files = match article_files_under(p) {
             Ok(files) if files.is_empty() => {
-                let reason = "the folder holds no article files (.txt, .md, .html)";
+                let reason = "the folder holds no article files (.txt, .md, .html, .jsonl, .csv)";
                 failures.report(anyhow::anyhow!("{}: {reason}", p.display()))?;
                 continue;
             }
@@ -143,10 +187,10 @@ fn is_article_file(path: &Path) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     !name.starts_with('.')
-        && matches!(
+        && (matches!(
             ext.as_str(),
             "txt" | "md" | "markdown" | "html" | "htm" | "text" | ""
-        )
+        ) || CorpusFormat::of_path(path).is_some())
 }
 
 /// What became of one input.
@@ -213,21 +257,115 @@ impl Failures {
 /// The inputs whose files are there to be read, checked before any output so that a
 /// streamed export does not stop halfway for a mistyped name. The others are
 /// reported (or, for a lone input, are the error).
-pub fn readable_inputs(inputs: Vec<Input>, failures: &Failures) -> Result<Vec<Input>> {
+pub fn readable_inputs(
+    inputs: Vec<Input>,
+    options: &LoadOptions,
+    failures: &Failures,
+) -> Result<Vec<Input>> {
     let mut kept = Vec::with_capacity(inputs.len());
     for input in inputs {
-        match input.from_folder {
-            true => kept.push(input),
-            false => match article::check_file(&input.path) {
-                Ok(()) => kept.push(input),
-                Err(e) => failures.report(e)?,
-            },
+        let check = match corpus_format_of_file(&input.path, options) {
+            Some(_) => article::check_corpus_file(&input.path),
+            None => article::check_file(&input.path),
+        };
+        match (input.from_folder, check) {
+            (true, _) | (false, Ok(())) => kept.push(input),
+            (false, Err(e)) => failures.report(e)?,
         }
     }
     if kept.is_empty() {
         bail!(NO_ARTICLE);
     }
     Ok(kept)
+}
+
+/// One unit of work: a file to load, or one record of a corpus file.
+pub enum Job {
+    File(Input),
+    Record(Result<corpus::Record, LoadError>),
+    /// A corpus file that could not be opened.
+    Unreadable {
+        error: LoadError,
+        from_folder: bool,
+    },
+}
+
+/// The jobs for `inputs`: corpus files are read a record at a time, as the jobs are
+/// taken, so a corpus of any size streams.
+pub fn jobs<'a>(
+    inputs: Vec<Input>,
+    options: &'a LoadOptions,
+) -> impl Iterator<Item = Job> + Send + 'a {
+    inputs
+        .into_iter()
+        .flat_map(move |input| -> Box<dyn Iterator<Item = Job> + Send> {
+            match open_corpus(&input, options) {
+                None => Box::new(std::iter::once(Job::File(input))),
+                Some(Ok(records)) => Box::new(records.map(Job::Record)),
+                Some(Err(error)) => Box::new(std::iter::once(Job::Unreadable {
+                    error,
+                    from_folder: input.from_folder,
+                })),
+            }
+        })
+}
+
+/// The corpus format of a file, from `--input-format` or its extension.
+fn corpus_format_of_file(path: &Path, options: &LoadOptions) -> Option<CorpusFormat> {
+    if article::is_stdin(path) {
+        return None;
+    }
+    options.corpus.or_else(|| CorpusFormat::of_path(path))
+}
+
+/// The records of `input` when it is a corpus: a corpus file, or standard input that
+/// opens with a JSON object (or is named one by `--input-format`).
+fn open_corpus(input: &Input, options: &LoadOptions) -> Option<Result<Records<Reader>, LoadError>> {
+    use std::io::{BufRead, BufReader, IsTerminal};
+    let path = &input.path;
+    if article::is_stdin(path) {
+        if std::io::stdin().is_terminal() {
+            return None; // loading it says why it cannot be read
+        }
+        let format = match options.corpus {
+            Some(format) => format,
+            None if options.format.is_some() => return None,
+            // A peek: what is looked at stays in standard input's buffer.
+            None => CorpusFormat::of_content(std::io::stdin().lock().fill_buf().ok()?)?,
+        };
+        let reader: Reader = Box::new(BufReader::new(std::io::stdin()));
+        return Some(Records::new(reader, article::STDIN_NAME, format));
+    }
+    let format = corpus_format_of_file(path, options)?;
+    let name = path.display().to_string();
+    let opened = std::fs::File::open(path).map_err(|e| LoadError::io(path, e));
+    Some(opened.and_then(|file| {
+        let reader: Reader = Box::new(BufReader::with_capacity(1 << 16, file));
+        Records::new(reader, &name, format)
+    }))
+}
+
+/// Where a corpus is read from: a file or standard input, handed between threads.
+type Reader = Box<dyn std::io::BufRead + Send>;
+
+/// Loads what a job names: a file (which, named on the command line, must load) or a
+/// record (skipped with a warning when it holds no article).
+pub fn load_job(job: Job, options: &LoadOptions) -> Loaded<Article> {
+    match job {
+        Job::File(input) => load_input(input, options.format),
+        Job::Record(Ok(record)) => match corpus::article(record, &options.fields) {
+            Ok(value) => Loaded::Done {
+                value,
+                warnings: Vec::new(),
+            },
+            Err(e) => Loaded::Skipped(e),
+        },
+        Job::Record(Err(e)) => Loaded::Skipped(e),
+        Job::Unreadable { error, from_folder } => match from_folder {
+            true => Loaded::Skipped(error),
+            false => Loaded::Failed(error),
+        },
+    }
 }
 
 /// Reads and parses one input. A file named on the command line must load.
@@ -262,10 +400,10 @@ pub fn loaded_in_order<'a, T: 'a>(
 
 /// Loads each path, printing decoding warnings to stderr. A file named on the command
 /// line must load; a file found in a folder that cannot be read is skipped with a warning.
-pub fn load_all(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<Article>> {
+pub fn load_all(paths: &[PathBuf], options: &LoadOptions) -> Result<Vec<Article>> {
     let failures = Failures::for_paths(paths);
     let inputs = expand_paths(paths, &failures)?;
-    let outcomes = inputs.into_iter().map(|input| load_input(input, format));
+    let outcomes = jobs(inputs, options).map(|job| load_job(job, options));
     let articles: Vec<Article> = loaded_in_order(outcomes, &failures).collect::<Result<_>>()?;
     if articles.is_empty() {
         bail!(NO_ARTICLE);

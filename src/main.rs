@@ -13,18 +13,19 @@ fn main() {
 
 fn run() -> Result<()> {
     let cli = Cli::parse();
+    let options = cli.load_options()?;
     match cli.command {
-        Some(Command::Annotate(args)) => pipeline::annotate(&args, cli.input_format),
+        Some(Command::Annotate(args)) => pipeline::annotate(&args, &options),
         None => {
             // A wrong --theme is an error even when no reader opens.
             if let Some(spec) = &cli.theme {
                 onrecord::tui::theme::Theme::load(spec)?;
             }
             if cli.summary || !std::io::stdout().is_terminal() {
-                return pipeline::print_summaries(&cli.paths, cli.input_format);
+                return pipeline::print_summaries(&cli.paths, &options);
             }
             // The reader opens at once and annotates in the background.
-            onrecord::tui::open(&cli.paths, cli.input_format, cli.theme.as_deref())
+            onrecord::tui::open(&cli.paths, options, cli.theme.as_deref())
         }
     }
 }

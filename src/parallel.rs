@@ -1,7 +1,9 @@
 //! Work on a sequence across all cores, with the results handed on in input order.
+//!
+//! The inputs are taken by a thread of their own, so that a slow input (a pipe that
+//! delivers a line now and then) never holds back results that are ready: each result
+//! is handed on as soon as it and those before it are done.
 
-use rayon::Scope;
-use std::collections::VecDeque;
 use std::sync::mpsc::{sync_channel, Receiver};
 
 /// Results that may wait, per thread: enough to keep every core busy while the
@@ -11,64 +13,46 @@ const WAITING_PER_THREAD: usize = 4;
 /// Runs `work` on each input on rayon's thread pool and gives `consume` the results
 /// in input order, as they become ready. Inputs are taken only as results are taken,
 /// so a long sequence never is in memory at once.
-pub fn map_in_order<T, R, O>(
-    inputs: impl IntoIterator<Item = T>,
+pub fn map_in_order<I, T, R, O>(
+    inputs: I,
     work: impl Fn(T) -> R + Sync,
     consume: impl FnOnce(&mut dyn Iterator<Item = R>) -> O,
 ) -> O
 where
+    I: IntoIterator<Item = T>,
+    I::IntoIter: Send,
     T: Send,
     R: Send,
 {
     let window = rayon::current_num_threads().max(1) * WAITING_PER_THREAD;
-    // In place: the consumer waits on this thread, never on a pool thread that
-    // the work needs.
-    rayon::in_place_scope(|scope| {
-        let mut results = InOrder {
-            inputs: inputs.into_iter(),
-            waiting: VecDeque::new(),
-            scope,
-            work: &work,
-            window,
-        };
-        consume(&mut results)
-    })
-}
-
-struct InOrder<'a, 'scope, I, F, R> {
-    inputs: I,
-    /// One receiver per input under way, oldest first.
-    waiting: VecDeque<Receiver<R>>,
-    scope: &'a Scope<'scope>,
-    work: &'scope F,
-    window: usize,
-}
-
-impl<'scope, I, T, F, R> Iterator for InOrder<'_, 'scope, I, F, R>
-where
-    I: Iterator<Item = T>,
-    T: Send + 'scope,
-    F: Fn(T) -> R + Sync,
-    R: Send + 'scope,
-{
-    type Item = R;
-
-    fn next(&mut self) -> Option<R> {
-        while self.waiting.len() < self.window {
-            let Some(input) = self.inputs.next() else {
-                break;
-            };
-            let (done, result) = sync_channel(1);
-            let work = self.work;
-            self.scope.spawn(move |_| {
-                // The consumer may have stopped early; then nobody wants the result.
-                let _ = done.send(work(input));
+    let work = &work;
+    // In place: the consumer waits on this thread, never on a pool thread that the
+    // work needs; the inputs are read on a plain thread, for the same reason.
+    rayon::in_place_scope(|pool| {
+        std::thread::scope(|threads| {
+            let (under_way, oldest_first) = sync_channel::<Receiver<R>>(window);
+            let inputs = inputs.into_iter();
+            threads.spawn(move || {
+                for input in inputs {
+                    let (done, result) = sync_channel(1);
+                    pool.spawn(move |_| {
+                        // The consumer may have stopped early; then nobody wants it.
+                        let _ = done.send(work(input));
+                    });
+                    if under_way.send(result).is_err() {
+                        return; // the consumer has stopped
+                    }
+                }
             });
-            self.waiting.push_back(result);
-        }
-        let oldest = self.waiting.pop_front()?;
-        Some(oldest.recv().expect("a worker thread panicked"))
-    }
+            let mut results = oldest_first
+                .iter()
+                .map(|result| result.recv().expect("a worker thread panicked"));
+            let out = consume(&mut results);
+            // Dropping the receiving end stops the input thread at its next input.
+            drop(results);
+            out
+        })
+    })
 }
 
 #[cfg(test)]
@@ -85,5 +69,21 @@ mod tests {
     fn a_consumer_may_stop_early() {
         let first = map_in_order(0..1000u64, |n| n + 1, |r| r.next());
         assert_eq!(first, Some(1));
+    }
+
+    #[test]
+    fn a_result_is_handed_on_while_the_next_input_is_awaited() {
+        let (send, inputs) = std::sync::mpsc::channel::<u64>();
+        send.send(1).unwrap();
+        let first = map_in_order(
+            inputs,
+            |n| n * 10,
+            |r| {
+                let first = r.next();
+                drop(send); // the second input never comes until the first result is out
+                first
+            },
+        );
+        assert_eq!(first, Some(10));
     }
 }

@@ -408,3 +408,98 @@ fn the_summary_never_prints_control_characters_from_an_article() {
     assert!(out.starts_with("Title ␛]0;pwned␇"), "{out}");
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
 }
+
+#[test]
+fn a_jsonl_corpus_with_unusual_field_names_and_a_bad_record_loads_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("wire.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"maintext\": \"The port reopened on Monday, said Lena Ostrova, the harbour master.\", \"source_domain\": \"harbour.test\", \"headline\": \"Port reopens\"}\n\
+         {\"maintext\": broken\n\
+         {\"maintext\": \"Two officials who asked not to be named said talks had stalled.\", \"source_domain\": \"inland.test\"}\n",
+    )
+    .unwrap();
+    let o = onrecord(&[
+        "annotate",
+        corpus.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--field",
+        "text=maintext",
+        "--field",
+        "outlet=source_domain",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("wire.jsonl:2: skipped: the record is not JSON"),
+        "{err}"
+    );
+    let lines: Vec<Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["article"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("wire.jsonl:1"));
+    assert!(lines[1]["article"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("wire.jsonl:3"));
+    assert_eq!(lines[0]["article"]["outlet"], "harbour.test");
+    assert_eq!(lines[0]["article"]["title"], "Port reopens");
+    // Offsets refer to each record's own text.
+    let source = &lines[0]["sources"][0];
+    assert_eq!(source["text"], "Lena Ostrova");
+    assert_eq!(lines[1]["sources"][0]["kind"], "anonymous");
+}
+
+#[test]
+fn a_csv_corpus_with_quotes_and_newlines_in_its_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("desk.csv");
+    std::fs::write(
+        &corpus,
+        "id,body,publisher\n\
+         7,\"The council voted, 5 to 2.\n\n\"\"We will appeal,\"\" said Omar Feld, a resident.\",Ledger\n",
+    )
+    .unwrap();
+    let o = onrecord(&["annotate", corpus.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["article"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("desk.csv:2"));
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        v["paragraphs"][1]["text"],
+        "\"We will appeal,\" said Omar Feld, a resident."
+    );
+    assert_eq!(v["article"]["outlet"], "Ledger");
+}
+
+#[test]
+fn jsonl_on_standard_input_streams_one_line_out_per_line_in_in_order() {
+    let input: String = (0..40)
+        .map(|i| format!("{{\"text\": \"Story {i}. The mayor said the vote would wait.\"}}\n"))
+        .collect();
+    let o = onrecord_with_stdin(&["annotate", "-", "--format", "jsonl"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files: Vec<String> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["article"]["file"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let want: Vec<String> = (1..=40).map(|i| format!("stdin:{i}")).collect();
+    assert_eq!(files, want);
+}

@@ -740,8 +740,9 @@ mod loading {
         std::fs::write(dir.path().join("c.txt"), text(NYT)).unwrap();
         let paths = [dir.path().to_path_buf()];
         let failures = onrecord::cli::Failures::for_paths(&paths);
-        let jobs = loader::jobs_for(&paths, None, &failures).unwrap();
-        let (first, rest) = loader::first_and_rest(loader::start(jobs, None)).unwrap();
+        let jobs = loader::jobs_for(&paths, &Default::default(), &failures).unwrap();
+        let (first, rest) =
+            loader::first_and_rest(loader::start(jobs, Default::default())).unwrap();
         let mut a = App::new(
             first,
             vec![Theme::bundled("dark").unwrap()],
@@ -775,8 +776,10 @@ mod loading {
         let missing = std::path::PathBuf::from("/no/such/story.txt");
         let paths = std::slice::from_ref(&missing);
         let failures = onrecord::cli::Failures::for_paths(paths);
-        let now = loader::jobs_for(paths, None, &failures).err().unwrap();
-        let before = onrecord::cli::load_all(&[missing], None).unwrap_err();
+        let now = loader::jobs_for(paths, &Default::default(), &failures)
+            .err()
+            .unwrap();
+        let before = onrecord::cli::load_all(&[missing], &Default::default()).unwrap_err();
         assert_eq!(format!("{now:#}"), format!("{before:#}"));
         assert!(format!("{now:#}").contains("/no/such/story.txt"), "{now:#}");
     }
@@ -786,7 +789,7 @@ mod loading {
         let good = root().join("sample_articles").join(NYT);
         let paths = [std::path::PathBuf::from("/no/such/story.txt"), good];
         let failures = onrecord::cli::Failures::for_paths(&paths);
-        let jobs = loader::jobs_for(&paths, None, &failures).unwrap();
+        let jobs = loader::jobs_for(&paths, &Default::default(), &failures).unwrap();
         assert_eq!(jobs.len(), 1);
         let end = failures.finish().unwrap_err();
         assert_eq!(format!("{end}"), "1 input could not be read (see above)");

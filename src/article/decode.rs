@@ -16,6 +16,8 @@ pub enum LoadError {
     Binary(String),
     #[error("{0}: the article is empty (no paragraph of text was found)")]
     Empty(String),
+    #[error("{name}: skipped: the record {reason}")]
+    BadRecord { name: String, reason: String },
     #[error("-: standard input is the terminal, not a pipe; pipe an article in (e.g. `curl -s URL | onrecord -`)")]
     StdinIsTerminal,
 }

@@ -148,7 +148,7 @@ fn apply(text: &str, line: HeaderLine, meta: &mut Meta) {
 }
 
 /// "Jane Doe and John Roe" or "By Jane Doe, John Roe" -> the names.
-fn authors(value: &str) -> Vec<String> {
+pub(crate) fn authors(value: &str) -> Vec<String> {
     let with_by = if value.starts_with("By ") || value.starts_with("BY ") {
         value.to_string()
     } else {

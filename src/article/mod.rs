@@ -1,5 +1,6 @@
 //! Loading articles: bytes on disk become metadata and paragraphs, each a span of the text.
 
+pub mod corpus;
 pub(crate) mod date;
 mod decode;
 mod dump;
@@ -62,6 +63,25 @@ fn read_stdin() -> Result<Vec<u8>, LoadError> {
         });
     }
     Ok(bytes)
+}
+
+/// How inputs are read: a format forced on every article file, a corpus format forced
+/// on every file, and the fields of corpus records.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub format: Option<Format>,
+    pub corpus: Option<corpus::CorpusFormat>,
+    pub fields: corpus::FieldNames,
+}
+
+/// The checks on a corpus file before reading: it is there and is no folder. Its size
+/// is no limit, as it is read a record at a time.
+pub fn check_corpus_file(path: &Path) -> Result<(), LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory(path.display().to_string()));
+    }
+    Ok(())
 }
 
 /// The checks on a file that need no reading: it is there, is no folder, is not too large.

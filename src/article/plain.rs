@@ -26,6 +26,25 @@ pub fn parse(text: &str) -> (Meta, Vec<Paragraph>) {
     (meta, spans.into_iter().map(Paragraph::new).collect())
 }
 
+/// The paragraphs of a body with no title or header (a corpus record's text): blank or
+/// single line breaks as in a plain file, and a body on one line split where a
+/// sentence end runs into the next sentence, as in a dump.
+pub(crate) fn body_paragraphs(text: &str) -> Vec<Paragraph> {
+    let spans: Vec<Span> = if text.trim().contains('\n') {
+        blank_line_paragraphs(text, 0)
+            .into_iter()
+            .flat_map(|block| line_paragraphs(text, block))
+            .collect()
+    } else {
+        let mut line = Vec::new();
+        push_trimmed(&mut line, text, Span::new(0, text.len()));
+        line.into_iter()
+            .flat_map(|l| super::dump::recover_paragraphs(text, l))
+            .collect()
+    };
+    spans.into_iter().map(Paragraph::new).collect()
+}
+
 /// The first line, when it is short and a blank line follows it.
 fn title_line(text: &str) -> Option<Span> {
     let mut lines = text.split_inclusive('\n');

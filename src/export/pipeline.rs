@@ -5,8 +5,9 @@
 use super::stream::{ExportWriter, Piece, Style};
 use super::{write_atomic_with, write_export, Annotated, ExportFormat};
 use crate::annotate::SourceKind;
-use crate::article::{Article, Format};
-use crate::cli::{self, AnnotateArgs, Failures, Input, NO_ARTICLE};
+use crate::article::corpus::CorpusFormat;
+use crate::article::{Article, LoadOptions};
+use crate::cli::{self, AnnotateArgs, Failures, Input, Job, NO_ARTICLE};
 use crate::parallel::map_in_order;
 use anyhow::{anyhow, bail, Context, Result};
 use std::io::{BufWriter, Write};
@@ -15,29 +16,38 @@ use std::path::{Path, PathBuf};
 
 /// `onrecord annotate`: print the export, or write it atomically to `-o FILE`, or
 /// one file per article into `-o FOLDER`.
-pub fn annotate(args: &AnnotateArgs, input_format: Option<Format>) -> Result<()> {
+pub fn annotate(args: &AnnotateArgs, options: &LoadOptions) -> Result<()> {
     let failures = Failures::for_paths(&args.paths);
-    let inputs = cli::readable_inputs(cli::expand_paths(&args.paths, &failures)?, &failures)?;
+    let listed = cli::expand_paths(&args.paths, &failures)?;
+    let inputs = cli::readable_inputs(listed, options, &failures)?;
+    let several = inputs.len() > 1 || inputs.iter().any(|i| is_corpus(&i.path, options));
     match &args.output {
         Some(folder) if args.format == ExportFormat::Brat => {
-            brat_folder(args, folder, inputs, input_format, &failures)?
+            brat_folder(args, folder, inputs, options, &failures)?
         }
-        Some(folder) if is_folder_target(folder, inputs.len()) => {
-            per_article_files(args, folder, inputs, input_format, &failures)?
+        Some(folder) if is_folder_target(folder, several) => {
+            per_article_files(args, folder, inputs, options, &failures)?
         }
-        _ => one_export(args, inputs, input_format, &failures)?,
+        _ => one_export(args, inputs, options, &failures)?,
     }
     failures.finish()
 }
 
+/// Whether an input holds several articles (a corpus file, not standard input, whose
+/// content is only known once read).
+fn is_corpus(path: &Path, options: &LoadOptions) -> bool {
+    !crate::article::is_stdin(path)
+        && (options.corpus.is_some() || CorpusFormat::of_path(path).is_some())
+}
+
 /// Whether `-o PATH` names a folder: one that exists, a path ending in a separator, or,
 /// for several articles, a path with no extension.
-fn is_folder_target(path: &Path, inputs: usize) -> bool {
+fn is_folder_target(path: &Path, several: bool) -> bool {
     let ends_with_separator = path
         .as_os_str()
         .to_str()
         .is_some_and(|p| p.ends_with(std::path::MAIN_SEPARATOR) || p.ends_with('/'));
-    path.is_dir() || ends_with_separator || (inputs > 1 && path.extension().is_none())
+    path.is_dir() || ends_with_separator || (several && path.extension().is_none())
 }
 
 fn style_of(args: &AnnotateArgs) -> Style {
@@ -52,17 +62,19 @@ fn style_of(args: &AnnotateArgs) -> Style {
 fn one_export(
     args: &AnnotateArgs,
     inputs: Vec<Input>,
-    input_format: Option<Format>,
+    options: &LoadOptions,
     failures: &Failures,
 ) -> Result<()> {
     let style = style_of(args);
     let only = args.only.as_deref();
-    let render = |input: Input| {
-        cli::load_input(input, input_format).map(|article| style.piece(&annotated(article, only)))
+    let render = |job: Job| {
+        cli::load_job(job, options).map(|article| style.piece(&annotated(article, only)))
     };
-    map_in_order(inputs, render, |outcomes| {
+    map_in_order(cli::jobs(inputs, options), render, |outcomes| {
         let pieces = cli::loaded_in_order(outcomes, failures).map(|r| r.and_then(|p| p));
-        let (first, rest) = first_and_rest(pieces)?;
+        // Only a JSON export (one object, or an array of several) needs to know the count.
+        let read_ahead = matches!(style.format, ExportFormat::Json | ExportFormat::Brat);
+        let (first, rest) = first_and_rest(pieces, read_ahead)?;
         let write = |out: &mut dyn Write| write_pieces(out, style, first, rest);
         match &args.output {
             None => to_stdout(write),
@@ -76,39 +88,45 @@ fn one_export(
 }
 
 /// One export file per article in `folder` (created if missing), named after the
-/// article's file. Every name is checked before the first is written, so that nothing
-/// is replaced without `--force`.
+/// article's file (and a corpus record's line). The names of the files given are
+/// checked before the first is written, and no file is replaced without `--force`.
 fn per_article_files(
     args: &AnnotateArgs,
     folder: &Path,
     inputs: Vec<Input>,
-    input_format: Option<Format>,
+    options: &LoadOptions,
     failures: &Failures,
 ) -> Result<()> {
     let style = style_of(args);
     let only = args.only.as_deref();
-    let names = unique_stems(inputs.iter().map(|i| i.path.as_path()));
-    let files: Vec<PathBuf> = names
-        .iter()
-        .map(|stem| folder.join(format!("{stem}.{}", args.format.extension())))
-        .collect();
-    if let Some(existing) = files.iter().find(|f| f.exists()).filter(|_| !args.force) {
-        bail!(
-            "{}: already exists (pass --force to overwrite it)",
-            existing.display()
-        );
+    let file_of = |stem: &str| folder.join(format!("{stem}.{}", args.format.extension()));
+    let mut stems = UniqueStems::default();
+    if !args.force {
+        let mut planned = UniqueStems::default();
+        let files = inputs.iter().filter(|i| !is_corpus(&i.path, options));
+        if let Some(existing) = files
+            .map(|i| file_of(&planned.next(&i.path.display().to_string())))
+            .find(|f| f.exists())
+        {
+            bail!(
+                "{}: already exists (pass --force to overwrite it)",
+                existing.display()
+            );
+        }
     }
     std::fs::create_dir_all(folder)
         .with_context(|| format!("{}: cannot create the folder", folder.display()))?;
-    let render = |(input, file): (Input, PathBuf)| {
-        cli::load_input(input, input_format)
-            .map(|article| style.piece(&annotated(article, only)).map(|p| (file, p)))
+    let render = |job: Job| {
+        cli::load_job(job, options).map(|article| {
+            let name = article.name.clone();
+            style.piece(&annotated(article, only)).map(|p| (name, p))
+        })
     };
-    let jobs: Vec<(Input, PathBuf)> = inputs.into_iter().zip(files).collect();
-    map_in_order(jobs, render, |outcomes| {
+    map_in_order(cli::jobs(inputs, options), render, |outcomes| {
         let mut written = 0;
         for item in cli::loaded_in_order(outcomes, failures) {
-            let (file, piece) = item??;
+            let (name, piece) = item??;
+            let file = file_of(&stems.next(&name));
             let none_after = std::iter::empty().peekable();
             write_atomic_with(&file, args.force, |out| {
                 write_pieces(out, style, piece, none_after)
@@ -123,26 +141,42 @@ fn per_article_files(
     })
 }
 
-/// A file name stem for each path, made unique with "-2", "-3"… where two files in
-/// different folders share a name.
-fn unique_stems<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<String> {
-    let mut seen = std::collections::HashMap::<String, usize>::new();
-    paths
-        .map(|p| {
-            let stem = p
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .filter(|s| !s.is_empty() && *s != "-")
-                .unwrap_or(crate::article::STDIN_NAME)
-                .to_string();
-            let n = seen.entry(stem.clone()).or_insert(0);
-            *n += 1;
-            match *n {
-                1 => stem,
-                n => format!("{stem}-{n}"),
-            }
-        })
-        .collect()
+/// File name stems for articles, in the order they come: the article file's stem, with
+/// a corpus record's line ("corpus-17"), made unique with "-2", "-3"… where two
+/// articles in different folders share a name.
+#[derive(Default)]
+struct UniqueStems {
+    seen: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueStems {
+    fn next(&mut self, article_name: &str) -> String {
+        let stem = stem_of(article_name);
+        let n = self.seen.entry(stem.clone()).or_insert(0);
+        *n += 1;
+        match *n {
+            1 => stem,
+            n => format!("{stem}-{n}"),
+        }
+    }
+}
+
+fn stem_of(article_name: &str) -> String {
+    let (file, line) = match article_name.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+            (file, Some(line))
+        }
+        _ => (article_name, None),
+    };
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty() && *s != "-")
+        .unwrap_or(crate::article::STDIN_NAME);
+    match line {
+        Some(line) => format!("{stem}-{line}"),
+        None => stem.to_string(),
+    }
 }
 
 /// Writes one export of the pieces; `rest` has read ahead, so it knows if there are several.
@@ -152,25 +186,37 @@ fn write_pieces(
     first: Piece,
     mut rest: Peekable<impl Iterator<Item = Result<Piece>>>,
 ) -> Result<()> {
-    let several = rest.peek().is_some();
+    let several = match style.format {
+        ExportFormat::Json | ExportFormat::Brat => rest.peek().is_some(),
+        _ => false, // the others are written the same whatever the count
+    };
+    // Line formats are flushed an article at a time, so that a filter in a pipe hands
+    // each line on as soon as it is ready.
+    let by_line = matches!(style.format, ExportFormat::Jsonl | ExportFormat::Spacy);
     let mut export = ExportWriter::begin(out, style, several)?;
-    export.push(first)?;
-    for piece in rest {
+    for piece in std::iter::once(Ok(first)).chain(rest) {
         export.push(piece?)?;
+        if by_line {
+            export.flush()?;
+        }
     }
     Ok(export.finish()?.flush()?)
 }
 
-/// The first item (its absence is the error that nothing loaded), and the rest with
-/// the second one read, so that callers know whether there are several, and so that
-/// an error in it comes before any output.
+/// The first item (its absence is the error that nothing loaded), and the rest. With
+/// `read_ahead` the second is read too, so that callers know whether there are several,
+/// and so that an error in it comes before any output; without, the first can be
+/// written at once (a stream).
 fn first_and_rest<T>(
     mut items: impl Iterator<Item = Result<T>>,
+    read_ahead: bool,
 ) -> Result<(T, Peekable<impl Iterator<Item = Result<T>>>)> {
     let first = items.next().ok_or_else(|| anyhow!(NO_ARTICLE))??;
     let mut rest = items.peekable();
-    if let Some(Err(_)) = rest.peek() {
-        rest.next().transpose()?;
+    if read_ahead {
+        if let Some(Err(_)) = rest.peek() {
+            rest.next().transpose()?;
+        }
     }
     Ok((first, rest))
 }
@@ -188,12 +234,12 @@ fn brat_folder(
     args: &AnnotateArgs,
     folder: &Path,
     inputs: Vec<Input>,
-    input_format: Option<Format>,
+    options: &LoadOptions,
     failures: &Failures,
 ) -> Result<()> {
     let only = args.only.as_deref();
-    let load = |input: Input| cli::load_input(input, input_format).map(|a| annotated(a, only));
-    let items = map_in_order(inputs, load, |outcomes| {
+    let load = |job: Job| cli::load_job(job, options).map(|a| annotated(a, only));
+    let items = map_in_order(cli::jobs(inputs, options), load, |outcomes| {
         cli::loaded_in_order(outcomes, failures).collect::<Result<Vec<_>>>()
     })?;
     if items.is_empty() {
@@ -207,19 +253,20 @@ fn brat_folder(
 
 /// `onrecord --summary` (and `onrecord` when stdout is no terminal): each article's
 /// summary, printed as soon as its turn comes. No paths means the bundled samples.
-pub fn print_summaries(paths: &[PathBuf], input_format: Option<Format>) -> Result<()> {
+pub fn print_summaries(paths: &[PathBuf], options: &LoadOptions) -> Result<()> {
     let summary = |article: Article| super::summary_of(&Annotated::new(article));
     if paths.is_empty() {
-        let samples = cli::load_samples(input_format)?;
+        let samples = cli::load_samples(options.format)?;
         return map_in_order(samples, summary, |summaries| {
             to_stdout(|out| print_all(out, summaries.map(Ok)))
         });
     }
     let failures = Failures::for_paths(paths);
-    let inputs = cli::readable_inputs(cli::expand_paths(paths, &failures)?, &failures)?;
-    let load = |input: Input| cli::load_input(input, input_format).map(summary);
-    map_in_order(inputs, load, |outcomes| {
-        let (first, rest) = first_and_rest(cli::loaded_in_order(outcomes, &failures))?;
+    let listed = cli::expand_paths(paths, &failures)?;
+    let inputs = cli::readable_inputs(listed, options, &failures)?;
+    let load = |job: Job| cli::load_job(job, options).map(summary);
+    map_in_order(cli::jobs(inputs, options), load, |outcomes| {
+        let (first, rest) = first_and_rest(cli::loaded_in_order(outcomes, &failures), false)?;
         to_stdout(|out| print_all(out, std::iter::once(Ok(first)).chain(rest)))
     })?;
     failures.finish()

@@ -94,6 +94,11 @@ impl<W: Write> ExportWriter<W> {
         Ok(())
     }
 
+    /// Hands what is written so far on to the output.
+    pub fn flush(&mut self) -> Result<()> {
+        Ok(self.out.flush()?)
+    }
+
     /// Writes the tail and hands back the output.
     pub fn finish(mut self) -> Result<W> {
         let closed = match self.array.take() {

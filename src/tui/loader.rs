@@ -4,7 +4,8 @@
 //! keeps what arrives early until the ones before it are in, so the article list grows
 //! in input order. Data still flows one way: load → annotate → reader.
 
-use crate::article::{self, Article, Format};
+use crate::article::{self, corpus, Article, LoadOptions};
+use crate::cli::{self, Loaded};
 use crate::export::Annotated;
 use anyhow::{bail, Result};
 use std::collections::BTreeMap;
@@ -18,6 +19,8 @@ pub enum Job {
     Annotate(Box<Article>),
     /// A file found in a folder: loaded by the worker, skipped with a warning if it fails.
     LoadFromFolder(PathBuf),
+    /// A record of a corpus file, made an article by the worker (or skipped).
+    Record(Result<corpus::Record, article::LoadError>),
 }
 
 /// What a worker says about one input.
@@ -141,43 +144,46 @@ impl Incoming {
 }
 
 /// The inputs of the command line: named files are loaded now (a failure goes to
-/// `failures` before the reader opens, as for every other command), folder files later.
-/// Warnings about named files go to stderr now, as before the reader existed.
+/// `failures` before the reader opens, as for every other command), folder files and
+/// corpus records by the workers. Warnings about named files go to stderr now, as
+/// before the reader existed.
 pub fn jobs_for(
     paths: &[PathBuf],
-    format: Option<Format>,
-    failures: &crate::cli::Failures,
+    options: &LoadOptions,
+    failures: &cli::Failures,
 ) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
-    for input in crate::cli::expand_paths(paths, failures)? {
-        if input.from_folder {
-            jobs.push(Job::LoadFromFolder(input.path));
-            continue;
-        }
-        match article::load_file(&input.path, format) {
-            Ok((article, warnings)) => {
-                for w in warnings {
-                    eprintln!("onrecord: warning: {w}");
-                }
-                jobs.push(Job::Annotate(Box::new(article)));
+    for job in cli::jobs(cli::expand_paths(paths, failures)?, options) {
+        match job {
+            cli::Job::File(input) if input.from_folder => {
+                jobs.push(Job::LoadFromFolder(input.path))
             }
-            Err(e) => failures.report(e)?,
+            cli::Job::Record(record) => jobs.push(Job::Record(record)),
+            named => match cli::load_job(named, options) {
+                Loaded::Done { value, warnings } => {
+                    print_warnings(&warnings);
+                    jobs.push(Job::Annotate(Box::new(value)));
+                }
+                Loaded::Skipped(e) => eprintln!("onrecord: warning: skipped {e}"),
+                Loaded::Failed(e) => failures.report(e)?,
+            },
         }
     }
     if jobs.is_empty() {
-        bail!(crate::cli::NO_ARTICLE);
+        bail!(cli::NO_ARTICLE);
     }
     Ok(jobs)
 }
 
 /// Starts workers over `jobs` and returns the reader's end.
-pub fn start(jobs: Vec<Job>, format: Option<Format>) -> Incoming {
+pub fn start(jobs: Vec<Job>, options: LoadOptions) -> Incoming {
     let total = jobs.len();
     let (tx, rx) = mpsc::channel();
     let queue = Arc::new(Mutex::new(jobs.into_iter().enumerate()));
+    let options = Arc::new(options);
     for _ in 0..worker_count(total) {
-        let (queue, tx) = (Arc::clone(&queue), tx.clone());
-        std::thread::spawn(move || work(&queue, &tx, format));
+        let (queue, tx, options) = (Arc::clone(&queue), tx.clone(), Arc::clone(&options));
+        std::thread::spawn(move || work(&queue, &tx, &options));
     }
     Incoming::new(rx, total)
 }
@@ -207,23 +213,28 @@ fn worker_count(jobs: usize) -> usize {
 
 type Queue = Mutex<std::iter::Enumerate<std::vec::IntoIter<Job>>>;
 
-fn work(queue: &Queue, reports: &Sender<Report>, format: Option<Format>) {
+fn work(queue: &Queue, reports: &Sender<Report>, options: &LoadOptions) {
     loop {
         let next = queue.lock().map(|mut q| q.next());
         let Ok(Some((index, job))) = next else {
             return;
         };
         // A closed channel means the reader has gone: stop working for it.
-        if reports.send(report(index, job, format)).is_err() {
+        if reports.send(report(index, job, options)).is_err() {
             return;
         }
     }
 }
 
-fn report(index: usize, job: Job, format: Option<Format>) -> Report {
+fn report(index: usize, job: Job, options: &LoadOptions) -> Report {
     let (article, warnings) = match job {
         Job::Annotate(a) => (Some(*a), Vec::new()),
-        Job::LoadFromFolder(path) => load_from_folder(&path, format),
+        Job::LoadFromFolder(path) => load_from_folder(&path, options),
+        Job::Record(Ok(record)) => match corpus::article(record, &options.fields) {
+            Ok(a) => (Some(a), Vec::new()),
+            Err(e) => (None, vec![format!("skipped {e}")]),
+        },
+        Job::Record(Err(e)) => (None, vec![format!("skipped {e}")]),
     };
     Report {
         index,
@@ -232,8 +243,8 @@ fn report(index: usize, job: Job, format: Option<Format>) -> Report {
     }
 }
 
-fn load_from_folder(path: &Path, format: Option<Format>) -> (Option<Article>, Vec<String>) {
-    match article::load_file(path, format) {
+fn load_from_folder(path: &Path, options: &LoadOptions) -> (Option<Article>, Vec<String>) {
+    match article::load_file(path, options.format) {
         Ok((a, warnings)) => (Some(a), warnings),
         Err(e) => (None, vec![format!("skipped {e}")]),
     }

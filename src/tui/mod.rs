@@ -8,7 +8,7 @@ pub mod theme;
 pub mod ui;
 pub mod wrap;
 
-use crate::article::Format;
+use crate::article::LoadOptions;
 use crate::export::Annotated;
 use anyhow::{Context, Result};
 use app::App;
@@ -61,20 +61,20 @@ pub fn run(items: Vec<Annotated>, theme: Option<&str>) -> Result<()> {
 /// loaded is reported before the terminal is touched (and, alone, is the error); the
 /// reader then opens over the others, and the run ends with a failing status. Warnings
 /// about files in folders are printed when the reader closes, so they never draw over it.
-pub fn open(paths: &[PathBuf], format: Option<Format>, theme: Option<&str>) -> Result<()> {
+pub fn open(paths: &[PathBuf], options: LoadOptions, theme: Option<&str>) -> Result<()> {
     let (themes, i) = pick_theme(theme)?;
     let keymap = KeyMap::load().map_err(anyhow::Error::msg)?;
     let failures = crate::cli::Failures::for_paths(paths);
     let jobs = if paths.is_empty() {
-        let samples = crate::cli::load_samples(format)?;
+        let samples = crate::cli::load_samples(options.format)?;
         samples
             .into_iter()
             .map(|a| Job::Annotate(Box::new(a)))
             .collect()
     } else {
-        loader::jobs_for(paths, format, &failures)?
+        loader::jobs_for(paths, &options, &failures)?
     };
-    let incoming = loader::start(jobs, format);
+    let incoming = loader::start(jobs, options);
     let mut warnings = Vec::new();
     let result = with_terminal(|terminal| {
         let (result, said) = read_while_loading(terminal, incoming, themes, i, keymap);
