@@ -81,6 +81,69 @@ pub enum Command {
         after_help = "Examples:\n  onrecord annotate story.txt --format json\n  onrecord annotate corpus/ --format jsonl -o all.jsonl\n  onrecord annotate story.txt --format csv --csv-table people\n  onrecord annotate story.txt --format brat -o brat_out/"
     )]
     Annotate(AnnotateArgs),
+    /// Sourcing figures of a corpus, one row per outlet, year, month, author, person or
+    /// source kind.
+    #[command(
+        after_help = "Examples:\n  onrecord stats archive/ --by outlet\n  onrecord stats corpus.jsonl --by month --format csv > months.csv\n  onrecord stats corpus.jsonl --by person"
+    )]
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Article files, corpus files (.jsonl, .csv) or folders; `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// What each row stands for.
+    #[arg(long, value_enum, default_value = "outlet")]
+    pub by: StatsBy,
+    /// An aligned table, or CSV or JSON for pandas and R.
+    #[arg(long, short, value_enum, default_value = "table")]
+    pub format: StatsOutput,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsBy {
+    Outlet,
+    Year,
+    Month,
+    Author,
+    /// Each person named across the corpus (names joined across articles).
+    Person,
+    /// Each source kind.
+    Kind,
+}
+
+impl StatsBy {
+    pub fn group_by(self) -> crate::stats::GroupBy {
+        use crate::stats::GroupBy;
+        match self {
+            StatsBy::Outlet => GroupBy::Outlet,
+            StatsBy::Year => GroupBy::Year,
+            StatsBy::Month => GroupBy::Month,
+            StatsBy::Author => GroupBy::Author,
+            StatsBy::Person => GroupBy::Person,
+            StatsBy::Kind => GroupBy::Kind,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsOutput {
+    Table,
+    Csv,
+    Json,
+}
+
+impl StatsOutput {
+    pub fn format(self) -> crate::stats::StatsFormat {
+        use crate::stats::StatsFormat;
+        match self {
+            StatsOutput::Table => StatsFormat::Table,
+            StatsOutput::Csv => StatsFormat::Csv,
+            StatsOutput::Json => StatsFormat::Json,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -29,4 +29,5 @@ pub mod parallel;
 pub mod samples;
 pub mod sanitize;
 pub mod span;
+pub mod stats;
 pub mod tui;

@@ -16,6 +16,12 @@ fn run() -> Result<()> {
     let options = cli.load_options()?;
     match cli.command {
         Some(Command::Annotate(args)) => pipeline::annotate(&args, &options),
+        Some(Command::Stats(args)) => pipeline::stats(
+            &args.paths,
+            args.by.group_by(),
+            args.format.format(),
+            &options,
+        ),
         None => {
             // A wrong --theme is an error even when no reader opens.
             if let Some(spec) = &cli.theme {

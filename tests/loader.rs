@@ -396,3 +396,34 @@ fn saved_pages_give_validated_metadata() {
     );
     assert_eq!(wrapper.authors, ["Ines Quarrie"]);
 }
+
+#[test]
+fn a_file_named_outlet_date_slug_gives_outlet_and_date_when_the_text_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let named = dir
+        .path()
+        .join("harbourpost_2019-03-07_ferry-fares-rise.txt");
+    std::fs::write(
+        &named,
+        "Ferry fares rise\n\nFares rose on Monday, the operator said.\n",
+    )
+    .unwrap();
+    let (a, _) = onrecord::article::load_file(&named, None).unwrap();
+    assert_eq!(a.meta.outlet.as_deref(), Some("harbourpost"));
+    assert_eq!(a.meta.date.as_deref(), Some("2019-03-07"));
+
+    let stated = dir.path().join("harbourpost_2019-03-07_b.txt");
+    std::fs::write(
+        &stated,
+        "Title: Fares\nPublisher: The Harbour Post\nDate: 2019-03-08\n\nFares rose.\n",
+    )
+    .unwrap();
+    let (b, _) = onrecord::article::load_file(&stated, None).unwrap();
+    assert_eq!(b.meta.outlet.as_deref(), Some("The Harbour Post"));
+    assert_eq!(b.meta.date.as_deref(), Some("2019-03-08"));
+
+    let plain = dir.path().join("notes-2019.txt");
+    std::fs::write(&plain, "Fares\n\nFares rose.\n").unwrap();
+    let (c, _) = onrecord::article::load_file(&plain, None).unwrap();
+    assert_eq!((c.meta.outlet, c.meta.date), (None, None));
+}

@@ -36,7 +36,28 @@ pub fn load_file(path: &Path, format: Option<Format>) -> Result<(Article, Vec<St
     check_file(path)?;
     let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
     let name = path.display().to_string();
-    parse_bytes(&name, &bytes, format)
+    let (mut article, warnings) = parse_bytes(&name, &bytes, format)?;
+    meta_from_file_name(path, &mut article.meta);
+    Ok((article, warnings))
+}
+
+/// Archives often name files `outlet_2016-09-12_slug.txt`: when the text does not say,
+/// the date in such a name is the article's date, and the one word before it the outlet.
+fn meta_from_file_name(path: &Path, meta: &mut Meta) {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return;
+    };
+    let parts: Vec<&str> = stem.split(['_', ' ']).collect();
+    let Some(at) = parts.iter().position(|p| date::plausible_date(p).is_some()) else {
+        return;
+    };
+    if meta.date.is_none() {
+        meta.date = date::plausible_date(parts[at]);
+    }
+    let outlet = parts[..at].join(" ");
+    if meta.outlet.is_none() && at == 1 && !outlet.is_empty() {
+        meta.outlet = Some(outlet);
+    }
 }
 
 pub fn is_stdin(path: &Path) -> bool {

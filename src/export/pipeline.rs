@@ -295,3 +295,53 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+/// `onrecord stats`: every article annotated (on every core) and boiled down to its
+/// facts, which are added to their groups in input order; then the table. A count of
+/// the articles done goes to standard error when it is a terminal.
+pub fn stats(
+    paths: &[PathBuf],
+    by: crate::stats::GroupBy,
+    format: crate::stats::StatsFormat,
+    options: &LoadOptions,
+) -> Result<()> {
+    use crate::stats::{ArticleFacts, Stats};
+    let failures = Failures::for_paths(paths);
+    let listed = cli::expand_paths(paths, &failures)?;
+    let inputs = cli::readable_inputs(listed, options, &failures)?;
+    let facts =
+        |job: Job| cli::load_job(job, options).map(|a| ArticleFacts::of(&Annotated::new(a)));
+    let progress = progress_on_stderr();
+    let stats = map_in_order(cli::jobs(inputs, options), facts, |outcomes| {
+        let mut stats = Stats::new(by);
+        for facts in cli::loaded_in_order(outcomes, &failures) {
+            stats.add(facts?);
+            progress.inc(1);
+        }
+        Ok::<_, anyhow::Error>(stats)
+    })?;
+    progress.finish_and_clear();
+    let mut stats = stats;
+    stats.settle();
+    if stats.total.articles == 0 {
+        bail!(NO_ARTICLE);
+    }
+    let text = crate::stats::render(&stats, format)?;
+    to_stdout(|out| Ok(out.write_all(text.as_bytes())?))?;
+    failures.finish()
+}
+
+/// A spinner counting articles on standard error, hidden when that is no terminal.
+fn progress_on_stderr() -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    let style =
+        indicatif::ProgressStyle::with_template("{spinner} {pos} articles annotated ({per_sec})")
+            .expect("a valid progress template");
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
