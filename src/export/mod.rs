@@ -7,6 +7,7 @@ mod json_array;
 pub mod markdown;
 pub mod pipeline;
 pub mod spacy;
+pub mod sqlite;
 pub mod stream;
 pub mod w3c;
 mod write;
@@ -93,9 +94,14 @@ pub enum ExportFormat {
     Spacy,
     /// A readable sourcing report.
     Markdown,
+    /// A SQLite database (with -o FILE): articles, paragraphs, persons, people,
+    /// mentions and sources; run again to add new articles.
+    Sqlite,
 }
 
 impl ExportFormat {
+    /// The formats of a single article's export (the reader offers these; a database
+    /// is for corpora).
     pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Json,
         ExportFormat::Jsonl,
@@ -115,6 +121,7 @@ impl ExportFormat {
             ExportFormat::W3c => "w3c",
             ExportFormat::Spacy => "spacy",
             ExportFormat::Markdown => "markdown",
+            ExportFormat::Sqlite => "sqlite",
         }
     }
 
@@ -127,6 +134,7 @@ impl ExportFormat {
             ExportFormat::Brat => "brat",
             ExportFormat::W3c => "jsonld",
             ExportFormat::Markdown => "md",
+            ExportFormat::Sqlite => "db",
         }
     }
 }

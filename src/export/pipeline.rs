@@ -22,6 +22,12 @@ pub fn annotate(args: &AnnotateArgs, options: &LoadOptions) -> Result<()> {
     let inputs = cli::readable_inputs(listed, options, &failures)?;
     let several = inputs.len() > 1 || inputs.iter().any(|i| is_corpus(&i.path, options));
     match &args.output {
+        Some(file) if args.format == ExportFormat::Sqlite => {
+            into_database(args, file, inputs, options, &failures)?
+        }
+        None if args.format == ExportFormat::Sqlite => {
+            bail!("sqlite writes a database: pass -o FILE.db")
+        }
         Some(folder) if args.format == ExportFormat::Brat => {
             brat_folder(args, folder, inputs, options, &failures)?
         }
@@ -227,6 +233,32 @@ fn annotated(article: Article, only: Option<&[SourceKind]>) -> Annotated {
         a.retain_kinds(kinds);
     }
     a
+}
+
+/// The articles added to a SQLite database, a batch per transaction, as they come.
+fn into_database(
+    args: &AnnotateArgs,
+    file: &Path,
+    inputs: Vec<Input>,
+    options: &LoadOptions,
+    failures: &Failures,
+) -> Result<()> {
+    let only = args.only.as_deref();
+    let mut db = super::sqlite::Database::open(file)?;
+    let load = |job: Job| cli::load_job(job, options).map(|a| annotated(a, only));
+    map_in_order(cli::jobs(inputs, options), load, |outcomes| {
+        for item in cli::loaded_in_order(outcomes, failures) {
+            db.add(&item?)?;
+        }
+        Ok::<(), anyhow::Error>(())
+    })?;
+    let (added, there) = (db.added, db.already_there);
+    db.finish()?;
+    eprintln!(
+        "onrecord: wrote {}: {added} articles added, {there} already there",
+        file.display()
+    );
+    Ok(())
 }
 
 /// brat writes files per article into a folder, after checking that none is there.

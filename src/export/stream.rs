@@ -38,6 +38,7 @@ impl Style {
             ExportFormat::W3c => Piece(w3c::items(a, self.pretty)?),
             ExportFormat::Spacy => whole(spacy::line(a)?),
             ExportFormat::Markdown => whole(markdown::report(a).into_bytes()),
+            ExportFormat::Sqlite => bail!("sqlite writes a database: pass -o FILE.db"),
         })
     }
 }
