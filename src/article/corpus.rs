@@ -7,6 +7,7 @@
 
 use super::{header, normalise_date, plain, Article, Format, LoadError, Meta, MAX_FILE_BYTES};
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::path::Path;
 
@@ -309,9 +310,32 @@ fn meta_of(fields: &Map<String, Value>, names: &FieldNames) -> Meta {
         outlet: text(Field::Outlet),
         url: text(Field::Url),
         authors: authors(fields, &names.names(Field::Authors)),
+        extra: other_fields(fields, names),
         ..Meta::default()
     }
 }
+
+/// The record's other short fields (an id, a section), kept so that results can be
+/// joined back to the records they came from.
+fn other_fields(fields: &Map<String, Value>, names: &FieldNames) -> BTreeMap<String, String> {
+    let taken: Vec<&str> = Field::ALL.iter().flat_map(|f| names.names(*f)).collect();
+    fields
+        .iter()
+        .filter(|(k, _)| !taken.contains(&k.as_str()))
+        .filter_map(|(k, v)| {
+            let value = match v {
+                Value::String(s) if s.len() <= MAX_EXTRA_CHARS => s.clone(),
+                Value::Number(n) => n.to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            Some((k.clone(), value))
+        })
+        .collect()
+}
+
+/// Longer fields are content (a second text, a summary), not labels to join on.
+const MAX_EXTRA_CHARS: usize = 200;
 
 /// Authors as a string ("Jane Roe and Tom Poe"), a list of strings, or a list of
 /// objects with a name.
@@ -362,6 +386,7 @@ mod tests {
         assert_eq!(first.meta.outlet.as_deref(), Some("Harbour Post"));
         assert_eq!(first.meta.authors, ["Lea Quint"]);
         assert_eq!(first.meta.date.as_deref(), Some("2021-04-02"));
+        assert!(first.meta.extra.is_empty(), "{:?}", first.meta.extra);
         let paras: Vec<&str> = (0..first.paragraphs.len())
             .map(|i| first.paragraph_text(i))
             .collect();
@@ -404,6 +429,7 @@ mod tests {
         assert_eq!(first.name, "c:2");
         assert_eq!(first.meta.outlet.as_deref(), Some("harbour.test"));
         assert_eq!(first.meta.title.as_deref(), Some("Fares rise"));
+        assert_eq!(first.meta.extra.get("id").map(String::as_str), Some("1"));
         assert_eq!(first.paragraph_text(1), "A \"quoted\" second paragraph.");
         assert!(
             got[1]

@@ -46,6 +46,13 @@ fn is_corpus(path: &Path, options: &LoadOptions) -> bool {
         && (options.corpus.is_some() || CorpusFormat::of_path(path).is_some())
 }
 
+/// Whether the input is standard input read as a JSONL corpus (`-` with
+/// `--input-format jsonl`).
+fn is_stream(paths: &[PathBuf], options: &LoadOptions) -> bool {
+    matches!(paths, [only] if crate::article::is_stdin(only))
+        && options.corpus == Some(CorpusFormat::Jsonl)
+}
+
 /// Whether `-o PATH` names a folder: one that exists, a path ending in a separator, or,
 /// for several articles, a path with no extension.
 fn is_folder_target(path: &Path, several: bool) -> bool {
@@ -77,7 +84,14 @@ fn one_export(
         cli::load_job(job, options).map(|article| style.piece(&annotated(article, only)))
     };
     map_in_order(cli::jobs(inputs, options), render, |outcomes| {
-        let pieces = cli::loaded_in_order(outcomes, failures).map(|r| r.and_then(|p| p));
+        let mut pieces = cli::loaded_in_order(outcomes, failures)
+            .map(|r| r.and_then(|p| p))
+            .peekable();
+        // A filter over a JSONL stream (a Spark partition, a GNU parallel block) may be
+        // handed nothing: then it writes nothing, and that is no error.
+        if is_stream(&args.paths, options) && pieces.peek().is_none() {
+            return Ok(());
+        }
         // Only a JSON export (one object, or an array of several) needs to know the count.
         let read_ahead = matches!(style.format, ExportFormat::Json | ExportFormat::Brat);
         let (first, rest) = first_and_rest(pieces, read_ahead)?;
