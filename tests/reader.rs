@@ -202,7 +202,10 @@ fn articles_step_and_list() {
     press(&mut a, "[");
     assert_eq!(a.current, 1);
     press(&mut a, "o");
-    assert_eq!(a.overlay, Some(Overlay::Articles { selected: 1 }));
+    let Some(Overlay::Articles(list)) = &a.overlay else {
+        panic!("the list is open")
+    };
+    assert_eq!(list.selected, 1);
     press(&mut a, "k");
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.current, 0);
@@ -824,4 +827,46 @@ fn the_unattributed_filter_lists_hearsay_with_no_source() {
     press(&mut a, "p");
     let last = a.article().article.paragraphs.len() - 1;
     assert_eq!(a.shown_paragraphs(), [last]);
+}
+
+/// A corpus in the reader: the list as a table, sorted, filtered by typing, and the
+/// outlets compared.
+#[test]
+fn the_corpus_view_sorts_filters_and_compares_outlets() {
+    let paths = [
+        root().join("tests/fixtures/corpus/harbour.jsonl"),
+        root().join("sample_articles"),
+    ];
+    let items = onrecord::cli::load_all(&paths, &Default::default())
+        .unwrap()
+        .into_iter()
+        .map(Annotated::new)
+        .collect();
+    let themes = vec![Theme::bundled("dark").unwrap()];
+    let mut a = App::new(items, themes, 0, KeyMap::with_overrides(None).unwrap());
+    press(&mut a, "oS");
+    let list = screen(&render(&mut a, 120, 16));
+    insta::assert_snapshot!("corpus_list_by_outlet_120x16", list);
+    assert!(list.contains("Articles · 5 of 5 · by outlet"), "{list}");
+
+    press(&mut a, "c");
+    let compared = screen(&render(&mut a, 120, 16));
+    insta::assert_snapshot!("corpus_outlets_120x16", compared);
+    assert!(compared.contains("Harbour Post"), "{compared}");
+
+    key(&mut a, KeyCode::Esc);
+    press(&mut a, "/courier");
+    key(&mut a, KeyCode::Enter);
+    let filtered = screen(&render(&mut a, 120, 16));
+    assert!(
+        filtered.contains("Articles · 1 of 5 · by outlet · filter: courier"),
+        "{filtered}"
+    );
+    assert!(filtered.contains("all 1 shown"), "{filtered}");
+    key(&mut a, KeyCode::Enter);
+    assert!(
+        a.article().article.name.ends_with("harbour.jsonl:3"),
+        "{}",
+        a.article().article.name
+    );
 }

@@ -8,7 +8,7 @@ mod people;
 mod render;
 
 pub use people::person_key;
-pub use render::{render, StatsFormat};
+pub use render::{render, table_cells, StatsFormat};
 
 use crate::annotate::SourceKind;
 use crate::export::Annotated;

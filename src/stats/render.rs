@@ -118,16 +118,25 @@ fn headers(by: GroupBy) -> Vec<&'static str> {
     ]
 }
 
-/// Columns padded to their widest cell; numbers right-aligned.
-fn table(stats: &Stats) -> String {
-    let mut rows: Vec<Vec<String>> = vec![headers(stats.by())
-        .into_iter()
-        .map(str::to_string)
-        .collect()];
-    rows.extend(stats.rows().iter().map(|(label, t)| cells(stats, label, t)));
+/// The table's header and rows (the total last, but for people), as the reader draws
+/// them.
+pub fn table_cells(stats: &Stats) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let mut rows: Vec<Vec<String>> = stats
+        .rows()
+        .iter()
+        .map(|(label, t)| cells(stats, label, t))
+        .collect();
     if stats.by() != GroupBy::Person {
         rows.push(cells(stats, "all", &stats.total));
     }
+    (headers(stats.by()), rows)
+}
+
+/// Columns padded to their widest cell; numbers right-aligned.
+fn table(stats: &Stats) -> String {
+    let (header, body) = table_cells(stats);
+    let mut rows: Vec<Vec<String>> = vec![header.into_iter().map(str::to_string).collect()];
+    rows.extend(body);
     let columns = rows[0].len();
     let widths: Vec<usize> = (0..columns)
         .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))

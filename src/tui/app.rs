@@ -81,11 +81,13 @@ impl Filter {
     }
 }
 
+use super::article_list::ArticleList;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help { scroll: u16 },
     Summary,
-    Articles { selected: usize },
+    Articles(ArticleList),
     Export(ExportPicker),
 }
 
@@ -650,9 +652,16 @@ impl App {
             Action::NextArticle => self.next_article(),
             Action::PrevArticle => self.switch_article(self.current + self.articles.len() - 1),
             Action::Articles => {
-                self.overlay = Some(Overlay::Articles {
-                    selected: self.current,
-                })
+                self.overlay = Some(Overlay::Articles(ArticleList::at(
+                    &self.articles,
+                    self.current,
+                )))
+            }
+            // Keys of the article list: outside it, they open it.
+            Action::SortList | Action::CompareOutlets => {
+                let mut list = ArticleList::at(&self.articles, self.current);
+                list.comparing = action == Action::CompareOutlets;
+                self.overlay = Some(Overlay::Articles(list));
             }
             Action::Summary => self.overlay = Some(Overlay::Summary),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),

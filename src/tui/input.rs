@@ -1,6 +1,7 @@
 //! Keys and the mouse, turned into changes of the reader's state.
 
 use super::app::{App, ExportPicker, Overlay, Pane};
+use super::article_list::ArticleList;
 use super::keymap::Action;
 use crate::export::{write_export, CsvTable, ExportFormat};
 use anyhow::Result;
@@ -74,6 +75,10 @@ fn overlay_key(app: &mut App, overlay: Overlay, key: KeyEvent) {
             return export_key(app, picker.clone(), None, key);
         }
     }
+    if let Overlay::Articles(list) = overlay {
+        // The list steps back a level on Esc (typing, comparing, filtered) before closing.
+        return article_list_key(app, list, action, key);
+    }
     if matches!(action, Some(Action::Quit) | Some(Action::Clear)) || key.code == KeyCode::Esc {
         return app.close_overlay();
     }
@@ -97,26 +102,63 @@ fn overlay_key(app: &mut App, overlay: Overlay, key: KeyEvent) {
                 app.close_overlay();
             }
         }
-        Overlay::Articles { selected } => {
-            let n = app.articles.len();
-            match action {
-                Some(Action::Down) => {
-                    app.overlay = Some(Overlay::Articles {
-                        selected: (selected + 1).min(n - 1),
-                    })
-                }
-                Some(Action::Up) => {
-                    app.overlay = Some(Overlay::Articles {
-                        selected: selected.saturating_sub(1),
-                    })
-                }
-                Some(Action::Activate) => app.open_article(selected),
-                Some(Action::Articles) => app.close_overlay(),
-                _ => {}
-            }
-        }
+        Overlay::Articles(_) => {}
         Overlay::Export(picker) => export_key(app, picker, action, key),
     }
+}
+
+/// The article list: move, open, sort, filter by typing, compare the outlets.
+fn article_list_key(app: &mut App, mut list: ArticleList, action: Option<Action>, key: KeyEvent) {
+    if list.editing_filter {
+        match key.code {
+            KeyCode::Enter | KeyCode::Esc => list.editing_filter = false,
+            KeyCode::Backspace => {
+                list.filter.pop();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                list.filter.push(c)
+            }
+            _ => {}
+        }
+        list.selected = 0;
+        app.overlay = Some(Overlay::Articles(list));
+        return;
+    }
+    let rows = list.rows(&app.articles);
+    match action {
+        Some(Action::Down) => list.step(1, rows.len()),
+        Some(Action::Up) => list.step(-1, rows.len()),
+        Some(Action::PageDown) => list.step(10, rows.len()),
+        Some(Action::PageUp) => list.step(-10, rows.len()),
+        Some(Action::Top) => list.selected = 0,
+        Some(Action::Bottom) => list.step(isize::MAX / 2, rows.len()),
+        Some(Action::Activate) if !list.comparing => {
+            if let Some(&i) = rows.get(list.selected) {
+                return app.open_article(i);
+            }
+        }
+        Some(Action::SortList) => {
+            let current = rows.get(list.selected).copied();
+            list.sort = list.sort.next();
+            let resorted = list.rows(&app.articles);
+            list.selected = current
+                .and_then(|c| resorted.iter().position(|&i| i == c))
+                .unwrap_or(0);
+        }
+        Some(Action::Search) => {
+            list.editing_filter = true;
+            list.filter.clear();
+        }
+        Some(Action::CompareOutlets) => list.comparing = !list.comparing,
+        Some(Action::Clear) if list.comparing => list.comparing = false,
+        Some(Action::Clear) if !list.filter.is_empty() => {
+            list.filter.clear();
+            list.selected = 0;
+        }
+        Some(Action::Articles | Action::Clear | Action::Quit) => return app.close_overlay(),
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Articles(list));
 }
 
 fn export_key(app: &mut App, mut picker: ExportPicker, action: Option<Action>, key: KeyEvent) {

@@ -57,6 +57,8 @@ actions! {
     NextArticle = "next_article": "next article",
     PrevArticle = "prev_article": "previous article",
     Articles = "articles": "list the articles",
+    SortList = "sort_list": "article list: sort by the next column",
+    CompareOutlets = "compare_outlets": "article list: compare the outlets",
     Summary = "summary": "summary view with a chart",
     Help = "help": "this help",
     CycleTheme = "cycle_theme": "next colour theme",

@@ -1,6 +1,7 @@
 //! The reader: a ratatui interface over annotated articles.
 
 pub mod app;
+pub mod article_list;
 pub mod input;
 pub mod keymap;
 pub mod loader;

@@ -3,6 +3,7 @@
 use super::app::{
     marker, progress_text, quote_spans, App, Emphasis, ExportPicker, Filter, Overlay, Pane,
 };
+use super::article_list::{outlet_stats, short_name, ArticleList, SortBy};
 use super::input::SOURCE_ITEM_HEIGHT;
 use crate::annotate::SourceKind;
 use crate::export::ExportFormat;
@@ -12,7 +13,8 @@ use ratatui::layout::{Alignment, Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap,
+    Bar, BarChart, BarGroup, Block, Borders, Cell, Clear, List, ListItem, ListState, Paragraph,
+    Row, Table, Wrap,
 };
 use ratatui::Frame;
 
@@ -600,9 +602,15 @@ fn footer_hints(app: &App) -> Vec<(super::keymap::Action, &'static str)> {
                 (A::Activate, "export"),
                 (A::Clear, "close"),
             ],
-            Overlay::Articles { .. } => vec![
+            Overlay::Articles(list) if list.comparing => {
+                vec![(A::CompareOutlets, "articles"), (A::Clear, "back")]
+            }
+            Overlay::Articles(_) => vec![
                 (A::Down, "move"),
                 (A::Activate, "open"),
+                (A::SortList, "sort"),
+                (A::Search, "filter"),
+                (A::CompareOutlets, "outlets"),
                 (A::Clear, "close"),
             ],
             Overlay::Help { .. } => vec![(A::Down, "scroll"), (A::Clear, "close")],
@@ -658,7 +666,7 @@ fn draw_overlay(f: &mut Frame, app: &App, overlay: &Overlay, area: Rect) {
     match overlay {
         Overlay::Help { scroll } => draw_help(f, app, area, *scroll),
         Overlay::Summary => draw_summary(f, app, area),
-        Overlay::Articles { selected } => draw_articles(f, app, area, *selected),
+        Overlay::Articles(list) => draw_articles(f, app, area, list),
         Overlay::Export(picker) => draw_export(f, app, area, picker),
     }
 }
@@ -766,48 +774,206 @@ fn draw_summary(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(lines), side);
 }
 
-fn draw_articles(f: &mut Frame, app: &App, area: Rect, selected: usize) {
-    let t = app.theme();
-    // Two lines an article; only those in view are built, however many are open.
-    let total_lines = 2 * app.articles.len();
-    let rect = centered(
-        area,
-        area.width.saturating_sub(8).max(40),
-        (total_lines + 2).min(area.height as usize) as u16,
-    );
+fn draw_articles(f: &mut Frame, app: &App, area: Rect, list: &ArticleList) {
+    let rect = centered(area, area.width.saturating_sub(4).max(40), area.height);
     f.render_widget(Clear, rect);
-    let rows = rect.height.saturating_sub(2) as usize;
-    let scroll = (selected * 2).saturating_sub(rect.height.saturating_sub(4) as usize);
-    let first = scroll / 2;
-    let shown = first..(first + rows / 2 + 2).min(app.articles.len());
-    let lines: Vec<Line> = app.articles[shown.clone()]
+    let rows = list.rows(&app.articles);
+    let title = articles_title(app, list, rows.len());
+    let block = overlay_block(app, &title);
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    if list.comparing {
+        return draw_outlet_comparison(f, app, inner, &rows);
+    }
+    let t = app.theme();
+    // Header and totals take a line each; only the rows in view are built.
+    let in_view = inner.height.saturating_sub(2) as usize;
+    let first = (list.selected + 1).saturating_sub(in_view);
+    let shown = first..(first + in_view).min(rows.len());
+    let columns = ListColumns::fitting(inner.width);
+    let mut table_rows: Vec<Row> = rows[shown.clone()]
         .iter()
         .zip(shown)
-        .flat_map(|(a, i)| {
-            let style = if i == selected {
-                t.style("selection")
+        .map(|(&i, at)| {
+            let a = &app.articles[i];
+            let style = match at == list.selected {
+                true => t.style("selection"),
+                false => t.style("text"),
+            };
+            article_row(a, i == app.current, columns).style(style)
+        })
+        .collect();
+    table_rows.push(totals_row(app, &rows, columns).style(t.style("dim")));
+    let table = Table::new(table_rows, columns.widths())
+        .header(Row::new(columns.header()).style(t.style("focus")))
+        .column_spacing(1);
+    f.render_widget(table, inner);
+}
+
+fn articles_title(app: &App, list: &ArticleList, shown: usize) -> String {
+    let mut title = format!("Articles · {shown} of {}", app.articles.len());
+    if list.sort != SortBy::Input {
+        title.push_str(&format!(" · by {}", list.sort.label()));
+    }
+    if list.editing_filter || !list.filter.is_empty() {
+        let cursor = if list.editing_filter { "_" } else { "" };
+        title.push_str(&format!(" · filter: {}{cursor}", clean(&list.filter)));
+    }
+    if list.comparing {
+        title.push_str(" · outlets compared");
+    }
+    title
+}
+
+/// Which columns of the article list fit: the title from 100 cells, the date from 70.
+#[derive(Debug, Clone, Copy)]
+struct ListColumns {
+    title: bool,
+    date: bool,
+}
+
+impl ListColumns {
+    fn fitting(width: u16) -> Self {
+        ListColumns {
+            title: width >= 100,
+            date: width >= 70,
+        }
+    }
+
+    fn header(self) -> Vec<&'static str> {
+        let mut header = vec!["", "article"];
+        header.extend(self.title.then_some("title"));
+        header.push("outlet");
+        header.extend(self.date.then_some("date"));
+        header.extend(["sources", "anonymous"]);
+        header
+    }
+
+    fn widths(self) -> Vec<Constraint> {
+        let mut widths = vec![Constraint::Length(1), Constraint::Fill(2)];
+        widths.extend(self.title.then_some(Constraint::Fill(3)));
+        widths.push(Constraint::Max(if self.date { 18 } else { 10 }));
+        widths.extend(self.date.then_some(Constraint::Length(10)));
+        widths.extend([Constraint::Length(7), Constraint::Length(15)]);
+        widths
+    }
+
+    /// The cells of a row, the optional ones kept where they fit.
+    fn cells(self, row: ListRow<'_>) -> Vec<Cell<'_>> {
+        let mut cells = vec![row.mark, row.name];
+        cells.extend(self.title.then_some(row.title));
+        cells.push(row.outlet);
+        cells.extend(self.date.then_some(row.date));
+        cells.extend([row.sources, row.anonymous]);
+        cells
+    }
+}
+
+/// Every cell a row of the article list can have.
+struct ListRow<'a> {
+    mark: Cell<'a>,
+    name: Cell<'a>,
+    title: Cell<'a>,
+    outlet: Cell<'a>,
+    date: Cell<'a>,
+    sources: Cell<'a>,
+    anonymous: Cell<'a>,
+}
+
+/// A share as "43% ████░░░░░░".
+fn share_cell(share: f64) -> String {
+    let cells = 10;
+    let full = ((share * cells as f64).round() as usize).min(cells);
+    format!(
+        "{:>3.0}% {}{}",
+        share * 100.0,
+        "█".repeat(full),
+        "░".repeat(cells - full)
+    )
+}
+
+fn article_row<'a>(
+    a: &'a crate::export::Annotated,
+    current: bool,
+    columns: ListColumns,
+) -> Row<'a> {
+    let m = &a.article.meta;
+    let summary = &a.annotations.summary;
+    Row::new(columns.cells(ListRow {
+        mark: Cell::from(if current { "•" } else { " " }),
+        name: Cell::from(clean(short_name(&a.article.name))),
+        title: Cell::from(clean(m.title.as_deref().unwrap_or(""))),
+        outlet: Cell::from(clean(m.outlet.as_deref().unwrap_or("–"))),
+        date: Cell::from(clean(
+            m.date.as_deref().and_then(|d| d.get(..10)).unwrap_or("–"),
+        )),
+        sources: Cell::from(Line::from(summary.sources.to_string()).alignment(Alignment::Right)),
+        anonymous: Cell::from(share_cell(summary.anonymous_share)),
+    }))
+}
+
+fn totals_row<'a>(app: &App, rows: &[usize], columns: ListColumns) -> Row<'a> {
+    let (mut sources, mut anonymous) = (0, 0);
+    for &i in rows {
+        let s = &app.articles[i].annotations.summary;
+        sources += s.sources;
+        anonymous += s.anonymous;
+    }
+    let share = crate::stats::Share::of(anonymous, sources);
+    let interval = format!(
+        "anonymous {:.0}% [95% CI {:.0}–{:.0}%]",
+        share.value * 100.0,
+        share.low * 100.0,
+        share.high * 100.0
+    );
+    Row::new(columns.cells(ListRow {
+        mark: Cell::from(""),
+        name: Cell::from(format!("all {} shown", rows.len())),
+        title: Cell::from(interval),
+        outlet: Cell::from(""),
+        date: Cell::from(""),
+        sources: Cell::from(Line::from(sources.to_string()).alignment(Alignment::Right)),
+        anonymous: Cell::from(share_cell(share.value)),
+    }))
+}
+
+/// `onrecord stats --by outlet` over the articles shown, drawn.
+fn draw_outlet_comparison(f: &mut Frame, app: &App, area: Rect, rows: &[usize]) {
+    let t = app.theme();
+    let stats = outlet_stats(&app.articles, rows);
+    let (header, body) = crate::stats::table_cells(&stats);
+    // Each column as wide as its widest cell; the last (the people quoted) takes what
+    // is left, cut short where the terminal is narrow.
+    let last_column = header.len() - 1;
+    let widths: Vec<Constraint> = (0..header.len())
+        .map(|c| {
+            let widest = std::iter::once(header[c].chars().count())
+                .chain(body.iter().map(|r| r[c].chars().count()))
+                .max()
+                .unwrap_or(0);
+            match c == last_column {
+                true => Constraint::Fill(1),
+                false => Constraint::Length(widest as u16),
+            }
+        })
+        .collect();
+    let last = body.len().saturating_sub(1);
+    let table_rows: Vec<Row> = body
+        .into_iter()
+        .enumerate()
+        .map(|(i, cells)| {
+            let style = if i == last {
+                t.style("dim")
             } else {
                 t.style("text")
             };
-            let mark = if i == app.current { "•" } else { " " };
-            [
-                Line::styled(
-                    format!("{mark} {}", clean(a.article.title_or_name())),
-                    style,
-                ),
-                Line::styled(
-                    format!("    {}", a.annotations.summary.line()),
-                    t.style("dim"),
-                ),
-            ]
+            Row::new(cells.into_iter().map(Cell::from).collect::<Vec<_>>()).style(style)
         })
         .collect();
-    f.render_widget(
-        Paragraph::new(lines)
-            .scroll(((scroll - 2 * first) as u16, 0))
-            .block(overlay_block(app, "Articles · Enter opens")),
-        rect,
-    );
+    let table = Table::new(table_rows, widths)
+        .header(Row::new(header).style(t.style("focus")))
+        .column_spacing(2);
+    f.render_widget(table, area);
 }
 
 fn draw_export(f: &mut Frame, app: &App, area: Rect, picker: &ExportPicker) {
