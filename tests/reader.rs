@@ -683,6 +683,10 @@ mod loading {
         let s = screen(&render(&mut a, 120, 40));
         assert!(s.contains("annotating 1/4"), "{s}");
         assert!(s.contains("Sessions Is Said to Have Offered"), "{s}");
+        press(&mut a, "o");
+        let list = screen(&render(&mut a, 120, 40));
+        assert!(list.contains("Articles · 1 of 1 · 3 more coming"), "{list}");
+        key(&mut a, KeyCode::Esc);
 
         // The third input comes before the second: it waits for it, and keys still work.
         tx.send(arrived(2, third())).unwrap();

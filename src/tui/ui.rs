@@ -812,6 +812,10 @@ fn draw_articles(f: &mut Frame, app: &App, area: Rect, list: &ArticleList) {
 
 fn articles_title(app: &App, list: &ArticleList, shown: usize) -> String {
     let mut title = format!("Articles · {shown} of {}", app.articles.len());
+    // A corpus still being annotated: its rows and figures fill in as they come.
+    if let Some((done, total)) = app.loading_progress() {
+        title.push_str(&format!(" · {} more coming", total.saturating_sub(done)));
+    }
     if list.sort != SortBy::Input {
         title.push_str(&format!(" · by {}", list.sort.label()));
     }
