@@ -373,8 +373,9 @@ pub fn jobs<'a>(
         })
 }
 
-/// The corpus format of a file, from `--input-format` or its extension.
-fn corpus_format_of_file(path: &Path, options: &LoadOptions) -> Option<CorpusFormat> {
+/// The corpus format of a file, from `--input-format` or its extension (standard input
+/// has none until it is read).
+pub fn corpus_format_of_file(path: &Path, options: &LoadOptions) -> Option<CorpusFormat> {
     if article::is_stdin(path) {
         return None;
     }

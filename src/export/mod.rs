@@ -12,13 +12,13 @@ pub mod stream;
 pub mod w3c;
 mod write;
 
-pub use write::{write_atomic, write_atomic_with};
+pub use write::{refuse_existing, write_atomic, write_atomic_with};
 
 use crate::annotate::Annotations;
 use crate::annotate::{SourceKind, Summary};
 use crate::article::Article;
 use crate::sanitize::clean;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use stream::{ExportWriter, Style};
 
@@ -125,6 +125,12 @@ impl ExportFormat {
         }
     }
 
+    /// Whether the export is written differently for one article and for several
+    /// (one JSON object or an array; brat's files or a folder).
+    pub fn depends_on_count(self) -> bool {
+        matches!(self, ExportFormat::Json | ExportFormat::Brat)
+    }
+
     /// The file extension of a single-file export (brat writes a folder).
     pub fn extension(self) -> &'static str {
         match self {
@@ -207,11 +213,8 @@ pub fn write_export(
         files.push((path.join(format!("{stem}.ann")), brat::ann(a)));
     }
     if !force {
-        if let Some((p, _)) = files.iter().find(|(p, _)| p.exists()) {
-            bail!(
-                "{}: already exists (pass --force to overwrite it)",
-                p.display()
-            );
+        for (p, _) in &files {
+            refuse_existing(p)?;
         }
     }
     for (p, body) in &files {

@@ -3,11 +3,11 @@
 //! so memory holds only the articles under way, however many the folders hold.
 
 use super::stream::{ExportWriter, Piece, Style};
-use super::{write_atomic_with, write_export, Annotated, ExportFormat};
+use super::{refuse_existing, write_atomic_with, write_export, Annotated, ExportFormat};
 use crate::annotate::SourceKind;
 use crate::article::corpus::CorpusFormat;
 use crate::article::{Article, LoadOptions};
-use crate::cli::{self, AnnotateArgs, Failures, Input, Job, NO_ARTICLE};
+use crate::cli::{self, AnnotateArgs, Failures, Input, Job, Loaded, NO_ARTICLE};
 use crate::parallel::map_in_order;
 use anyhow::{anyhow, bail, Context, Result};
 use std::io::{BufWriter, Write};
@@ -42,8 +42,7 @@ pub fn annotate(args: &AnnotateArgs, options: &LoadOptions) -> Result<()> {
 /// Whether an input holds several articles (a corpus file, not standard input, whose
 /// content is only known once read).
 fn is_corpus(path: &Path, options: &LoadOptions) -> bool {
-    !crate::article::is_stdin(path)
-        && (options.corpus.is_some() || CorpusFormat::of_path(path).is_some())
+    cli::corpus_format_of_file(path, options).is_some()
 }
 
 /// Whether the input is standard input read as a JSONL corpus (`-` with
@@ -80,9 +79,7 @@ fn one_export(
 ) -> Result<()> {
     let style = style_of(args);
     let only = args.only.as_deref();
-    let render = |job: Job| {
-        cli::load_job(job, options).map(|article| style.piece(&annotated(article, only)))
-    };
+    let render = |job: Job| annotated_job(job, options, only).map(|a| style.piece(&a));
     map_in_order(cli::jobs(inputs, options), render, |outcomes| {
         let mut pieces = cli::loaded_in_order(outcomes, failures)
             .map(|r| r.and_then(|p| p))
@@ -92,9 +89,7 @@ fn one_export(
         if is_stream(&args.paths, options) && pieces.peek().is_none() {
             return Ok(());
         }
-        // Only a JSON export (one object, or an array of several) needs to know the count.
-        let read_ahead = matches!(style.format, ExportFormat::Json | ExportFormat::Brat);
-        let (first, rest) = first_and_rest(pieces, read_ahead)?;
+        let (first, rest) = first_and_rest(pieces, style.format.depends_on_count())?;
         let write = |out: &mut dyn Write| write_pieces(out, style, first, rest);
         match &args.output {
             None => to_stdout(write),
@@ -124,22 +119,16 @@ fn per_article_files(
     if !args.force {
         let mut planned = UniqueStems::default();
         let files = inputs.iter().filter(|i| !is_corpus(&i.path, options));
-        if let Some(existing) = files
-            .map(|i| file_of(&planned.next(&i.path.display().to_string())))
-            .find(|f| f.exists())
-        {
-            bail!(
-                "{}: already exists (pass --force to overwrite it)",
-                existing.display()
-            );
+        for input in files {
+            refuse_existing(&file_of(&planned.next(&input.path.display().to_string())))?;
         }
     }
     std::fs::create_dir_all(folder)
         .with_context(|| format!("{}: cannot create the folder", folder.display()))?;
     let render = |job: Job| {
-        cli::load_job(job, options).map(|article| {
-            let name = article.name.clone();
-            style.piece(&annotated(article, only)).map(|p| (name, p))
+        annotated_job(job, options, only).map(|a| {
+            let piece = style.piece(&a);
+            piece.map(|p| (a.article.name, p))
         })
     };
     map_in_order(cli::jobs(inputs, options), render, |outcomes| {
@@ -206,10 +195,8 @@ fn write_pieces(
     first: Piece,
     mut rest: Peekable<impl Iterator<Item = Result<Piece>>>,
 ) -> Result<()> {
-    let several = match style.format {
-        ExportFormat::Json | ExportFormat::Brat => rest.peek().is_some(),
-        _ => false, // the others are written the same whatever the count
-    };
+    // Only `first_and_rest` with read-ahead has looked at the second article.
+    let several = style.format.depends_on_count() && rest.peek().is_some();
     // Line formats are flushed an article at a time, so that a filter in a pipe hands
     // each line on as soon as it is ready.
     let by_line = matches!(style.format, ExportFormat::Jsonl | ExportFormat::Spacy);
@@ -241,6 +228,15 @@ fn first_and_rest<T>(
     Ok((first, rest))
 }
 
+/// What a job loads, annotated, with only the sources of `only` kept when given.
+fn annotated_job(
+    job: Job,
+    options: &LoadOptions,
+    only: Option<&[SourceKind]>,
+) -> Loaded<Annotated> {
+    cli::load_job(job, options).map(|article| annotated(article, only))
+}
+
 fn annotated(article: Article, only: Option<&[SourceKind]>) -> Annotated {
     let mut a = Annotated::new(article);
     if let Some(kinds) = only {
@@ -259,7 +255,7 @@ fn into_database(
 ) -> Result<()> {
     let only = args.only.as_deref();
     let mut db = super::sqlite::Database::open(file)?;
-    let load = |job: Job| cli::load_job(job, options).map(|a| annotated(a, only));
+    let load = |job: Job| annotated_job(job, options, only);
     map_in_order(cli::jobs(inputs, options), load, |outcomes| {
         for item in cli::loaded_in_order(outcomes, failures) {
             db.add(&item?)?;
@@ -284,7 +280,7 @@ fn brat_folder(
     failures: &Failures,
 ) -> Result<()> {
     let only = args.only.as_deref();
-    let load = |job: Job| cli::load_job(job, options).map(|a| annotated(a, only));
+    let load = |job: Job| annotated_job(job, options, only);
     let items = map_in_order(cli::jobs(inputs, options), load, |outcomes| {
         cli::loaded_in_order(outcomes, failures).collect::<Result<Vec<_>>>()
     })?;

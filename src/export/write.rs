@@ -10,6 +10,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     write_atomic_with(path, force, |out| Ok(out.write_all(bytes)?))
 }
 
+/// The error for an output file that is there already and may not be replaced.
+pub fn refuse_existing(path: &Path) -> Result<()> {
+    if path.exists() {
+        bail!(
+            "{}: already exists (pass --force to overwrite it)",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 /// Like [`write_atomic`], with the content streamed by `write` into a temporary file
 /// beside `path`, which replaces `path` only once `write` has succeeded.
 pub fn write_atomic_with(
@@ -17,11 +28,8 @@ pub fn write_atomic_with(
     force: bool,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    if path.exists() && !force {
-        bail!(
-            "{}: already exists (pass --force to overwrite it)",
-            path.display()
-        );
+    if !force {
+        refuse_existing(path)?;
     }
     let dir = path
         .parent()
