@@ -14,10 +14,15 @@ pub fn normalise_date(raw: &str) -> Option<String> {
 /// and not a placeholder such as `0001-01-01` or a year far from the present.
 pub fn plausible_date(raw: &str) -> Option<String> {
     let iso = normalise_date(raw)?;
-    let number = |r: std::ops::Range<usize>| iso.get(r).and_then(|s| s.parse::<u32>().ok());
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (year, month, day) = year_month_day(&iso)?;
     let real_day = day <= days_in_month(year, month);
     ((1900..=2199).contains(&year) && real_day).then_some(iso)
+}
+
+/// The numbers of an ISO date ("2017-06-06…"), as `iso_date` gives it.
+fn year_month_day(iso: &str) -> Option<(u32, u32, u32)> {
+    let number = |r: std::ops::Range<usize>| iso.get(r).and_then(|s| s.parse::<u32>().ok());
+    Some((number(0..4)?, number(5..7)?, number(8..10)?))
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -49,11 +54,10 @@ pub fn readable(date: &str) -> String {
     let Some(iso) = iso_date(date) else {
         return date.to_string();
     };
-    let number = |r: std::ops::Range<usize>| iso.get(r).and_then(|s| s.parse::<usize>().ok());
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+    let Some((year, month, day)) = year_month_day(&iso) else {
         return date.to_string();
     };
-    let name = NAMES[month - 1];
+    let name = NAMES[month as usize - 1];
     let time = iso.get(10..).and_then(|rest| {
         let clock = rest.strip_prefix('T')?.get(..5)?;
         let is_clock = clock.as_bytes().get(2) == Some(&b':');

@@ -77,15 +77,8 @@ impl ArticleFacts {
         }
     }
 
-    /// The groups an article's sources go to: one for most groupings; each author's;
-    /// for kinds, each source its own kind's.
-    fn group_of_source(&self, by: GroupBy, source: &SourceFacts) -> Vec<String> {
-        match by {
-            GroupBy::Kind => vec![source.kind.name().to_string()],
-            _ => self.article_groups(by),
-        }
-    }
-
+    /// The groups an article goes to: one for most groupings, each author's for
+    /// authors, none for kinds (there each source goes to its own kind's).
     fn article_groups(&self, by: GroupBy) -> Vec<String> {
         let date_part = |len: usize| {
             self.date
@@ -210,11 +203,17 @@ impl Stats {
             self.add_people(&facts);
             return;
         }
-        let mut touched: Vec<String> = self.by_article(&facts);
+        let article_groups = facts.article_groups(self.by);
+        let mut touched = article_groups.clone();
         for s in &facts.sources {
-            for g in facts.group_of_source(self.by, s) {
+            if self.by == GroupBy::Kind {
+                let kind = s.kind.name().to_string();
+                self.groups.entry(kind.clone()).or_default().add_source(s);
+                touched.push(kind);
+                continue;
+            }
+            for g in &article_groups {
                 self.groups.entry(g.clone()).or_default().add_source(s);
-                touched.push(g);
             }
         }
         touched.sort();
@@ -222,10 +221,6 @@ impl Stats {
         for g in touched {
             self.groups.entry(g).or_default().articles += 1;
         }
-    }
-
-    fn by_article(&self, facts: &ArticleFacts) -> Vec<String> {
-        facts.article_groups(self.by)
     }
 
     /// Each person named: articles, mentions, times quoted, and outlets.

@@ -652,14 +652,11 @@ impl App {
             Action::NextArticle => self.next_article(),
             Action::PrevArticle => self.switch_article(self.current + self.articles.len() - 1),
             Action::Articles => {
-                self.overlay = Some(Overlay::Articles(ArticleList::at(
-                    &self.articles,
-                    self.current,
-                )))
+                self.overlay = Some(Overlay::Articles(ArticleList::at(self.current)))
             }
             // Keys of the article list: outside it, they open it.
             Action::SortList | Action::CompareOutlets => {
-                let mut list = ArticleList::at(&self.articles, self.current);
+                let mut list = ArticleList::at(self.current);
                 list.comparing = action == Action::CompareOutlets;
                 self.overlay = Some(Overlay::Articles(list));
             }

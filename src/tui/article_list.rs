@@ -54,15 +54,13 @@ pub struct ArticleList {
 }
 
 impl ArticleList {
-    /// The list opened with the current article selected.
-    pub fn at(articles: &[Annotated], current: usize) -> Self {
-        let list = ArticleList::default();
-        let selected = list
-            .rows(articles)
-            .iter()
-            .position(|&i| i == current)
-            .unwrap_or(0);
-        ArticleList { selected, ..list }
+    /// The list opened with the current article selected (unsorted and unfiltered, a
+    /// row's position is its article's index).
+    pub fn at(current: usize) -> Self {
+        ArticleList {
+            selected: current,
+            ..ArticleList::default()
+        }
     }
 
     /// The indices of the articles shown, in the order shown.

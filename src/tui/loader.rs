@@ -4,12 +4,12 @@
 //! keeps what arrives early until the ones before it are in, so the article list grows
 //! in input order. Data still flows one way: load → annotate → reader.
 
-use crate::article::{self, corpus, Article, LoadOptions};
+use crate::article::{Article, LoadOptions};
 use crate::cli::{self, Loaded};
 use crate::export::Annotated;
 use anyhow::{bail, Result};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 
@@ -17,10 +17,9 @@ use std::sync::{Arc, Mutex};
 pub enum Job {
     /// Already loaded (a file named on the command line, or a bundled sample).
     Annotate(Box<Article>),
-    /// A file found in a folder: loaded by the worker, skipped with a warning if it fails.
-    LoadFromFolder(PathBuf),
-    /// A record of a corpus file, made an article by the worker (or skipped).
-    Record(Result<corpus::Record, article::LoadError>),
+    /// A file found in a folder, or a corpus record: loaded by the worker, skipped with
+    /// a warning if it holds no article.
+    Load(cli::Job),
 }
 
 /// What a worker says about one input.
@@ -154,19 +153,22 @@ pub fn jobs_for(
 ) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
     for job in cli::jobs(cli::expand_paths(paths, failures)?, options) {
-        match job {
-            cli::Job::File(input) if input.from_folder => {
-                jobs.push(Job::LoadFromFolder(input.path))
+        let named = match &job {
+            cli::Job::File(input) => !input.from_folder,
+            cli::Job::Unreadable { from_folder, .. } => !from_folder,
+            cli::Job::Record(_) => false,
+        };
+        if !named {
+            jobs.push(Job::Load(job));
+            continue;
+        }
+        match cli::load_job(job, options) {
+            Loaded::Done { value, warnings } => {
+                print_warnings(&warnings);
+                jobs.push(Job::Annotate(Box::new(value)));
             }
-            cli::Job::Record(record) => jobs.push(Job::Record(record)),
-            named => match cli::load_job(named, options) {
-                Loaded::Done { value, warnings } => {
-                    print_warnings(&warnings);
-                    jobs.push(Job::Annotate(Box::new(value)));
-                }
-                Loaded::Skipped(e) => eprintln!("onrecord: warning: skipped {e}"),
-                Loaded::Failed(e) => failures.report(e)?,
-            },
+            Loaded::Skipped(e) => eprintln!("onrecord: warning: skipped {e}"),
+            Loaded::Failed(e) => failures.report(e)?,
         }
     }
     if jobs.is_empty() {
@@ -229,23 +231,14 @@ fn work(queue: &Queue, reports: &Sender<Report>, options: &LoadOptions) {
 fn report(index: usize, job: Job, options: &LoadOptions) -> Report {
     let (article, warnings) = match job {
         Job::Annotate(a) => (Some(*a), Vec::new()),
-        Job::LoadFromFolder(path) => load_from_folder(&path, options),
-        Job::Record(Ok(record)) => match corpus::article(record, &options.fields) {
-            Ok(a) => (Some(a), Vec::new()),
-            Err(e) => (None, vec![format!("skipped {e}")]),
+        Job::Load(job) => match cli::load_job(job, options) {
+            Loaded::Done { value, warnings } => (Some(value), warnings),
+            Loaded::Skipped(e) | Loaded::Failed(e) => (None, vec![format!("skipped {e}")]),
         },
-        Job::Record(Err(e)) => (None, vec![format!("skipped {e}")]),
     };
     Report {
         index,
         article: article.map(Annotated::new),
         warnings,
-    }
-}
-
-fn load_from_folder(path: &Path, options: &LoadOptions) -> (Option<Article>, Vec<String>) {
-    match article::load_file(path, options.format) {
-        Ok((a, warnings)) => (Some(a), warnings),
-        Err(e) => (None, vec![format!("skipped {e}")]),
     }
 }

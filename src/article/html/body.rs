@@ -15,14 +15,15 @@ pub struct Extracted {
     pub metadata: Option<rs_trafilatura::Metadata>,
 }
 
-/// The article body of a page, without the headline when it repeats `title`.
-pub fn extract(src: &str, title: Option<&str>) -> Extracted {
+/// The article body of a page (`src`, parsed as `doc`), without the headline when it
+/// repeats `title`.
+pub fn extract(src: &str, doc: &Html, title: Option<&str>) -> Extracted {
     let (mut blocks, metadata) = match main_content(src) {
         Some(result) => (blocks_of_result(&result), Some(result.metadata)),
         None => (Vec::new(), None),
     };
     if blocks.is_empty() {
-        blocks = paragraph_tags(&Html::parse_document(src));
+        blocks = paragraph_tags(doc);
     }
     drop_repeated_title(&mut blocks, title);
     Extracted { blocks, metadata }

@@ -22,7 +22,7 @@ const LINK_LIST_SHARE: f32 = 0.8;
 pub fn parse(src: &str) -> (Meta, Vec<Paragraph>, String) {
     let doc = Html::parse_document(src);
     let mut meta = meta::read(&doc);
-    let extracted = body::extract(src, meta.title.as_deref());
+    let extracted = body::extract(src, &doc, meta.title.as_deref());
     if let Some(found) = &extracted.metadata {
         meta::fill_gaps(&mut meta, found);
     }
