@@ -354,7 +354,7 @@ pub fn stats(
     let facts =
         |job: Job| cli::load_job(job, options).map(|a| ArticleFacts::of(&Annotated::new(a)));
     let progress = progress_on_stderr();
-    let stats = map_in_order(cli::jobs(inputs, options), facts, |outcomes| {
+    let mut stats = map_in_order(cli::jobs(inputs, options), facts, |outcomes| {
         let mut stats = Stats::new(by);
         for facts in cli::loaded_in_order(outcomes, &failures) {
             stats.add(facts?);
@@ -363,7 +363,6 @@ pub fn stats(
         Ok::<_, anyhow::Error>(stats)
     })?;
     progress.finish_and_clear();
-    let mut stats = stats;
     stats.settle();
     if stats.total.articles == 0 {
         bail!(NO_ARTICLE);
