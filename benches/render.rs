@@ -5,8 +5,8 @@
 //! Targets: first frame ≤ 50 ms, a following frame ≤ 2 ms, 10,000 articles ≤ 50 ms.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use onrecord::annotate::Annotated;
 use onrecord::article::{parse_text, Format};
-use onrecord::export::Annotated;
 use onrecord::tui::app::App;
 use onrecord::tui::keymap::{Action, KeyMap};
 use onrecord::tui::loader;

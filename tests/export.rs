@@ -3,8 +3,9 @@
 
 mod common;
 use common::*;
+use onrecord::annotate::Annotated;
 use onrecord::article::{parse_text, Format};
-use onrecord::export::{render, write_export, Annotated, CsvTable, ExportFormat};
+use onrecord::export::{render, write_export, CsvTable, ExportFormat};
 use serde_json::Value;
 
 const MULTIBYTE: &str = "Ministre Élodie Brûlé’s “pivot” 🚀\n\n\

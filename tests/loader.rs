@@ -142,7 +142,7 @@ fn html_paragraphs_trace_back_to_the_page_source() {
         let want: Vec<&str> = p.span.slice(&a.text).split_whitespace().collect();
         assert_eq!(words, want, "{html}");
     }
-    let v = onrecord::export::json::to_value(&onrecord::export::Annotated::new(a));
+    let v = onrecord::export::json::to_value(&onrecord::annotate::Annotated::new(a));
     let chars: Vec<char> = file.chars().collect();
     let first = &v["paragraphs"][1];
     let (st, en) = (

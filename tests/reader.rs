@@ -3,8 +3,8 @@
 
 mod common;
 use common::*;
+use onrecord::annotate::Annotated;
 use onrecord::annotate::SourceKind;
-use onrecord::export::Annotated;
 use onrecord::tui::app::{App, Emphasis, ExportPicker, Filter, Overlay, Pane};
 use onrecord::tui::input::{handle_key, handle_mouse};
 use onrecord::tui::keymap::KeyMap;

@@ -1,5 +1,6 @@
 //! The annotation layer: people and sourcing, as pure functions of an article.
 
+mod annotated;
 mod by_paragraph;
 pub mod lexicon;
 mod model;
@@ -7,6 +8,7 @@ pub mod people;
 pub mod sources;
 pub mod text;
 
+pub use annotated::Annotated;
 pub use model::{
     mentions_in_order, Annotations, Mention, Person, Source, SourceKind, Summary, Unattributed,
 };

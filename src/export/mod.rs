@@ -14,69 +14,11 @@ mod write;
 
 pub use write::{refuse_existing, write_atomic, write_atomic_with};
 
-use crate::annotate::Annotations;
-use crate::annotate::{SourceKind, Summary};
-use crate::article::Article;
+use crate::annotate::Annotated;
 use crate::sanitize::clean;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use stream::{ExportWriter, Style};
-
-/// An article with its annotations: what every exporter reads.
-#[derive(Debug, Clone)]
-pub struct Annotated {
-    pub article: Article,
-    pub annotations: Annotations,
-}
-
-impl Annotated {
-    pub fn new(article: Article) -> Self {
-        let annotations = crate::annotate::annotate(&article);
-        Annotated {
-            article,
-            annotations,
-        }
-    }
-
-    /// A copy keeping only the sources of the given kinds (people stay as they are).
-    pub fn only_kinds(&self, kinds: &[SourceKind]) -> Annotated {
-        let mut a = self.clone();
-        a.retain_kinds(kinds);
-        a
-    }
-
-    /// Keeps only the sources of the given kinds, in place (people stay as they are).
-    pub fn retain_kinds(&mut self, kinds: &[SourceKind]) {
-        let sources = std::mem::take(&mut self.annotations.sources);
-        // Relayed sources are filtered by the kind they are counted as, and their
-        // `relayed_by` indices follow the sources that stay.
-        let keep: Vec<bool> = sources
-            .iter()
-            .map(|s| kinds.contains(&s.counted_kind))
-            .collect();
-        let mut new_index = vec![None; sources.len()];
-        let mut next = 0;
-        for (i, &k) in keep.iter().enumerate() {
-            if k {
-                new_index[i] = Some(next);
-                next += 1;
-            }
-        }
-        self.annotations.sources = sources
-            .into_iter()
-            .zip(keep)
-            .filter(|(_, k)| *k)
-            .map(|(mut s, _)| {
-                s.relayed_by = s.relayed_by.and_then(|j| new_index[j]);
-                s
-            })
-            .collect();
-        self.annotations.summary = Summary {
-            unattributed: self.annotations.unattributed.len(),
-            ..Summary::of(&self.annotations.sources)
-        };
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {

@@ -10,8 +10,8 @@ mod render;
 pub use people::person_key;
 pub use render::{render, table_cells, StatsFormat};
 
+use crate::annotate::Annotated;
 use crate::annotate::SourceKind;
-use crate::export::Annotated;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -2,7 +2,7 @@
 //! sources, anonymous share), sorted by any column, filtered by text, with totals, and
 //! a comparison of the outlets. The state lives here; `ui.rs` draws it.
 
-use crate::export::Annotated;
+use crate::annotate::Annotated;
 use crate::stats::{ArticleFacts, GroupBy, Stats};
 
 /// The order of the rows.

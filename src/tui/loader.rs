@@ -4,9 +4,9 @@
 //! keeps what arrives early until the ones before it are in, so the article list grows
 //! in input order. Data still flows one way: load → annotate → reader.
 
+use crate::annotate::Annotated;
 use crate::article::{Article, LoadOptions};
 use crate::cli::{self, Loaded};
-use crate::export::Annotated;
 use anyhow::{bail, Result};
 use std::collections::BTreeMap;
 use std::path::PathBuf;

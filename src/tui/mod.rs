@@ -9,8 +9,8 @@ pub mod theme;
 pub mod ui;
 pub mod wrap;
 
+use crate::annotate::Annotated;
 use crate::article::LoadOptions;
-use crate::export::Annotated;
 use anyhow::{Context, Result};
 use app::App;
 use keymap::KeyMap;

@@ -897,7 +897,7 @@ fn share_cell(share: f64) -> String {
 }
 
 fn article_row<'a>(
-    a: &'a crate::export::Annotated,
+    a: &'a crate::annotate::Annotated,
     current: bool,
     columns: ListColumns,
 ) -> Row<'a> {

@@ -2,8 +2,9 @@
 //! annotations against the gold files, the way `score.py` does.
 #![allow(dead_code)]
 
+use onrecord::annotate::Annotated;
 use onrecord::article::{parse_bytes, Article};
-use onrecord::export::{json::to_value, Annotated};
+use onrecord::export::json::to_value;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
