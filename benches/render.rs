@@ -119,11 +119,13 @@ fn open_folder(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
     group.bench_function("time to first frame", |b| {
         b.iter(|| {
-            let failures = onrecord::cli::Failures::for_paths(&paths);
+            let failures =
+                onrecord::pipeline::Report::for_paths(&paths, &onrecord::pipeline::quiet);
             let jobs =
                 loader::jobs_for(&paths, &Default::default(), &failures).expect("folder lists");
             let incoming = loader::start(jobs, Default::default());
-            let (first, rest) = loader::first_and_rest(incoming).expect("one loads");
+            let (first, rest) =
+                loader::first_and_rest(incoming, &onrecord::pipeline::quiet).expect("one loads");
             let mut app = new_app(first);
             app.follow(rest);
             draw(&mut terminal, &mut app);
@@ -132,10 +134,11 @@ fn open_folder(c: &mut Criterion) {
         })
     });
     // Most of the time above: listing the folder stats every file in it.
-    group.bench_function("listing the folder (cli::expand_paths)", |b| {
+    group.bench_function("listing the folder (pipeline::expand_paths)", |b| {
         b.iter(|| {
-            let failures = onrecord::cli::Failures::for_paths(&paths);
-            onrecord::cli::expand_paths(&paths, &failures).expect("folder lists")
+            let failures =
+                onrecord::pipeline::Report::for_paths(&paths, &onrecord::pipeline::quiet);
+            onrecord::pipeline::expand_paths(&paths, &failures).expect("folder lists")
         })
     });
     group.finish();

@@ -23,9 +23,9 @@
 
 pub mod annotate;
 pub mod article;
-pub mod cli;
 pub mod export;
 pub mod parallel;
+pub mod pipeline;
 pub mod samples;
 pub mod sanitize;
 pub mod span;

@@ -1,7 +1,12 @@
+//! The `onrecord` binary: the command line at the door, then load → annotate →
+//! export, figures or the reader, all in the library.
+
+mod cli;
+
 use anyhow::Result;
 use clap::Parser;
-use onrecord::cli::{Cli, Command};
-use onrecord::export::pipeline;
+use cli::{Cli, Command};
+use onrecord::pipeline::{self, Notice};
 use std::io::IsTerminal;
 
 fn main() {
@@ -12,26 +17,70 @@ fn main() {
 }
 
 fn run() -> Result<()> {
+    // The annotator's rules say what they decide when RUST_LOG asks them to.
+    env_logger::init();
     let cli = Cli::parse();
     let options = cli.load_options()?;
     match cli.command {
-        Some(Command::Annotate(args)) => pipeline::annotate(&args, &options),
-        Some(Command::Stats(args)) => pipeline::stats(
-            &args.paths,
-            args.by.group_by(),
-            args.format.format(),
-            &options,
-        ),
+        Some(Command::Annotate(args)) => {
+            pipeline::annotate(&args.paths, &args.export_options(), &options, &print_notice)
+        }
+        Some(Command::Stats(args)) => {
+            let progress = Progress::on_stderr();
+            let notify = |notice: Notice| progress.show(notice);
+            let (by, format) = (args.by.group_by(), args.format.format());
+            pipeline::stats(&args.paths, by, format, &options, &notify)
+        }
         None => {
             // A wrong --theme is an error even when no reader opens.
             if let Some(spec) = &cli.theme {
                 onrecord::tui::theme::Theme::load(spec)?;
             }
             if cli.summary || !std::io::stdout().is_terminal() {
-                return pipeline::print_summaries(&cli.paths, &options);
+                return pipeline::print_summaries(&cli.paths, &options, &print_notice);
             }
             // The reader opens at once and annotates in the background.
-            onrecord::tui::open(&cli.paths, options, cli.theme.as_deref())
+            onrecord::tui::open(&cli.paths, options, cli.theme.as_deref(), &print_notice)
         }
+    }
+}
+
+/// A notice on standard error; progress counts are for [`Progress`] only.
+fn print_notice(notice: Notice) {
+    if !matches!(notice, Notice::Done | Notice::AllDone) {
+        eprintln!("onrecord: {notice}");
+    }
+}
+
+/// A spinner counting articles on standard error, hidden when that is no terminal.
+struct Progress(indicatif::ProgressBar);
+
+impl Progress {
+    fn on_stderr() -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress(indicatif::ProgressBar::hidden());
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        let template = "{spinner} {pos} articles annotated ({per_sec})";
+        let style =
+            indicatif::ProgressStyle::with_template(template).expect("the template is valid");
+        bar.set_style(style);
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Progress(bar)
+    }
+
+    fn show(&self, notice: Notice) {
+        match notice {
+            Notice::Done => self.0.inc(1),
+            Notice::AllDone => self.0.finish_and_clear(),
+            other => self.0.suspend(|| print_notice(other)),
+        }
+    }
+}
+
+impl Drop for Progress {
+    /// A run that stops with an error leaves no spinner behind.
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
     }
 }

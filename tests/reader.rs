@@ -746,10 +746,13 @@ mod loading {
         std::fs::write(dir.path().join("b.txt"), b"\0\0\0binary").unwrap();
         std::fs::write(dir.path().join("c.txt"), text(NYT)).unwrap();
         let paths = [dir.path().to_path_buf()];
-        let failures = onrecord::cli::Failures::for_paths(&paths);
+        let failures = onrecord::pipeline::Report::for_paths(&paths, &onrecord::pipeline::quiet);
         let jobs = loader::jobs_for(&paths, &Default::default(), &failures).unwrap();
-        let (first, rest) =
-            loader::first_and_rest(loader::start(jobs, Default::default())).unwrap();
+        let (first, rest) = loader::first_and_rest(
+            loader::start(jobs, Default::default()),
+            &onrecord::pipeline::quiet,
+        )
+        .unwrap();
         let mut a = App::new(
             first,
             vec![Theme::bundled("dark").unwrap()],
@@ -782,11 +785,16 @@ mod loading {
     fn a_named_file_that_fails_is_the_same_error_as_before() {
         let missing = std::path::PathBuf::from("/no/such/story.txt");
         let paths = std::slice::from_ref(&missing);
-        let failures = onrecord::cli::Failures::for_paths(paths);
+        let failures = onrecord::pipeline::Report::for_paths(paths, &onrecord::pipeline::quiet);
         let now = loader::jobs_for(paths, &Default::default(), &failures)
             .err()
             .unwrap();
-        let before = onrecord::cli::load_all(&[missing], &Default::default()).unwrap_err();
+        let before = onrecord::pipeline::load_all(
+            &[missing],
+            &Default::default(),
+            &onrecord::pipeline::quiet,
+        )
+        .unwrap_err();
         assert_eq!(format!("{now:#}"), format!("{before:#}"));
         assert!(format!("{now:#}").contains("/no/such/story.txt"), "{now:#}");
     }
@@ -795,7 +803,7 @@ mod loading {
     fn a_bad_path_among_good_ones_is_counted_and_the_others_are_read() {
         let good = root().join("sample_articles").join(NYT);
         let paths = [std::path::PathBuf::from("/no/such/story.txt"), good];
-        let failures = onrecord::cli::Failures::for_paths(&paths);
+        let failures = onrecord::pipeline::Report::for_paths(&paths, &onrecord::pipeline::quiet);
         let jobs = loader::jobs_for(&paths, &Default::default(), &failures).unwrap();
         assert_eq!(jobs.len(), 1);
         let end = failures.finish().unwrap_err();
@@ -841,11 +849,12 @@ fn the_corpus_view_sorts_filters_and_compares_outlets() {
         root().join("tests/fixtures/corpus/harbour.jsonl"),
         root().join("sample_articles"),
     ];
-    let items = onrecord::cli::load_all(&paths, &Default::default())
-        .unwrap()
-        .into_iter()
-        .map(Annotated::new)
-        .collect();
+    let items =
+        onrecord::pipeline::load_all(&paths, &Default::default(), &onrecord::pipeline::quiet)
+            .unwrap()
+            .into_iter()
+            .map(Annotated::new)
+            .collect();
     let themes = vec![Theme::bundled("dark").unwrap()];
     let mut a = App::new(items, themes, 0, KeyMap::with_overrides(None).unwrap());
     press(&mut a, "oS");

@@ -40,9 +40,27 @@ impl Person {
     }
 }
 
-/// Who information is attributed to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+/// Who information is attributed to. A new kind is added here (and in [`SourceKind::ALL`]),
+/// in the classifier that gives it (`sources/classify.rs`) and in the reader's table of
+/// kinds (`tui/kinds.rs`); everything else reads those.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::EnumCount,
+    strum::EnumMessage,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum SourceKind {
     Named,
     Anonymous,
@@ -52,7 +70,8 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 5] = [
+    /// Every kind, in the order summaries, filters and tables list them.
+    pub const ALL: [SourceKind; <SourceKind as strum::EnumCount>::COUNT] = [
         SourceKind::Anonymous,
         SourceKind::Named,
         SourceKind::Organization,
@@ -60,14 +79,9 @@ impl SourceKind {
         SourceKind::Document,
     ];
 
+    /// The kind's name in exports and on the command line ("named", "anonymous", …).
     pub fn name(self) -> &'static str {
-        match self {
-            SourceKind::Named => "named",
-            SourceKind::Anonymous => "anonymous",
-            SourceKind::Organization => "organization",
-            SourceKind::Media => "media",
-            SourceKind::Document => "document",
-        }
+        self.into()
     }
 
     pub fn on_record(self) -> bool {

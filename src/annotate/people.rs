@@ -302,12 +302,11 @@ fn is_one_name_person(word: &str, e: Evidence) -> bool {
         && (e.has_person_only_clue() || (is_given_name(word) && e.score() >= 2 * evidence::NAME))
 }
 
-/// Whether the people rules print what they decide, with the evidence (set
-/// `ONRECORD_DEBUG_PEOPLE` in the environment).
+/// What the people rules decide, with the evidence, as a debug log record (the binary
+/// shows them with `RUST_LOG=onrecord::annotate::people=debug`).
 fn debug(message: impl FnOnce() -> String) {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *ON.get_or_init(|| std::env::var_os("ONRECORD_DEBUG_PEOPLE").is_some()) {
-        eprintln!("people: {}", message());
+    if log::log_enabled!(log::Level::Debug) {
+        log::debug!("{}", message());
     }
 }
 

@@ -3,8 +3,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// How an article file is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::EnumIter)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Format {
     /// Title line, blank line, paragraphs separated by blank lines.
     Plain,
@@ -46,12 +47,7 @@ impl Format {
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Plain => "plain",
-            Format::Dump => "dump",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-        }
+        self.into()
     }
 }
 

@@ -5,7 +5,6 @@ pub mod csv;
 pub mod json;
 mod json_array;
 pub mod markdown;
-pub mod pipeline;
 pub mod spacy;
 pub mod sqlite;
 pub mod stream;
@@ -20,7 +19,18 @@ use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use stream::{ExportWriter, Style};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum ExportFormat {
     /// The full contract, one JSON document (an array for several articles).
     Json,
@@ -55,16 +65,7 @@ impl ExportFormat {
     ];
 
     pub fn name(self) -> &'static str {
-        match self {
-            ExportFormat::Json => "json",
-            ExportFormat::Jsonl => "jsonl",
-            ExportFormat::Csv => "csv",
-            ExportFormat::Brat => "brat",
-            ExportFormat::W3c => "w3c",
-            ExportFormat::Spacy => "spacy",
-            ExportFormat::Markdown => "markdown",
-            ExportFormat::Sqlite => "sqlite",
-        }
+        self.into()
     }
 
     /// Whether the export is written differently for one article and for several
@@ -87,7 +88,18 @@ impl ExportFormat {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum CsvTable {
     Sources,
     People,

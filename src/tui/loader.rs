@@ -6,7 +6,7 @@
 
 use crate::annotate::Annotated;
 use crate::article::{Article, LoadOptions};
-use crate::cli::{self, Loaded};
+use crate::pipeline::{self, Loaded, Notify, NO_ARTICLE};
 use anyhow::{bail, Result};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -19,7 +19,7 @@ pub enum Job {
     Annotate(Box<Article>),
     /// A file found in a folder, or a corpus record: loaded by the worker, skipped with
     /// a warning if it holds no article.
-    Load(cli::Job),
+    Load(pipeline::Job),
 }
 
 /// What a worker says about one input.
@@ -144,35 +144,35 @@ impl Incoming {
 
 /// The inputs of the command line: named files are loaded now (a failure goes to
 /// `failures` before the reader opens, as for every other command), folder files and
-/// corpus records by the workers. Warnings about named files go to stderr now, as
+/// corpus records by the workers. Warnings about named files are reported now, as
 /// before the reader existed.
 pub fn jobs_for(
     paths: &[PathBuf],
     options: &LoadOptions,
-    failures: &cli::Failures,
+    report: &pipeline::Report,
 ) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
-    for job in cli::jobs(cli::expand_paths(paths, failures)?, options) {
+    for job in pipeline::jobs(pipeline::expand_paths(paths, report)?, options) {
         let named = match &job {
-            cli::Job::File(input) => !input.from_folder,
-            cli::Job::Unreadable { from_folder, .. } => !from_folder,
-            cli::Job::Record(_) => false,
+            pipeline::Job::File(input) => !input.from_folder,
+            pipeline::Job::Unreadable { from_folder, .. } => !from_folder,
+            pipeline::Job::Record(_) => false,
         };
         if !named {
             jobs.push(Job::Load(job));
             continue;
         }
-        match cli::load_job(job, options) {
+        match pipeline::load_job(job, options) {
             Loaded::Done { value, warnings } => {
-                print_warnings(&warnings);
+                warnings.into_iter().for_each(|w| report.warning(w));
                 jobs.push(Job::Annotate(Box::new(value)));
             }
-            Loaded::Skipped(e) => eprintln!("onrecord: warning: skipped {e}"),
-            Loaded::Failed(e) => failures.report(e)?,
+            Loaded::Skipped(e) => report.warning(format!("skipped {e}")),
+            Loaded::Failed(e) => report.failure(e)?,
         }
     }
     if jobs.is_empty() {
-        bail!(cli::NO_ARTICLE);
+        bail!(NO_ARTICLE);
     }
     Ok(jobs)
 }
@@ -192,18 +192,22 @@ pub fn start(jobs: Vec<Job>, options: LoadOptions) -> Incoming {
 
 /// Waits for the first articles and returns them with the rest still coming; the error
 /// is the one loading everything at once gave ("no article could be loaded").
-pub fn first_and_rest(mut incoming: Incoming) -> Result<(Vec<Annotated>, Incoming)> {
+pub fn first_and_rest(
+    mut incoming: Incoming,
+    notify: Notify,
+) -> Result<(Vec<Annotated>, Incoming)> {
     let first = incoming.wait_first();
     if first.is_empty() {
-        print_warnings(incoming.warnings());
-        bail!(crate::cli::NO_ARTICLE);
+        pass_on(incoming.warnings(), notify);
+        bail!(NO_ARTICLE);
     }
     Ok((first, incoming))
 }
 
-pub fn print_warnings(warnings: &[String]) {
+/// Hands loading warnings on, once the terminal is free to show them.
+pub fn pass_on(warnings: &[String], notify: Notify) {
     for w in warnings {
-        eprintln!("onrecord: warning: {w}");
+        notify(pipeline::Notice::Warning(w.clone()));
     }
 }
 
@@ -231,7 +235,7 @@ fn work(queue: &Queue, reports: &Sender<Report>, options: &LoadOptions) {
 fn report(index: usize, job: Job, options: &LoadOptions) -> Report {
     let (article, warnings) = match job {
         Job::Annotate(a) => (Some(*a), Vec::new()),
-        Job::Load(job) => match cli::load_job(job, options) {
+        Job::Load(job) => match pipeline::load_job(job, options) {
             Loaded::Done { value, warnings } => (Some(value), warnings),
             Loaded::Skipped(e) | Loaded::Failed(e) => (None, vec![format!("skipped {e}")]),
         },

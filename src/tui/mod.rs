@@ -11,6 +11,7 @@ pub mod wrap;
 
 use crate::annotate::Annotated;
 use crate::article::LoadOptions;
+use crate::pipeline::{Notify, Report};
 use anyhow::{Context, Result};
 use app::App;
 use keymap::KeyMap;
@@ -62,18 +63,23 @@ pub fn run(items: Vec<Annotated>, theme: Option<&str>) -> Result<()> {
 /// loaded is reported before the terminal is touched (and, alone, is the error); the
 /// reader then opens over the others, and the run ends with a failing status. Warnings
 /// about files in folders are printed when the reader closes, so they never draw over it.
-pub fn open(paths: &[PathBuf], options: LoadOptions, theme: Option<&str>) -> Result<()> {
+pub fn open(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    theme: Option<&str>,
+    notify: Notify,
+) -> Result<()> {
     let (themes, i) = pick_theme(theme)?;
     let keymap = KeyMap::load().map_err(anyhow::Error::msg)?;
-    let failures = crate::cli::Failures::for_paths(paths);
+    let report = Report::for_paths(paths, notify);
     let jobs = if paths.is_empty() {
-        let samples = crate::cli::load_samples(options.format)?;
+        let samples = crate::pipeline::load_samples(options.format)?;
         samples
             .into_iter()
             .map(|a| Job::Annotate(Box::new(a)))
             .collect()
     } else {
-        loader::jobs_for(paths, &options, &failures)?
+        loader::jobs_for(paths, &options, &report)?
     };
     let incoming = loader::start(jobs, options);
     let mut warnings = Vec::new();
@@ -82,8 +88,8 @@ pub fn open(paths: &[PathBuf], options: LoadOptions, theme: Option<&str>) -> Res
         warnings = said;
         result
     });
-    loader::print_warnings(&warnings);
-    result.and_then(|()| failures.finish())
+    loader::pass_on(&warnings, notify);
+    result.and_then(|()| report.finish())
 }
 
 /// The reader over articles still arriving; returns with the loading warnings.

@@ -4,8 +4,8 @@
 //! The word lists alone miss names they have never seen ("Ngozi Okafor") and names that
 //! are also English words or places ("Tarek Hall"). The sentence often says what the
 //! lists cannot: "X said", "X, 45,", "X's wife", "X said she …". Each such clue adds to
-//! a score, and the rules ask for enough of it; `ONRECORD_DEBUG_PEOPLE=1` prints every
-//! candidate with its clues.
+//! a score, and the rules ask for enough of it; `RUST_LOG=onrecord::annotate::people=debug`
+//! logs every candidate with its clues.
 
 use crate::annotate::lexicon::{self, Flag};
 use crate::annotate::text::chars::floor_boundary;

@@ -1,0 +1,308 @@
+//! From paths to output, an article at a time: each article is read, annotated and
+//! rendered on the thread pool, and written in input order as soon as its turn comes,
+//! so memory holds only the articles under way, however many the folders hold.
+
+use super::inputs::{corpus_format_of_file, loaded_in_order, readable_inputs};
+use super::output::{first_and_rest, to_stdout};
+use super::NO_ARTICLE;
+use super::{expand_paths, jobs, load_job, Input, Job, Loaded, Notice, Notify, Report};
+use crate::annotate::{Annotated, SourceKind};
+use crate::article::corpus::CorpusFormat;
+use crate::article::{Article, LoadOptions};
+use crate::export::stream::{ExportWriter, Piece, Style};
+use crate::export::{refuse_existing, write_atomic_with, write_export, CsvTable, ExportFormat};
+use crate::parallel::map_in_order;
+use anyhow::{anyhow, bail, Context, Result};
+use std::io::Write;
+use std::iter::Peekable;
+use std::path::{Path, PathBuf};
+
+/// What `onrecord annotate` writes, and where.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    pub format: ExportFormat,
+    /// A file, or a folder for one file per article; `None`: standard output.
+    pub output: Option<PathBuf>,
+    /// Replace existing files.
+    pub force: bool,
+    /// Which table a CSV export gives.
+    pub csv_table: CsvTable,
+    /// JSON pretty-printed rather than on one line.
+    pub pretty: bool,
+    /// Keep only sources of these kinds.
+    pub only: Option<Vec<SourceKind>>,
+}
+
+/// `onrecord annotate`: print the export, or write it atomically to `-o FILE`, or
+/// one file per article into `-o FOLDER`.
+pub fn annotate(
+    paths: &[PathBuf],
+    export: &ExportOptions,
+    options: &LoadOptions,
+    notify: Notify,
+) -> Result<()> {
+    let report = Report::for_paths(paths, notify);
+    let listed = expand_paths(paths, &report)?;
+    let inputs = readable_inputs(listed, options, &report)?;
+    let several = inputs.len() > 1 || inputs.iter().any(|i| is_corpus(&i.path, options));
+    match &export.output {
+        Some(file) if export.format == ExportFormat::Sqlite => {
+            into_database(export, file, inputs, options, &report)?
+        }
+        None if export.format == ExportFormat::Sqlite => {
+            bail!("sqlite writes a database: pass -o FILE.db")
+        }
+        Some(folder) if export.format == ExportFormat::Brat => {
+            brat_folder(export, folder, inputs, options, &report)?
+        }
+        Some(folder) if is_folder_target(folder, several) => {
+            per_article_files(export, folder, inputs, options, &report)?
+        }
+        _ => one_export(paths, export, inputs, options, &report)?,
+    }
+    report.finish()
+}
+
+/// Whether an input holds several articles (a corpus file, not standard input, whose
+/// content is only known once read).
+fn is_corpus(path: &Path, options: &LoadOptions) -> bool {
+    corpus_format_of_file(path, options).is_some()
+}
+
+/// Whether the input is standard input read as a JSONL corpus (`-` with
+/// `--input-format jsonl`).
+fn is_stream(paths: &[PathBuf], options: &LoadOptions) -> bool {
+    matches!(paths, [only] if crate::article::is_stdin(only))
+        && options.corpus == Some(CorpusFormat::Jsonl)
+}
+
+/// Whether `-o PATH` names a folder: one that exists, a path ending in a separator, or,
+/// for several articles, a path with no extension.
+fn is_folder_target(path: &Path, several: bool) -> bool {
+    let ends_with_separator = path
+        .as_os_str()
+        .to_str()
+        .is_some_and(|p| p.ends_with(std::path::MAIN_SEPARATOR) || p.ends_with('/'));
+    path.is_dir() || ends_with_separator || (several && path.extension().is_none())
+}
+
+fn style_of(export: &ExportOptions) -> Style {
+    Style {
+        format: export.format,
+        csv_table: export.csv_table,
+        pretty: export.pretty,
+    }
+}
+
+/// Every article in one export, to stdout or to `-o FILE`.
+fn one_export(
+    paths: &[PathBuf],
+    export: &ExportOptions,
+    inputs: Vec<Input>,
+    options: &LoadOptions,
+    report: &Report,
+) -> Result<()> {
+    let style = style_of(export);
+    let only = export.only.as_deref();
+    let render = |job: Job| annotated_job(job, options, only).map(|a| style.piece(&a));
+    map_in_order(jobs(inputs, options), render, |outcomes| {
+        let mut pieces = loaded_in_order(outcomes, report)
+            .map(|r| r.and_then(|p| p))
+            .peekable();
+        // A filter over a JSONL stream (a Spark partition, a GNU parallel block) may be
+        // handed nothing: then it writes nothing, and that is no error.
+        if is_stream(paths, options) && pieces.peek().is_none() {
+            return Ok(());
+        }
+        let (first, rest) = first_and_rest(pieces, style.format.depends_on_count())?;
+        let write = |out: &mut dyn Write| write_pieces(out, style, first, rest);
+        match &export.output {
+            None => to_stdout(write),
+            Some(path) => {
+                write_atomic_with(path, export.force, write)?;
+                report.notice(Notice::Wrote(path.clone()));
+                Ok(())
+            }
+        }
+    })
+}
+
+/// One export file per article in `folder` (created if missing), named after the
+/// article's file (and a corpus record's line). The names of the files given are
+/// checked before the first is written, and no file is replaced without `--force`.
+fn per_article_files(
+    export: &ExportOptions,
+    folder: &Path,
+    inputs: Vec<Input>,
+    options: &LoadOptions,
+    report: &Report,
+) -> Result<()> {
+    let style = style_of(export);
+    let only = export.only.as_deref();
+    let file_of = |stem: &str| folder.join(format!("{stem}.{}", export.format.extension()));
+    let mut stems = UniqueStems::default();
+    if !export.force {
+        let mut planned = UniqueStems::default();
+        let files = inputs.iter().filter(|i| !is_corpus(&i.path, options));
+        for input in files {
+            refuse_existing(&file_of(&planned.next(&input.path.display().to_string())))?;
+        }
+    }
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("{}: cannot create the folder", folder.display()))?;
+    let render = |job: Job| {
+        annotated_job(job, options, only).map(|a| {
+            let piece = style.piece(&a);
+            piece.map(|p| (a.article.name, p))
+        })
+    };
+    map_in_order(jobs(inputs, options), render, |outcomes| {
+        let mut written = 0;
+        for item in loaded_in_order(outcomes, report) {
+            let (name, piece) = item??;
+            let file = file_of(&stems.next(&name));
+            let none_after = std::iter::empty().peekable();
+            write_atomic_with(&file, export.force, |out| {
+                write_pieces(out, style, piece, none_after)
+            })?;
+            report.notice(Notice::Wrote(file));
+            written += 1;
+        }
+        match written {
+            0 => Err(anyhow!(NO_ARTICLE)),
+            _ => Ok(()),
+        }
+    })
+}
+
+/// File name stems for articles, in the order they come: the article file's stem, with
+/// a corpus record's line ("corpus-17"), made unique with "-2", "-3"… where two
+/// articles in different folders share a name.
+#[derive(Default)]
+struct UniqueStems {
+    seen: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueStems {
+    fn next(&mut self, article_name: &str) -> String {
+        let stem = stem_of(article_name);
+        let n = self.seen.entry(stem.clone()).or_insert(0);
+        *n += 1;
+        match *n {
+            1 => stem,
+            n => format!("{stem}-{n}"),
+        }
+    }
+}
+
+fn stem_of(article_name: &str) -> String {
+    let (file, line) = match article_name.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+            (file, Some(line))
+        }
+        _ => (article_name, None),
+    };
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty() && *s != "-")
+        .unwrap_or(crate::article::STDIN_NAME);
+    match line {
+        Some(line) => format!("{stem}-{line}"),
+        None => stem.to_string(),
+    }
+}
+
+/// Writes one export of the pieces; `rest` has read ahead, so it knows if there are several.
+fn write_pieces(
+    out: &mut dyn Write,
+    style: Style,
+    first: Piece,
+    mut rest: Peekable<impl Iterator<Item = Result<Piece>>>,
+) -> Result<()> {
+    // Only `first_and_rest` with read-ahead has looked at the second article.
+    let several = style.format.depends_on_count() && rest.peek().is_some();
+    // Line formats are flushed an article at a time, so that a filter in a pipe hands
+    // each line on as soon as it is ready.
+    let by_line = matches!(style.format, ExportFormat::Jsonl | ExportFormat::Spacy);
+    let mut export = ExportWriter::begin(out, style, several)?;
+    for piece in std::iter::once(Ok(first)).chain(rest) {
+        export.push(piece?)?;
+        if by_line {
+            export.flush()?;
+        }
+    }
+    Ok(export.finish()?.flush()?)
+}
+
+/// What a job loads, annotated, with only the sources of `only` kept when given.
+fn annotated_job(
+    job: Job,
+    options: &LoadOptions,
+    only: Option<&[SourceKind]>,
+) -> Loaded<Annotated> {
+    load_job(job, options).map(|article| annotated(article, only))
+}
+
+fn annotated(article: Article, only: Option<&[SourceKind]>) -> Annotated {
+    let mut a = Annotated::new(article);
+    if let Some(kinds) = only {
+        a.retain_kinds(kinds);
+    }
+    a
+}
+
+/// The articles added to a SQLite database, a batch per transaction, as they come.
+fn into_database(
+    export: &ExportOptions,
+    file: &Path,
+    inputs: Vec<Input>,
+    options: &LoadOptions,
+    report: &Report,
+) -> Result<()> {
+    let only = export.only.as_deref();
+    let mut db = crate::export::sqlite::Database::open(file)?;
+    let load = |job: Job| annotated_job(job, options, only);
+    map_in_order(jobs(inputs, options), load, |outcomes| {
+        for item in loaded_in_order(outcomes, report) {
+            db.add(&item?)?;
+        }
+        Ok::<(), anyhow::Error>(())
+    })?;
+    let (added, there) = (db.added, db.already_there);
+    db.finish()?;
+    report.notice(Notice::Added {
+        database: file.to_path_buf(),
+        added,
+        already_there: there,
+    });
+    Ok(())
+}
+
+/// brat writes files per article into a folder, after checking that none is there.
+fn brat_folder(
+    export: &ExportOptions,
+    folder: &Path,
+    inputs: Vec<Input>,
+    options: &LoadOptions,
+    report: &Report,
+) -> Result<()> {
+    let only = export.only.as_deref();
+    let load = |job: Job| annotated_job(job, options, only);
+    let items = map_in_order(jobs(inputs, options), load, |outcomes| {
+        loaded_in_order(outcomes, report).collect::<Result<Vec<_>>>()
+    })?;
+    if items.is_empty() {
+        return Err(anyhow!(NO_ARTICLE));
+    }
+    for f in write_export(
+        &items,
+        export.format,
+        export.csv_table,
+        folder,
+        export.force,
+    )? {
+        report.notice(Notice::Wrote(f));
+    }
+    Ok(())
+}

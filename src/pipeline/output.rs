@@ -1,0 +1,41 @@
+//! Handing results out: to standard output, first and rest.
+
+use super::NO_ARTICLE;
+use anyhow::{anyhow, Result};
+use std::io::{BufWriter, Write};
+use std::iter::Peekable;
+
+/// The first item (its absence is the error that nothing loaded), and the rest. With
+/// `read_ahead` the second is read too, so that callers know whether there are several,
+/// and so that an error in it comes before any output; without, the first can be
+/// written at once (a stream).
+pub(super) fn first_and_rest<T>(
+    mut items: impl Iterator<Item = Result<T>>,
+    read_ahead: bool,
+) -> Result<(T, Peekable<impl Iterator<Item = Result<T>>>)> {
+    let first = items.next().ok_or_else(|| anyhow!(NO_ARTICLE))??;
+    let mut rest = items.peekable();
+    if read_ahead {
+        if let Some(Err(_)) = rest.peek() {
+            rest.next().transpose()?;
+        }
+    }
+    Ok((first, rest))
+}
+
+/// Streams `write` to stdout. A reader that stops reading (`| head`) is no error.
+pub(super) fn to_stdout(write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match write(&mut out) {
+        Err(e) if is_broken_pipe(&e) => Ok(()),
+        result => result,
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

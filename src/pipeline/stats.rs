@@ -1,0 +1,45 @@
+//! `onrecord stats`: a corpus boiled down to sourcing figures per group.
+
+use super::inputs::{loaded_in_order, readable_inputs};
+use super::output::to_stdout;
+use super::{expand_paths, jobs, load_job, Job, Notice, Notify, Report, NO_ARTICLE};
+use crate::annotate::Annotated;
+use crate::article::LoadOptions;
+use crate::parallel::map_in_order;
+use crate::stats::{ArticleFacts, GroupBy, Stats, StatsFormat};
+use anyhow::{bail, Result};
+
+use std::path::PathBuf;
+
+/// Every article annotated (on every core) and boiled down to its facts, which are
+/// added to their groups in input order; then the table. Each article done is a
+/// [`Notice::Done`], for a progress count, and [`Notice::AllDone`] comes before
+/// the table.
+pub fn stats(
+    paths: &[PathBuf],
+    by: GroupBy,
+    format: StatsFormat,
+    options: &LoadOptions,
+    notify: Notify,
+) -> Result<()> {
+    let report = Report::for_paths(paths, notify);
+    let listed = expand_paths(paths, &report)?;
+    let inputs = readable_inputs(listed, options, &report)?;
+    let facts = |job: Job| load_job(job, options).map(|a| ArticleFacts::of(&Annotated::new(a)));
+    let mut stats = map_in_order(jobs(inputs, options), facts, |outcomes| {
+        let mut stats = Stats::new(by);
+        for facts in loaded_in_order(outcomes, &report) {
+            stats.add(facts?);
+            report.notice(Notice::Done);
+        }
+        Ok::<_, anyhow::Error>(stats)
+    })?;
+    report.notice(Notice::AllDone);
+    stats.settle();
+    if stats.total.articles == 0 {
+        bail!(NO_ARTICLE);
+    }
+    let text = crate::stats::render(&stats, format)?;
+    to_stdout(|out| Ok(std::io::Write::write_all(out, text.as_bytes())?))?;
+    report.finish()
+}

@@ -1,0 +1,40 @@
+//! `onrecord --summary`: each article's sourcing summary, as plain text.
+
+use super::inputs::{loaded_in_order, readable_inputs};
+use super::output::{first_and_rest, to_stdout};
+use super::{expand_paths, jobs, load_job, load_samples, Job, Notify, Report};
+use crate::annotate::Annotated;
+use crate::article::{Article, LoadOptions};
+use crate::export::summary_of;
+use crate::parallel::map_in_order;
+use anyhow::Result;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// `onrecord --summary` (and `onrecord` when stdout is no terminal): each article's
+/// summary, printed as soon as its turn comes. No paths means the bundled samples.
+pub fn print_summaries(paths: &[PathBuf], options: &LoadOptions, notify: Notify) -> Result<()> {
+    let summary = |article: Article| summary_of(&Annotated::new(article));
+    if paths.is_empty() {
+        let samples = load_samples(options.format)?;
+        return map_in_order(samples, summary, |summaries| {
+            to_stdout(|out| print_all(out, summaries.map(Ok)))
+        });
+    }
+    let report = Report::for_paths(paths, notify);
+    let listed = expand_paths(paths, &report)?;
+    let inputs = readable_inputs(listed, options, &report)?;
+    let load = |job: Job| load_job(job, options).map(summary);
+    map_in_order(jobs(inputs, options), load, |outcomes| {
+        let (first, rest) = first_and_rest(loaded_in_order(outcomes, &report), false)?;
+        to_stdout(|out| print_all(out, std::iter::once(Ok(first)).chain(rest)))
+    })?;
+    report.finish()
+}
+
+fn print_all(out: &mut dyn Write, texts: impl Iterator<Item = Result<String>>) -> Result<()> {
+    for text in texts {
+        out.write_all(text?.as_bytes())?;
+    }
+    Ok(out.flush()?)
+}
