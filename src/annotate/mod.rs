@@ -10,7 +10,8 @@ pub mod text;
 
 pub use annotated::Annotated;
 pub use model::{
-    mentions_in_order, Annotations, Mention, Person, Source, SourceKind, Summary, Unattributed,
+    mentions_in_order, Annotations, KindCounts, Mention, Person, Source, SourceKind, Summary,
+    Unattributed,
 };
 
 use crate::article::Article;

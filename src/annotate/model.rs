@@ -133,15 +133,38 @@ impl Source {
     }
 }
 
+/// A count for each source kind; serialized as `{"named": 1, "anonymous": 2, …}`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindCounts([usize; <SourceKind as strum::EnumCount>::COUNT]);
+
+impl KindCounts {
+    pub fn get(&self, kind: SourceKind) -> usize {
+        self.0[kind as usize]
+    }
+
+    pub fn add(&mut self, kind: SourceKind) {
+        self.0[kind as usize] += 1;
+    }
+
+    /// Each kind with its count, in the order the kinds are declared.
+    pub fn iter(&self) -> impl Iterator<Item = (SourceKind, usize)> + '_ {
+        <SourceKind as strum::IntoEnumIterator>::iter().map(|kind| (kind, self.get(kind)))
+    }
+}
+
+impl Serialize for KindCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter().map(|(kind, n)| (kind.name(), n)))
+    }
+}
+
 /// Counts over an article's sources.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub sources: usize,
-    pub named: usize,
-    pub anonymous: usize,
-    pub organization: usize,
-    pub media: usize,
-    pub document: usize,
+    /// Sources of each kind, as counted (relayed ones under their relayer's kind).
+    #[serde(flatten)]
+    pub kinds: KindCounts,
     pub anonymous_share: f64,
     pub anonymous_without_reason: usize,
     pub declined: usize,
@@ -155,15 +178,12 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(sources: &[Source]) -> Summary {
-        let count = |k: SourceKind| sources.iter().filter(|s| s.counted_kind == k).count();
-        let anonymous = count(SourceKind::Anonymous);
+        let mut kinds = KindCounts::default();
+        sources.iter().for_each(|s| kinds.add(s.counted_kind));
+        let anonymous = kinds.get(SourceKind::Anonymous);
         Summary {
             sources: sources.len(),
-            named: count(SourceKind::Named),
-            anonymous,
-            organization: count(SourceKind::Organization),
-            media: count(SourceKind::Media),
-            document: count(SourceKind::Document),
+            kinds,
             anonymous_share: if sources.is_empty() {
                 0.0
             } else {
@@ -178,13 +198,7 @@ impl Summary {
     }
 
     pub fn count(&self, kind: SourceKind) -> usize {
-        match kind {
-            SourceKind::Named => self.named,
-            SourceKind::Anonymous => self.anonymous,
-            SourceKind::Organization => self.organization,
-            SourceKind::Media => self.media,
-            SourceKind::Document => self.document,
-        }
+        self.kinds.get(kind)
     }
 
     /// "10 sources · 7 anonymous · 1 named · 1 organization · 2 relayed", leaving out

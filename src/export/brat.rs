@@ -1,11 +1,13 @@
 //! brat standoff: the text verbatim, a `.ann` file and an `annotation.conf`.
 
 use super::Annotated;
+use crate::annotate::SourceKind;
 use crate::span::{CharIndex, Span};
 use std::fmt::Write;
+use strum::IntoEnumIterator;
 
-/// The configuration brat needs to open the exported files as they are.
-pub const ANNOTATION_CONF: &str = "\
+/// brat's configuration up to the values of `Kind`, which come from [`SourceKind`].
+const CONF_BEFORE_KINDS: &str = "\
 [entities]
 Person
 Source
@@ -21,10 +23,19 @@ Justifies\tArg1:Reason, Arg2:Source
 Attribution\tSource:Source, Content?:Content
 
 [attributes]
-Kind\tArg:Source, Value:named|anonymous|organization|media|document
+Kind\tArg:Source, Value:";
+
+const CONF_AFTER_KINDS: &str = "
 Declined\tArg:Attribution
 NoReasonGiven\tArg:Source
 ";
+
+/// brat's `annotation.conf`: the entities, relations, events and attributes our `.ann`
+/// files use, with every source kind as a value of `Kind`.
+pub fn annotation_conf() -> String {
+    let kinds: Vec<&str> = SourceKind::iter().map(SourceKind::name).collect();
+    format!("{CONF_BEFORE_KINDS}{}{CONF_AFTER_KINDS}", kinds.join("|"))
+}
 
 /// The `.ann` file for one article: offsets in code points, as brat counts them.
 pub fn ann(a: &Annotated) -> String {

@@ -297,39 +297,30 @@ impl<'a> UnattributedRecord<'a> {
     }
 }
 
-/// [`Summary`] with its fields in the contract's (alphabetical) order.
+/// [`Summary`] with its fields in the contract's (alphabetical) order: a sorted map,
+/// so each kind's count stands where its name sorts.
 #[derive(Serialize)]
-struct SummaryRecord {
-    anonymous: usize,
-    anonymous_share: f64,
-    anonymous_without_reason: usize,
-    declined: usize,
-    document: usize,
-    media: usize,
-    named: usize,
-    no_response: usize,
-    organization: usize,
-    relayed: usize,
-    sources: usize,
-    unattributed: usize,
-}
+#[serde(transparent)]
+struct SummaryRecord(std::collections::BTreeMap<&'static str, serde_json::Value>);
 
 impl From<&Summary> for SummaryRecord {
     fn from(s: &Summary) -> Self {
-        SummaryRecord {
-            anonymous: s.anonymous,
-            anonymous_share: s.anonymous_share,
-            anonymous_without_reason: s.anonymous_without_reason,
-            declined: s.declined,
-            document: s.document,
-            media: s.media,
-            named: s.named,
-            no_response: s.no_response,
-            organization: s.organization,
-            relayed: s.relayed,
-            sources: s.sources,
-            unattributed: s.unattributed,
-        }
+        let mut fields: std::collections::BTreeMap<&'static str, serde_json::Value> = [
+            ("anonymous_share", s.anonymous_share.into()),
+            (
+                "anonymous_without_reason",
+                s.anonymous_without_reason.into(),
+            ),
+            ("declined", s.declined.into()),
+            ("no_response", s.no_response.into()),
+            ("relayed", s.relayed.into()),
+            ("sources", s.sources.into()),
+            ("unattributed", s.unattributed.into()),
+        ]
+        .into_iter()
+        .collect();
+        fields.extend(s.kinds.iter().map(|(kind, n)| (kind.name(), n.into())));
+        SummaryRecord(fields)
     }
 }
 

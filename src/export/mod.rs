@@ -153,10 +153,7 @@ pub fn write_export(
     }
     std::fs::create_dir_all(path)
         .with_context(|| format!("{}: cannot create the folder", path.display()))?;
-    let mut files = vec![(
-        path.join("annotation.conf"),
-        brat::ANNOTATION_CONF.to_string(),
-    )];
+    let mut files = vec![(path.join("annotation.conf"), brat::annotation_conf())];
     for a in items {
         let stem = Path::new(&a.article.name)
             .file_stem()

@@ -8,6 +8,7 @@
 //! adds only what is new.
 
 use super::Annotated;
+use crate::annotate::SourceKind;
 use crate::span::{CharIndex, Span};
 use crate::stats::person_key;
 use anyhow::{Context, Result};
@@ -175,9 +176,9 @@ fn insert_article(conn: &Connection, a: &Annotated) -> Result<()> {
         article.format.name(),
         article.text,
         summary.sources,
-        summary.anonymous,
+        summary.count(SourceKind::Anonymous),
         summary.anonymous_without_reason,
-        summary.named,
+        summary.count(SourceKind::Named),
     ])?;
     let article_id = conn.last_insert_rowid();
     let spans = Spans {

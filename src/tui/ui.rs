@@ -921,7 +921,7 @@ fn totals_row<'a>(app: &App, rows: &[usize], columns: ListColumns) -> Row<'a> {
     for &i in rows {
         let s = &app.articles[i].annotations.summary;
         sources += s.sources;
-        anonymous += s.anonymous;
+        anonymous += s.count(crate::annotate::SourceKind::Anonymous);
     }
     let share = crate::stats::Share::of(anonymous, sources);
     let interval = format!(
