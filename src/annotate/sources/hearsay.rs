@@ -1,8 +1,8 @@
 //! Hearsay with no source: a claim passed on with "is said to", "is believed to" or
 //! "reportedly", in a sentence where no attribution says who makes it.
 
-use super::quotes::Quotes;
 use crate::annotate::lexicon;
+use crate::annotate::text::quotes::Quotes;
 use crate::annotate::text::sentences;
 use crate::annotate::{Source, Unattributed};
 use crate::article::Article;

@@ -1,9 +1,9 @@
 //! The noun phrase a cue points to: the subject before a reporting verb, or the
 //! phrase after "according to" or an inverted "said".
 
-use super::quotes::Quotes;
 use super::sentence::Sentence;
 use crate::annotate::lexicon::{self, Flag};
+use crate::annotate::text::quotes::Quotes;
 use crate::annotate::text::Lower;
 use crate::span::Span;
 

@@ -3,8 +3,8 @@
 //! its clauses begin), so that no rule rescans the sentence for each word or cue.
 
 use super::matches::TextMatches;
-use super::quotes::Quotes;
 use crate::annotate::lexicon;
+use crate::annotate::text::quotes::Quotes;
 use crate::span::Span;
 use std::cell::OnceCell;
 

@@ -5,6 +5,7 @@ mod bounds;
 pub mod chars;
 mod lower;
 pub use lower::Lower;
+pub mod quotes;
 pub mod sentences;
 pub mod tokens;
 

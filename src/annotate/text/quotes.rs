@@ -1,0 +1,176 @@
+//! Quoted passages of a paragraph, with quotes that run on into following paragraphs:
+//! the one quote finder, read by the sourcing rules (what is quoted) and by the reader
+//! (what it styles as a quotation).
+
+use crate::article::Article;
+use crate::span::Span;
+
+/// The quoted passages that open in one paragraph.
+pub struct Quotes {
+    /// The quoted words, inside the marks (a closing comma left out).
+    spans: Vec<Span>,
+    /// The same passages with their marks (to the paragraph's end, or the end of the
+    /// run-on, when no mark closes them).
+    marked: Vec<Span>,
+}
+
+/// A quotation left open at a paragraph's end runs on when the next paragraph reopens it.
+const MAX_RUN_ON: usize = 6;
+
+impl Quotes {
+    /// No quotes (the title).
+    pub fn none() -> Quotes {
+        Quotes {
+            spans: Vec::new(),
+            marked: Vec::new(),
+        }
+    }
+
+    pub fn of(text: &str, article: &Article, i: usize) -> Quotes {
+        let (mut spans, mut marked) = (Vec::new(), Vec::new());
+        let p = article.paragraphs[i].span;
+        let mut open: Option<(usize, usize)> = None;
+        let body = p.slice(text);
+        for k in quote_mark_candidates(body) {
+            let Some(c) = body[k..].chars().next() else {
+                continue;
+            };
+            let at = p.start + k;
+            // Some archives write quotes as two apostrophes or backticks: ''…'' or ``…''.
+            let doubled =
+                (c == '\'' || c == '`') && body[k + 1..].starts_with(c) && !body[..k].ends_with(c);
+            let c = if doubled { '"' } else { c };
+            let width = if doubled { 2 } else { c.len_utf8() };
+            // `open` is the mark's start and the quoted words' start.
+            let mut close = |(mark, words): (usize, usize)| {
+                spans.push(Span::new(words, at));
+                marked.push(Span::new(mark, at + width));
+            };
+            match c {
+                '“' => open = open.or(Some((at, at + width))),
+                '”' => open.take().into_iter().for_each(&mut close),
+                '"' => match open.take() {
+                    Some(o) => close(o),
+                    None => open = Some((at, at + width)),
+                },
+                _ => {}
+            }
+        }
+        if let Some((mark, words)) = open {
+            let end = run_on_end(text, article, i);
+            spans.push(Span::new(words, end.words));
+            marked.push(Span::new(mark, end.marked));
+        }
+        for q in &mut spans {
+            // "“…with him,” Sean Spicer said": the comma belongs to the sentence, not the words.
+            let body = q.slice(text);
+            q.end -= body.len() - body.trim_end_matches([',', ' ']).len();
+        }
+        Quotes { spans, marked }
+    }
+
+    /// The quoted passages with their quote marks, in text order.
+    pub fn marked(&self) -> &[Span] {
+        &self.marked
+    }
+
+    pub fn inside(&self, at: usize) -> bool {
+        self.spans.iter().any(|q| q.start <= at && at < q.end)
+    }
+
+    /// The quote ending closest before `at`.
+    pub fn nearest_before(&self, at: usize) -> Option<Span> {
+        self.spans
+            .iter()
+            .filter(|q| q.end <= at)
+            .max_by_key(|q| q.end)
+            .copied()
+    }
+
+    /// The first quote starting after `at`, within `limit`.
+    pub fn nearest_after(&self, at: usize, limit: usize) -> Option<Span> {
+        self.spans
+            .iter()
+            .filter(|q| q.start >= at && q.start < limit)
+            .min_by_key(|q| q.start)
+            .copied()
+    }
+}
+
+/// The offsets of the bytes that may start a quote mark: `"`, `'`, a backtick, and the
+/// lead byte of the curly quotes. Every other character is skipped without decoding.
+fn quote_mark_candidates(body: &str) -> impl Iterator<Item = usize> + '_ {
+    body.bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xe2))
+        .map(|(k, _)| k)
+}
+
+/// Where a quote left open ends: before its closing mark, and after it.
+struct RunOnEnd {
+    words: usize,
+    marked: usize,
+}
+
+/// Where a quote left open in paragraph `i` closes: in the first following paragraph
+/// that closes a quote without opening one, as long as each paragraph between reopens it.
+fn run_on_end(text: &str, article: &Article, i: usize) -> RunOnEnd {
+    let mut end = article.paragraphs[i].span.end;
+    for p in article.paragraphs.iter().skip(i + 1).take(MAX_RUN_ON) {
+        let body = p.span.slice(text);
+        let Some(open) = body.chars().next().filter(|c| matches!(c, '“' | '"')) else {
+            break;
+        };
+        end = p.span.end;
+        let inner = &body[open.len_utf8()..];
+        if let Some(close) = inner.find(['”', '"']) {
+            if !inner[..close].contains('“') {
+                let words = p.span.start + open.len_utf8() + close;
+                let mark = inner[close..].chars().next().map_or(0, char::len_utf8);
+                return RunOnEnd {
+                    words,
+                    marked: words + mark,
+                };
+            }
+        }
+    }
+    RunOnEnd {
+        words: end,
+        marked: end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{parse_text, Format};
+
+    fn marked(text: &str, paragraph: usize) -> Vec<String> {
+        let article = parse_text("q.txt", text.to_string(), Format::Plain);
+        let quotes = Quotes::of(&article.text, &article, paragraph);
+        let slice = |s: &Span| s.slice(&article.text).to_string();
+        quotes.marked().iter().map(slice).collect()
+    }
+
+    #[test]
+    fn marked_quotes_keep_their_marks_and_the_words_leave_the_comma_out() {
+        let text = "Title\n\n“We will win,” she said, and he said \"not yet\" twice.";
+        assert_eq!(marked(text, 0), ["“We will win,”", "\"not yet\""]);
+        let article = parse_text("q.txt", text.to_string(), Format::Plain);
+        let quotes = Quotes::of(&article.text, &article, 0);
+        let first = quotes.nearest_after(0, usize::MAX).unwrap();
+        assert_eq!(first.slice(&article.text), "We will win");
+    }
+
+    #[test]
+    fn a_quote_reopened_in_the_next_paragraph_runs_on_to_its_close() {
+        let text = "Title\n\n“The plan is sound.\n\n“It will pass,” the mayor said.";
+        assert_eq!(marked(text, 0), ["“The plan is sound.\n\n“It will pass,”"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quote_marks() {
+        let text = "Title\n\nShe called it ''a fine day'' at noon.";
+        assert_eq!(marked(text, 0), ["''a fine day''"]);
+    }
+}
