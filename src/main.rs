@@ -23,13 +23,19 @@ fn run() -> Result<()> {
     let options = cli.load_options()?;
     match cli.command {
         Some(Command::Annotate(args)) => {
-            pipeline::annotate(&args.paths, &args.export_options(), &options, &print_notice)
+            let export = args.export_options();
+            Ok(pipeline::annotate(
+                &args.paths,
+                &export,
+                &options,
+                &print_notice,
+            )?)
         }
         Some(Command::Stats(args)) => {
             let progress = Progress::on_stderr();
             let notify = |notice: Notice| progress.show(notice);
             let (by, format) = (args.by.group_by(), args.format.format());
-            pipeline::stats(&args.paths, by, format, &options, &notify)
+            Ok(pipeline::stats(&args.paths, by, format, &options, &notify)?)
         }
         None => {
             // A wrong --theme is an error even when no reader opens.
@@ -37,7 +43,11 @@ fn run() -> Result<()> {
                 onrecord::tui::theme::Theme::load(spec)?;
             }
             if cli.summary || !std::io::stdout().is_terminal() {
-                return pipeline::print_summaries(&cli.paths, &options, &print_notice);
+                return Ok(pipeline::print_summaries(
+                    &cli.paths,
+                    &options,
+                    &print_notice,
+                )?);
             }
             // The reader opens at once and annotates in the background.
             onrecord::tui::open(&cli.paths, options, cli.theme.as_deref(), &print_notice)

@@ -1,8 +1,8 @@
 //! CSV tables: one row per source (default), per person or per mention.
 
+use super::error::Result;
 use super::{Annotated, CsvTable};
 use crate::span::{CharIndex, Span};
-use anyhow::Result;
 
 /// Cells that a spreadsheet would run as a formula start with one of these.
 const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
@@ -20,7 +20,7 @@ pub fn guard(cell: &str) -> String {
 pub fn header(table: CsvTable) -> Result<Vec<u8>> {
     let mut w = writer();
     w.write_record(header_cells(table))?;
-    Ok(w.into_inner()?)
+    Ok(w.into_inner().map_err(|e| e.into_error())?)
 }
 
 /// The rows of one article, without the header.
@@ -29,7 +29,7 @@ pub fn rows_of(a: &Annotated, table: CsvTable) -> Result<Vec<u8>> {
     for row in rows(a, table) {
         w.write_record(row.iter().map(|c| guard(c)))?;
     }
-    Ok(w.into_inner()?)
+    Ok(w.into_inner().map_err(|e| e.into_error())?)
 }
 
 /// Each row's quoting depends on that row alone, so parts written apart join up.

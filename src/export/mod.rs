@@ -2,6 +2,7 @@
 
 pub mod brat;
 pub mod csv;
+mod error;
 pub mod json;
 mod json_array;
 pub mod markdown;
@@ -11,11 +12,11 @@ pub mod stream;
 pub mod w3c;
 mod write;
 
+pub use error::{ExportError, Result};
 pub use write::{refuse_existing, write_atomic, write_atomic_with};
 
 use crate::annotate::Annotated;
 use crate::sanitize::clean;
-use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use stream::{ExportWriter, Style};
 
@@ -151,8 +152,7 @@ pub fn write_export(
         write_atomic_with(path, force, |out| write_items(out, items, style))?;
         return Ok(vec![path.to_path_buf()]);
     }
-    std::fs::create_dir_all(path)
-        .with_context(|| format!("{}: cannot create the folder", path.display()))?;
+    std::fs::create_dir_all(path).map_err(ExportError::file(path, "cannot create the folder"))?;
     let mut files = vec![(path.join("annotation.conf"), brat::annotation_conf())];
     for a in items {
         let stem = Path::new(&a.article.name)

@@ -7,11 +7,11 @@
 //! in the database (same name) is left as it is, so running again on a grown corpus
 //! adds only what is new.
 
+use super::error::{ExportError, Result};
 use super::Annotated;
 use crate::annotate::SourceKind;
 use crate::span::{CharIndex, Span};
 use crate::stats::person_key;
-use anyhow::{Context, Result};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
 
@@ -90,10 +90,16 @@ pub struct Database {
 impl Database {
     /// Opens (or creates) the database at `path`, with its tables.
     pub fn open(path: &Path) -> Result<Self> {
-        let conn = Connection::open(path)
-            .with_context(|| format!("{}: cannot open the database", path.display()))?;
+        let failed = |action| {
+            move |source| ExportError::Database {
+                path: path.to_path_buf(),
+                action,
+                source,
+            }
+        };
+        let conn = Connection::open(path).map_err(failed("cannot open the database"))?;
         conn.execute_batch(SCHEMA)
-            .with_context(|| format!("{}: not an onrecord database", path.display()))?;
+            .map_err(failed("not an onrecord database"))?;
         conn.execute_batch("BEGIN")?;
         Ok(Database {
             conn,

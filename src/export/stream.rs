@@ -1,9 +1,9 @@
 //! Exports written an article at a time: each article's part is rendered on its own
 //! (on any thread), then written in input order inside the head and tail its format needs.
 
+use super::error::{ExportError, Result};
 use super::json_array::JsonArray;
 use super::{brat, csv, json, markdown, spacy, w3c, Annotated, CsvTable, ExportFormat};
-use anyhow::{bail, Result};
 use std::io::Write;
 
 /// How an export is rendered.
@@ -38,7 +38,7 @@ impl Style {
             ExportFormat::W3c => Piece(w3c::items(a, self.pretty)?),
             ExportFormat::Spacy => whole(spacy::line(a)?),
             ExportFormat::Markdown => whole(markdown::report(a).into_bytes()),
-            ExportFormat::Sqlite => bail!("sqlite writes a database: pass -o FILE.db"),
+            ExportFormat::Sqlite => return Err(ExportError::NeedsDatabaseFile),
         })
     }
 }
@@ -58,9 +58,7 @@ impl<W: Write> ExportWriter<W> {
     pub fn begin(mut out: W, style: Style, several: bool) -> Result<Self> {
         let array = match style.format {
             ExportFormat::Json if several => Some(JsonArray::open(&mut out, 0, style.pretty)?),
-            ExportFormat::Brat if several => bail!(
-                "brat writes one .txt and .ann per article: pass -o FOLDER for several articles"
-            ),
+            ExportFormat::Brat if several => return Err(ExportError::NeedsFolder),
             ExportFormat::Csv => {
                 out.write_all(&csv::header(style.csv_table)?)?;
                 None

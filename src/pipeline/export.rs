@@ -4,15 +4,15 @@
 
 use super::inputs::{corpus_format_of_file, loaded_in_order, readable_inputs};
 use super::output::{first_and_rest, to_stdout};
-use super::NO_ARTICLE;
 use super::{expand_paths, jobs, load_job, Input, Job, Loaded, Notice, Notify, Report};
+use super::{Error, Result};
 use crate::annotate::{Annotated, SourceKind};
 use crate::article::corpus::CorpusFormat;
 use crate::article::{Article, LoadOptions};
 use crate::export::stream::{ExportWriter, Piece, Style};
+use crate::export::ExportError;
 use crate::export::{refuse_existing, write_atomic_with, write_export, CsvTable, ExportFormat};
 use crate::parallel::map_in_order;
-use anyhow::{anyhow, bail, Context, Result};
 use std::io::Write;
 use std::iter::Peekable;
 use std::path::{Path, PathBuf};
@@ -50,7 +50,7 @@ pub fn annotate(
             into_database(export, file, inputs, options, &report)?
         }
         None if export.format == ExportFormat::Sqlite => {
-            bail!("sqlite writes a database: pass -o FILE.db")
+            return Err(ExportError::NeedsDatabaseFile.into())
         }
         Some(folder) if export.format == ExportFormat::Brat => {
             brat_folder(export, folder, inputs, options, &report)?
@@ -107,7 +107,7 @@ fn one_export(
     let render = |job: Job| annotated_job(job, options, only).map(|a| style.piece(&a));
     map_in_order(jobs(inputs, options), render, |outcomes| {
         let mut pieces = loaded_in_order(outcomes, report)
-            .map(|r| r.and_then(|p| p))
+            .map(|r| r.and_then(|p| Ok(p?)))
             .peekable();
         // A filter over a JSONL stream (a Spark partition, a GNU parallel block) may be
         // handed nothing: then it writes nothing, and that is no error.
@@ -149,7 +149,7 @@ fn per_article_files(
         }
     }
     std::fs::create_dir_all(folder)
-        .with_context(|| format!("{}: cannot create the folder", folder.display()))?;
+        .map_err(ExportError::file(folder, "cannot create the folder"))?;
     let render = |job: Job| {
         annotated_job(job, options, only).map(|a| {
             let piece = style.piece(&a);
@@ -169,7 +169,7 @@ fn per_article_files(
             written += 1;
         }
         match written {
-            0 => Err(anyhow!(NO_ARTICLE)),
+            0 => Err(Error::NoArticle),
             _ => Ok(()),
         }
     })
@@ -267,7 +267,7 @@ fn into_database(
         for item in loaded_in_order(outcomes, report) {
             db.add(&item?)?;
         }
-        Ok::<(), anyhow::Error>(())
+        Ok::<(), Error>(())
     })?;
     let (added, there) = (db.added, db.already_there);
     db.finish()?;
@@ -293,7 +293,7 @@ fn brat_folder(
         loaded_in_order(outcomes, report).collect::<Result<Vec<_>>>()
     })?;
     if items.is_empty() {
-        return Err(anyhow!(NO_ARTICLE));
+        return Err(Error::NoArticle);
     }
     for f in write_export(
         &items,

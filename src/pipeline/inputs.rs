@@ -1,10 +1,9 @@
 //! Inputs: the files and folders a command line names, expanded into jobs (a file, or
 //! one record of a corpus file) that are loaded one at a time, as they are taken.
 
-use super::{Notify, Report, NO_ARTICLE};
+use super::{Error, Notify, Report, Result};
 use crate::article::corpus::{self, CorpusFormat, Records};
 use crate::article::{self, Article, Format, LoadError, LoadOptions};
-use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 
 /// A file to load, and whether it was found in a folder (so it may be skipped).
@@ -28,8 +27,7 @@ pub fn expand_paths(paths: &[PathBuf], report: &Report) -> Result<Vec<Input>> {
         }
         let files = match article_files_under(p, report) {
             Ok(files) if files.is_empty() => {
-                let reason = "the folder holds no article files (.txt, .md, .html, .jsonl, .csv)";
-                report.failure(anyhow::anyhow!("{}: {reason}", p.display()))?;
+                report.failure(Error::EmptyFolder(p.clone()))?;
                 continue;
             }
             Ok(files) => files,
@@ -61,9 +59,9 @@ fn article_files_under(folder: &Path, report: &Report) -> Result<Vec<PathBuf>> {
                 files.push(e.into_path())
             }
             Ok(_) => {}
-            Err(e) if e.depth() == 0 => {
-                return Err(e)
-                    .with_context(|| format!("{}: cannot list the folder", folder.display()))
+            Err(source) if source.depth() == 0 => {
+                let path = folder.to_path_buf();
+                return Err(Error::Folder { path, source });
             }
             Err(e) => report.warning(format!("skipped {e}")),
         }
@@ -132,7 +130,7 @@ pub fn readable_inputs(
         }
     }
     if kept.is_empty() {
-        bail!(NO_ARTICLE);
+        return Err(Error::NoArticle);
     }
     Ok(kept)
 }
@@ -265,7 +263,7 @@ pub fn load_all(paths: &[PathBuf], options: &LoadOptions, notify: Notify) -> Res
     let outcomes = jobs(inputs, options).map(|job| load_job(job, options));
     let articles: Vec<Article> = loaded_in_order(outcomes, &report).collect::<Result<_>>()?;
     if articles.is_empty() {
-        bail!(NO_ARTICLE);
+        return Err(Error::NoArticle);
     }
     report.finish()?;
     Ok(articles)

@@ -6,23 +6,21 @@
 //! only the articles under way. What a run has to say besides its output (warnings,
 //! skipped files, files written) goes to a [`Report`]; the binary prints it.
 
+mod error;
 mod export;
 pub mod inputs;
 mod output;
 mod stats;
 mod summaries;
 
+pub use error::{Error, Result};
 pub use export::{annotate, ExportOptions};
 pub use inputs::{expand_paths, jobs, load_all, load_job, load_samples, Input, Job, Loaded};
 pub use stats::stats;
 pub use summaries::print_summaries;
 
-use anyhow::{bail, Result};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// The error when every input was skipped.
-pub const NO_ARTICLE: &str = "no article could be loaded";
 
 /// Something a run tells its user beside its output.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,12 +101,12 @@ impl<'a> Report<'a> {
     }
 
     /// Reports an input that could not be read, or returns it when it ends the run.
-    pub fn failure(&self, error: impl Into<anyhow::Error>) -> Result<()> {
+    pub fn failure(&self, error: impl Into<Error>) -> Result<()> {
         let error = error.into();
         if !self.several {
             return Err(error);
         }
-        self.notice(Notice::Failed(format!("{error:#}")));
+        self.notice(Notice::Failed(chain(&error)));
         self.failed.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -117,10 +115,20 @@ impl<'a> Report<'a> {
     pub fn finish(&self) -> Result<()> {
         match self.failed.load(Ordering::Relaxed) {
             0 => Ok(()),
-            1 => bail!("1 input could not be read (see above)"),
-            n => bail!("{n} inputs could not be read (see above)"),
+            n => Err(Error::InputsFailed(n)),
         }
     }
+}
+
+/// An error with its causes, "outer: inner: innermost", as the binary prints errors.
+pub fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(c) = cause {
+        text = format!("{text}: {c}");
+        cause = c.source();
+    }
+    text
 }
 
 #[cfg(test)]
@@ -133,12 +141,14 @@ mod tests {
         let heard = Mutex::new(Vec::new());
         let notify = |n: Notice| heard.lock().unwrap().push(n.to_string());
         let one = Report::for_paths(&["a.txt".into()], &notify);
-        assert!(one.failure(anyhow::anyhow!("a.txt: missing")).is_err());
+        assert!(one.failure(Error::EmptyFolder("a".into())).is_err());
         assert!(heard.lock().unwrap().is_empty());
 
         let two = Report::for_paths(&["a.txt".into(), "b.txt".into()], &notify);
-        two.failure(anyhow::anyhow!("a.txt: missing")).unwrap();
-        assert_eq!(*heard.lock().unwrap(), ["error: a.txt: missing"]);
+        two.failure(Error::EmptyFolder("notes".into())).unwrap();
+        let said =
+            "error: notes: the folder holds no article files (.txt, .md, .html, .jsonl, .csv)";
+        assert_eq!(*heard.lock().unwrap(), [said]);
         let end = two.finish().unwrap_err().to_string();
         assert_eq!(end, "1 input could not be read (see above)");
     }

@@ -1,7 +1,6 @@
 //! Handing results out: to standard output, first and rest.
 
-use super::NO_ARTICLE;
-use anyhow::{anyhow, Result};
+use super::{Error, Result};
 use std::io::{BufWriter, Write};
 use std::iter::Peekable;
 
@@ -13,7 +12,7 @@ pub(super) fn first_and_rest<T>(
     mut items: impl Iterator<Item = Result<T>>,
     read_ahead: bool,
 ) -> Result<(T, Peekable<impl Iterator<Item = Result<T>>>)> {
-    let first = items.next().ok_or_else(|| anyhow!(NO_ARTICLE))??;
+    let first = items.next().ok_or(Error::NoArticle)??;
     let mut rest = items.peekable();
     if read_ahead {
         if let Some(Err(_)) = rest.peek() {
@@ -32,10 +31,14 @@ pub(super) fn to_stdout(write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Res
     }
 }
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+fn is_broken_pipe(e: &Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        let io = c.downcast_ref::<std::io::Error>();
+        if io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }

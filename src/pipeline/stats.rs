@@ -2,12 +2,11 @@
 
 use super::inputs::{loaded_in_order, readable_inputs};
 use super::output::to_stdout;
-use super::{expand_paths, jobs, load_job, Job, Notice, Notify, Report, NO_ARTICLE};
+use super::{expand_paths, jobs, load_job, Error, Job, Notice, Notify, Report, Result};
 use crate::annotate::Annotated;
 use crate::article::LoadOptions;
 use crate::parallel::map_in_order;
 use crate::stats::{ArticleFacts, GroupBy, Stats, StatsFormat};
-use anyhow::{bail, Result};
 
 use std::path::PathBuf;
 
@@ -32,12 +31,12 @@ pub fn stats(
             stats.add(facts?);
             report.notice(Notice::Done);
         }
-        Ok::<_, anyhow::Error>(stats)
+        Ok::<_, Error>(stats)
     })?;
     report.notice(Notice::AllDone);
     stats.settle();
     if stats.total.articles == 0 {
-        bail!(NO_ARTICLE);
+        return Err(Error::NoArticle);
     }
     let text = crate::stats::render(&stats, format)?;
     to_stdout(|out| Ok(std::io::Write::write_all(out, text.as_bytes())?))?;

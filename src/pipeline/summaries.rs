@@ -2,12 +2,11 @@
 
 use super::inputs::{loaded_in_order, readable_inputs};
 use super::output::{first_and_rest, to_stdout};
-use super::{expand_paths, jobs, load_job, load_samples, Job, Notify, Report};
+use super::{expand_paths, jobs, load_job, load_samples, Job, Notify, Report, Result};
 use crate::annotate::Annotated;
 use crate::article::{Article, LoadOptions};
 use crate::export::summary_of;
 use crate::parallel::map_in_order;
-use anyhow::Result;
 use std::io::Write;
 use std::path::PathBuf;
 

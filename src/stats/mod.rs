@@ -8,7 +8,7 @@ mod people;
 mod render;
 
 pub use people::person_key;
-pub use render::{render, table_cells, StatsFormat};
+pub use render::{render, table_cells, RenderError, StatsFormat};
 
 use crate::annotate::Annotated;
 use crate::annotate::SourceKind;

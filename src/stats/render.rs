@@ -19,7 +19,18 @@ const MOST_QUOTED: usize = 3;
 /// Cells in an inline bar.
 const BAR_CELLS: usize = 10;
 
-pub fn render(stats: &Stats, format: StatsFormat) -> anyhow::Result<String> {
+/// What can go wrong rendering figures (writing into memory, so only a bug).
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Csv(#[from] ::csv::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Utf8(#[from] std::string::FromUtf8Error),
+}
+
+pub fn render(stats: &Stats, format: StatsFormat) -> Result<String, RenderError> {
     Ok(match format {
         StatsFormat::Table => table(stats),
         StatsFormat::Csv => csv(stats)?,
@@ -161,7 +172,7 @@ fn table(stats: &Stats) -> String {
     out
 }
 
-fn csv(stats: &Stats) -> anyhow::Result<String> {
+fn csv(stats: &Stats) -> Result<String, RenderError> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     if stats.by() == GroupBy::Person {
         w.write_record(["person", "articles", "mentions", "quoted", "outlets"])?;
@@ -176,7 +187,10 @@ fn csv(stats: &Stats) -> anyhow::Result<String> {
             w.write_record(csv_row(stats, label, t))?;
         }
     }
-    Ok(String::from_utf8(w.into_inner()?)?)
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ::csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8(bytes)?)
 }
 
 const CSV_HEADER: [&str; 15] = [

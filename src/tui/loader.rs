@@ -6,8 +6,8 @@
 
 use crate::annotate::Annotated;
 use crate::article::{Article, LoadOptions};
-use crate::pipeline::{self, Loaded, Notify, NO_ARTICLE};
-use anyhow::{bail, Result};
+use crate::pipeline::{self, Loaded, Notify};
+use anyhow::Result;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -172,7 +172,7 @@ pub fn jobs_for(
         }
     }
     if jobs.is_empty() {
-        bail!(NO_ARTICLE);
+        return Err(pipeline::Error::NoArticle.into());
     }
     Ok(jobs)
 }
@@ -199,7 +199,7 @@ pub fn first_and_rest(
     let first = incoming.wait_first();
     if first.is_empty() {
         pass_on(incoming.warnings(), notify);
-        bail!(NO_ARTICLE);
+        return Err(pipeline::Error::NoArticle.into());
     }
     Ok((first, incoming))
 }

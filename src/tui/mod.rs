@@ -89,7 +89,7 @@ pub fn open(
         result
     });
     loader::pass_on(&warnings, notify);
-    result.and_then(|()| report.finish())
+    result.and_then(|()| Ok(report.finish()?))
 }
 
 /// The reader over articles still arriving; returns with the loading warnings.
