@@ -21,10 +21,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 use theme::Theme;
 
-/// The themes and the index of the one to start with: `--theme`, else mono under
-/// `NO_COLOR`, else dark.
-pub fn pick_theme(spec: Option<&str>) -> Result<(Vec<Theme>, usize)> {
-    let mut themes = Theme::all();
+/// The themes, the index of the one to start with (`--theme`, else mono under
+/// `NO_COLOR`, else dark), and what was wrong with the user's theme files, to print
+/// when the reader closes.
+pub fn pick_theme(spec: Option<&str>) -> Result<(Vec<Theme>, usize, Vec<String>)> {
+    let (mut themes, warnings) = Theme::all();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let chosen = match spec {
         Some(s) => Theme::load(s)?,
@@ -41,20 +42,23 @@ pub fn pick_theme(spec: Option<&str>) -> Result<(Vec<Theme>, usize)> {
             themes.len() - 1
         }
     };
-    Ok((themes, i))
+    Ok((themes, i, warnings))
 }
 
-/// Builds the reader's state from articles and settings; no terminal needed.
-pub fn new_app(items: Vec<Annotated>, theme: Option<&str>) -> Result<App> {
-    let (themes, i) = pick_theme(theme)?;
-    let keymap = KeyMap::load().map_err(anyhow::Error::msg)?;
-    Ok(App::new(items, themes, i, keymap))
+/// Builds the reader's state from articles and settings; no terminal needed. Also
+/// gives what was wrong with the user's theme files.
+pub fn new_app(items: Vec<Annotated>, theme: Option<&str>) -> Result<(App, Vec<String>)> {
+    let (themes, i, warnings) = pick_theme(theme)?;
+    let keymap = KeyMap::load()?;
+    Ok((App::new(items, themes, i, keymap), warnings))
 }
 
 /// Opens the reader over ready articles.
 pub fn run(items: Vec<Annotated>, theme: Option<&str>) -> Result<()> {
-    let mut app = new_app(items, theme)?;
-    with_terminal(|terminal| event_loop(terminal, &mut app))
+    let (mut app, warnings) = new_app(items, theme)?;
+    let result = with_terminal(|terminal| event_loop(terminal, &mut app));
+    loader::print_warnings(&warnings);
+    result
 }
 
 /// Opens the reader at once over the articles of `paths` (the bundled samples when
@@ -63,8 +67,8 @@ pub fn run(items: Vec<Annotated>, theme: Option<&str>) -> Result<()> {
 /// reader then opens over the others, and the run ends with a failing status. Warnings
 /// about files in folders are printed when the reader closes, so they never draw over it.
 pub fn open(paths: &[PathBuf], options: LoadOptions, theme: Option<&str>) -> Result<()> {
-    let (themes, i) = pick_theme(theme)?;
-    let keymap = KeyMap::load().map_err(anyhow::Error::msg)?;
+    let (themes, i, theme_warnings) = pick_theme(theme)?;
+    let keymap = KeyMap::load()?;
     let failures = crate::cli::Failures::for_paths(paths);
     let jobs = if paths.is_empty() {
         let samples = crate::cli::load_samples(options.format)?;
@@ -82,6 +86,7 @@ pub fn open(paths: &[PathBuf], options: LoadOptions, theme: Option<&str>) -> Res
         warnings = said;
         result
     });
+    loader::print_warnings(&theme_warnings);
     loader::print_warnings(&warnings);
     result.and_then(|()| failures.finish())
 }

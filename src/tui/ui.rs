@@ -5,6 +5,7 @@ use super::app::{
 };
 use super::article_list::{outlet_stats, short_name, ArticleList, SortBy};
 use super::input::SOURCE_ITEM_HEIGHT;
+use super::theme::Role;
 use crate::annotate::SourceKind;
 use crate::export::ExportFormat;
 use crate::sanitize::clean;
@@ -34,7 +35,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         f.render_widget(
             Paragraph::new(msg)
                 .wrap(Wrap { trim: true })
-                .style(app.theme().style("warning")),
+                .style(app.theme().style(Role::Warning)),
             area,
         );
         return;
@@ -56,12 +57,12 @@ pub fn draw(f: &mut Frame, app: &mut App) {
 /// The screen before the first article is ready (a large one takes a while).
 pub fn draw_waiting(f: &mut Frame, theme: &super::theme::Theme, done: usize, total: usize) {
     let lines = vec![
-        Line::styled("onrecord", theme.style("title")),
+        Line::styled("onrecord", theme.style(Role::Title)),
         Line::styled(
             format!("annotating {}", progress_text(done, total)),
-            theme.style("focus"),
+            theme.style(Role::Focus),
         ),
-        Line::styled("q quits", theme.style("dim")),
+        Line::styled("q quits", theme.style(Role::Dim)),
     ];
     let area = centered(f.area(), 40, 3);
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
@@ -79,26 +80,25 @@ fn draw_unattributed(f: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::from(vec![
             TextSpan::styled(
                 "? HEARSAY ",
-                t.style("warning").add_modifier(Modifier::BOLD),
+                t.style(Role::Warning).add_modifier(Modifier::BOLD),
             ),
-            TextSpan::styled(clean(u.cue.slice(text)), t.style("text")),
+            TextSpan::styled(clean(u.cue.slice(text)), t.style(Role::Text)),
         ]));
         lines.push(Line::styled(
             format!("       {}", clean(u.span.slice(text))),
-            t.style("dim"),
+            t.style(Role::Dim),
         ));
     }
     if lines.is_empty() {
-        lines.push(Line::styled("  no claim without a source", t.style("dim")));
+        lines.push(Line::styled(
+            "  no claim without a source",
+            t.style(Role::Dim),
+        ));
     }
     f.render_widget(
         Paragraph::new(lines).block(pane_block(app, Pane::Sources, title)),
         area,
     );
-}
-
-fn kind_role(kind: SourceKind) -> &'static str {
-    kind.name()
 }
 
 fn draw_header(f: &mut Frame, app: &App, area: Rect) {
@@ -125,12 +125,12 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
         filter.push_str(" · only its paragraphs");
     }
     let lines = vec![
-        Line::styled(clean(a.article.title_or_name()), t.style("title")),
-        Line::styled(facts.join(" · "), t.style("dim")),
+        Line::styled(clean(a.article.title_or_name()), t.style(Role::Title)),
+        Line::styled(facts.join(" · "), t.style(Role::Dim)),
         Line::from(vec![
-            TextSpan::styled(filter, t.style("focus")),
-            TextSpan::styled("  │  ", t.style("dim")),
-            TextSpan::styled(a.annotations.summary.line(), t.style("text")),
+            TextSpan::styled(filter, t.style(Role::Focus)),
+            TextSpan::styled("  │  ", t.style(Role::Dim)),
+            TextSpan::styled(a.annotations.summary.line(), t.style(Role::Text)),
         ]),
     ];
     f.render_widget(Paragraph::new(lines), area);
@@ -145,9 +145,9 @@ fn draw_body(f: &mut Frame, app: &mut App, area: Rect) {
             .iter()
             .flat_map(|p| {
                 let style = if *p == app.focus {
-                    t.style("focus").add_modifier(Modifier::REVERSED)
+                    t.style(Role::Focus).add_modifier(Modifier::REVERSED)
                 } else {
-                    t.style("dim")
+                    t.style(Role::Dim)
                 };
                 [
                     TextSpan::styled(format!(" {} ", p.title()), style),
@@ -178,9 +178,9 @@ fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
     let t = app.theme();
     let focused = app.focus == pane;
     let border = if focused {
-        t.style("focus")
+        t.style(Role::Focus)
     } else {
-        t.style("border")
+        t.style(Role::Border)
     };
     let title = if focused {
         format!("▶ {title}")
@@ -216,7 +216,7 @@ fn draw_text(f: &mut Frame, app: &mut App, area: Rect) {
         let label = format!(" {pct}% ");
         let x = area.x + area.width.saturating_sub(label.len() as u16 + 2);
         f.render_widget(
-            Paragraph::new(label).style(app.theme().style("dim")),
+            Paragraph::new(label).style(app.theme().style(Role::Dim)),
             Rect::new(x, area.y + area.height - 1, 6, 1),
         );
     }
@@ -255,17 +255,17 @@ impl Styler {
         let last = visible.partition_point(|&i| sources[i].span.start < bytes.end);
         let search = &app.search;
         Styler {
-            base: t.style("text"),
-            quote: t.style("quote"),
-            person: t.style("person"),
-            emphasis: t.style("emphasis"),
-            search: t.style("search"),
+            base: t.style(Role::Text),
+            quote: t.style(Role::Quote),
+            person: t.style(Role::Person),
+            emphasis: t.style(Role::Emphasis),
+            search: t.style(Role::Search),
             current_match: t
-                .style("search")
+                .style(Role::Search)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             kinds: SourceKind::ALL
                 .iter()
-                .map(|k| (*k, t.style(kind_role(*k))))
+                .map(|k| (*k, t.style(Role::Kind(*k))))
                 .collect(),
             quotes: quote_spans(&a.article, bytes.clone()),
             mentions: window(app.mentions(), &bytes, |m| m.0),
@@ -390,13 +390,13 @@ fn draw_people(f: &mut Frame, app: &mut App, area: Rect) {
         .map(|&i| {
             let p = &people[i];
             let mut spans = vec![
-                TextSpan::styled(format!("{:>3} ", p.mentions.len()), t.style("dim")),
-                TextSpan::styled(clean(&p.name), t.style("person")),
+                TextSpan::styled(format!("{:>3} ", p.mentions.len()), t.style(Role::Dim)),
+                TextSpan::styled(clean(&p.name), t.style(Role::Person)),
             ];
             if let Some(role) = p.roles.first() {
                 spans.push(TextSpan::styled(
                     format!(" · {}", clean(role)),
-                    t.style("dim"),
+                    t.style(Role::Dim),
                 ));
             }
             ListItem::new(Line::from(spans))
@@ -406,12 +406,12 @@ fn draw_people(f: &mut Frame, app: &mut App, area: Rect) {
     let empty = items.is_empty();
     let list = List::new(items)
         .block(pane_block(app, Pane::People, title))
-        .highlight_style(t.style("selection"))
+        .highlight_style(t.style(Role::Selection))
         .highlight_symbol("› ");
     if empty {
         f.render_widget(
             Paragraph::new("  no named people found")
-                .style(t.style("dim"))
+                .style(t.style(Role::Dim))
                 .block(pane_block(app, Pane::People, "People (0)".into())),
             area,
         );
@@ -452,12 +452,12 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
         .iter()
         .map(|&i| {
             let s = &a.annotations.sources[i];
-            let kind_style = t.style(kind_role(s.kind));
+            let kind_style = t.style(Role::Kind(s.kind));
             let badge = format!("{} {:<5}", marker(s.kind), badge(s.kind));
             let mut first = Line::from(vec![
                 TextSpan::styled(badge, kind_style.add_modifier(Modifier::BOLD)),
                 TextSpan::raw(" "),
-                TextSpan::styled(clean(s.span.slice(text)), t.style("text")),
+                TextSpan::styled(clean(s.span.slice(text)), t.style(Role::Text)),
             ]);
             // "he → Jeff Sessions": a pronoun or a short form names its person.
             if let Some(p) = s
@@ -467,32 +467,35 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
             {
                 first.spans.push(TextSpan::styled(
                     format!(" → {}", clean(&p.name)),
-                    t.style("person"),
+                    t.style(Role::Person),
                 ));
             }
             let mut detail = vec![TextSpan::styled(
                 format!("       {}", clean(s.cue.slice(text))),
-                t.style("dim"),
+                t.style(Role::Dim),
             )];
             if s.no_response {
-                detail.push(TextSpan::styled(" · no response", t.style("focus")));
+                detail.push(TextSpan::styled(" · no response", t.style(Role::Focus)));
             } else if s.declined {
-                detail.push(TextSpan::styled(" · declined", t.style("focus")));
+                detail.push(TextSpan::styled(" · declined", t.style(Role::Focus)));
             }
             if let Some(outer) = s.relayed_by.map(|i| &a.annotations.sources[i]) {
                 detail.push(TextSpan::styled(
                     format!(" · relayed by {}", clean(outer.span.slice(text))),
-                    t.style("dim"),
+                    t.style(Role::Dim),
                 ));
             }
 
             if let Some(r) = s.reason {
                 detail.push(TextSpan::styled(
                     format!(" · {}", clean(r.slice(text))),
-                    t.style("dim"),
+                    t.style(Role::Dim),
                 ));
             } else if s.lacks_reason() {
-                detail.push(TextSpan::styled(" · no reason given", t.style("warning")));
+                detail.push(TextSpan::styled(
+                    " · no reason given",
+                    t.style(Role::Warning),
+                ));
             }
             if let Some(c) = s.content {
                 // Quotation marks only around a direct quotation, never a paraphrase.
@@ -502,7 +505,7 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
                 } else {
                     format!(" {words}")
                 };
-                detail.push(TextSpan::styled(shown, t.style("quote")));
+                detail.push(TextSpan::styled(shown, t.style(Role::Quote)));
             }
             ListItem::new(vec![first, Line::from(detail)])
         })
@@ -522,7 +525,7 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
         };
         f.render_widget(
             Paragraph::new(msg)
-                .style(t.style("dim"))
+                .style(t.style(Role::Dim))
                 .block(pane_block(app, Pane::Sources, title)),
             area,
         );
@@ -530,7 +533,7 @@ fn draw_sources(f: &mut Frame, app: &mut App, area: Rect) {
     }
     let list = List::new(items)
         .block(pane_block(app, Pane::Sources, title))
-        .highlight_style(t.style("selection"));
+        .highlight_style(t.style(Role::Selection));
     let mut state =
         ListState::default().with_selected(app.sources.selected().map(|sel| sel - shown.start));
     f.render_stateful_widget(list, area, &mut state);
@@ -551,13 +554,16 @@ fn draw_footer(f: &mut Frame, app: &App, area: Rect) {
     let km = &app.keymap;
     let line = if app.search.editing {
         Line::from(vec![
-            TextSpan::styled(format!("/{}▏", clean(&app.search.query)), t.style("focus")),
+            TextSpan::styled(
+                format!("/{}▏", clean(&app.search.query)),
+                t.style(Role::Focus),
+            ),
             TextSpan::styled(
                 format!(
                     "  {} matches · Enter to go · Esc to cancel",
                     app.search.matches.len()
                 ),
-                t.style("dim"),
+                t.style(Role::Dim),
             ),
         ])
     } else {
@@ -570,20 +576,20 @@ fn draw_footer(f: &mut Frame, app: &App, area: Rect) {
                     app.search.matches.len(),
                     clean(&app.search.query)
                 ),
-                t.style("search"),
+                t.style(Role::Search),
             ));
             spans.push(TextSpan::raw(" "));
         }
         match &app.status {
-            Some(msg) => spans.push(TextSpan::styled(clean(msg), t.style("focus"))),
+            Some(msg) => spans.push(TextSpan::styled(clean(msg), t.style(Role::Focus))),
             None => {
                 let hints = footer_hints(app);
                 for (action, what) in hints {
                     spans.push(TextSpan::styled(
                         format!(" {} ", km.label(action)),
-                        t.style("status"),
+                        t.style(Role::Status),
                     ));
-                    spans.push(TextSpan::styled(format!(" {what} "), t.style("dim")));
+                    spans.push(TextSpan::styled(format!(" {what} "), t.style(Role::Dim)));
                 }
             }
         }
@@ -657,8 +663,8 @@ fn overlay_block<'a>(app: &App, title: &str) -> Block<'a> {
     let t = app.theme();
     Block::default()
         .borders(Borders::ALL)
-        .border_style(t.style("focus"))
-        .title(TextSpan::styled(format!(" {title} "), t.style("focus")))
+        .border_style(t.style(Role::Focus))
+        .title(TextSpan::styled(format!(" {title} "), t.style(Role::Focus)))
         .title_alignment(Alignment::Center)
 }
 
@@ -685,20 +691,20 @@ fn draw_help(f: &mut Frame, app: &App, area: Rect, scroll: u16) {
             Line::from(vec![
                 TextSpan::styled(
                     format!(" {:>width$}  ", app.keymap.label(*a)),
-                    t.style("focus"),
+                    t.style(Role::Focus),
                 ),
-                TextSpan::styled(a.description(), t.style("text")),
+                TextSpan::styled(a.description(), t.style(Role::Text)),
             ])
         })
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         " Mouse: the wheel scrolls the pane under it; a click focuses and selects.",
-        t.style("dim"),
+        t.style(Role::Dim),
     ));
     lines.push(Line::styled(
         " Markers: ● named  ○ anonymous  ■ organization  ▲ media  ◆ document",
-        t.style("dim"),
+        t.style(Role::Dim),
     ));
     let rect = centered(area, 76, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
@@ -731,14 +737,14 @@ fn draw_summary(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|k| {
             Bar::with_label(badge(*k), s.count(*k) as u64)
-                .style(t.style(kind_role(*k)))
-                .value_style(t.style("title").add_modifier(Modifier::REVERSED))
+                .style(t.style(Role::Kind(*k)))
+                .value_style(t.style(Role::Title).add_modifier(Modifier::REVERSED))
         })
         .collect();
     let chart = BarChart::default()
         .block(Block::default().title(TextSpan::styled(
             format!("Sources by kind ({})", s.sources),
-            t.style("title"),
+            t.style(Role::Title),
         )))
         .data(BarGroup::new(bars))
         .bar_width(5)
@@ -748,27 +754,27 @@ fn draw_summary(f: &mut Frame, app: &App, area: Rect) {
     let mut lines = vec![
         Line::styled(
             format!("anonymous share: {:.0}%", 100.0 * s.anonymous_share),
-            t.style("text"),
+            t.style(Role::Text),
         ),
         Line::styled(
             format!("anonymous, no reason: {}", s.anonymous_without_reason),
-            t.style("warning"),
+            t.style(Role::Warning),
         ),
         Line::styled(
             format!(
                 "declined to comment: {} ({} no response)",
                 s.declined, s.no_response
             ),
-            t.style("text"),
+            t.style(Role::Text),
         ),
         Line::raw(""),
-        Line::styled("Most mentioned", t.style("title")),
+        Line::styled("Most mentioned", t.style(Role::Title)),
     ];
     for &i in app.people_order().iter().take(8) {
         let p = &a.annotations.people[i];
         lines.push(Line::from(vec![
-            TextSpan::styled(format!("{:>3} ", p.mentions.len()), t.style("dim")),
-            TextSpan::styled(clean(&p.name), t.style("person")),
+            TextSpan::styled(format!("{:>3} ", p.mentions.len()), t.style(Role::Dim)),
+            TextSpan::styled(clean(&p.name), t.style(Role::Person)),
         ]));
     }
     f.render_widget(Paragraph::new(lines), side);
@@ -797,15 +803,15 @@ fn draw_articles(f: &mut Frame, app: &App, area: Rect, list: &ArticleList) {
         .map(|(&i, at)| {
             let a = &app.articles[i];
             let style = match at == list.selected {
-                true => t.style("selection"),
-                false => t.style("text"),
+                true => t.style(Role::Selection),
+                false => t.style(Role::Text),
             };
             article_row(a, i == app.current, columns).style(style)
         })
         .collect();
-    table_rows.push(totals_row(app, &rows, columns).style(t.style("dim")));
+    table_rows.push(totals_row(app, &rows, columns).style(t.style(Role::Dim)));
     let table = Table::new(table_rows, columns.widths())
-        .header(Row::new(columns.header()).style(t.style("focus")))
+        .header(Row::new(columns.header()).style(t.style(Role::Focus)))
         .column_spacing(1);
     f.render_widget(table, inner);
 }
@@ -967,15 +973,15 @@ fn draw_outlet_comparison(f: &mut Frame, app: &App, area: Rect, rows: &[usize]) 
         .enumerate()
         .map(|(i, cells)| {
             let style = if i == last {
-                t.style("dim")
+                t.style(Role::Dim)
             } else {
-                t.style("text")
+                t.style(Role::Text)
             };
             Row::new(cells.into_iter().map(Cell::from).collect::<Vec<_>>()).style(style)
         })
         .collect();
     let table = Table::new(table_rows, widths)
-        .header(Row::new(header).style(t.style("focus")))
+        .header(Row::new(header).style(t.style(Role::Focus)))
         .column_spacing(2);
     f.render_widget(table, area);
 }
@@ -987,9 +993,9 @@ fn draw_export(f: &mut Frame, app: &App, area: Rect, picker: &ExportPicker) {
         .enumerate()
         .map(|(i, fmt)| {
             let style = if i == picker.selected {
-                t.style("selection")
+                t.style(Role::Selection)
             } else {
-                t.style("text")
+                t.style(Role::Text)
             };
             Line::styled(format!(" {:<9} .{}", fmt.name(), fmt.extension()), style)
         })
@@ -1001,7 +1007,7 @@ fn draw_export(f: &mut Frame, app: &App, area: Rect, picker: &ExportPicker) {
             " [{check}] a: only the active filter ({})",
             app.filter.label()
         ),
-        t.style("text"),
+        t.style(Role::Text),
     ));
     let folder = match (picker.folder.is_empty(), picker.editing_folder) {
         (_, true) => format!("{}▏", clean(&picker.folder)),
@@ -1009,9 +1015,9 @@ fn draw_export(f: &mut Frame, app: &App, area: Rect, picker: &ExportPicker) {
         (false, false) => clean(&picker.folder),
     };
     let folder_style = if picker.editing_folder {
-        t.style("focus")
+        t.style(Role::Focus)
     } else {
-        t.style("text")
+        t.style(Role::Text)
     };
     lines.push(Line::styled(
         format!("     d: folder: {folder}"),
@@ -1022,7 +1028,7 @@ fn draw_export(f: &mut Frame, app: &App, area: Rect, picker: &ExportPicker) {
     } else {
         " Enter exports; nothing is overwritten."
     };
-    lines.push(Line::styled(hint, t.style("dim")));
+    lines.push(Line::styled(hint, t.style(Role::Dim)));
     let rect = centered(area, 64, lines.len() as u16 + 2);
     f.render_widget(Clear, rect);
     f.render_widget(
