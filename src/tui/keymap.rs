@@ -65,6 +65,14 @@ actions! {
     Help = "help": "this help",
     CycleTheme = "cycle_theme": "next colour theme",
     Export = "export": "export the current article",
+    ExportOnlyFiltered = "export_only_filtered": "export picker: only the active filter's sources, or all",
+    ExportFolder = "export_folder": "export picker: type the folder to write to",
+}
+
+impl Action {
+    /// The actions that mean something only in the export picker (listed apart in the
+    /// help, after the reader's own keys).
+    pub const EXPORT_PICKER: &[Action] = &[Action::ExportOnlyFiltered, Action::ExportFolder];
 }
 
 impl TryFrom<String> for Action {

@@ -1,10 +1,15 @@
 //! The reader: a ratatui interface over annotated articles.
 
 pub mod app;
-pub mod article_list;
+pub mod field;
+pub mod filter;
 pub mod input;
 pub mod keymap;
+pub mod kinds;
 pub mod loader;
+pub mod overlays;
+pub mod panes;
+pub mod search;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
@@ -165,6 +170,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             // A loading thread panicked (and its hook gave the terminal back): stop too.
             anyhow::bail!("annotating stopped: a loading thread failed");
         }
+        let size = terminal.size()?;
+        app.update_layout(ratatui::layout::Rect::new(0, 0, size.width, size.height));
         terminal.draw(|f| ui::draw(f, app))?;
         // While articles arrive, the screen is redrawn now and then to show them.
         if app.loading_progress().is_some() && !event::poll(PROGRESS_TICK)? {
