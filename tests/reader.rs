@@ -873,3 +873,85 @@ fn the_corpus_view_sorts_filters_and_compares_outlets() {
         a.article().article.name
     );
 }
+
+// ---- text fields: the search, the export folder ----
+
+fn ctrl(app: &mut App, c: char) {
+    handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn footer_line(app: &mut App) -> String {
+    let s = screen(&render(app, 120, 40));
+    s.lines().last().unwrap().trim_end().to_string()
+}
+
+#[test]
+fn the_search_field_edits_like_a_shell_line() {
+    let mut a = app();
+    press(&mut a, "/the attorney general");
+    ctrl(&mut a, 'w');
+    assert_eq!(a.search.query, "the attorney ");
+    assert!(footer_line(&mut a).starts_with("/the attorney ▏"));
+    key(&mut a, KeyCode::Left);
+    key(&mut a, KeyCode::Left);
+    assert!(
+        footer_line(&mut a).starts_with("/the attorne▏y "),
+        "the cursor moved left"
+    );
+    ctrl(&mut a, 'u');
+    assert_eq!(a.search.query, "y ");
+    assert!(footer_line(&mut a).starts_with("/▏y "));
+    key(&mut a, KeyCode::Right);
+    press(&mut a, "X");
+    assert_eq!(a.search.query, "yX ");
+}
+
+#[test]
+fn esc_while_searching_brings_back_the_last_search() {
+    let mut a = app();
+    press(&mut a, "/spicer");
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, "/pres");
+    assert_eq!(a.search.query, "pres");
+    key(&mut a, KeyCode::Esc);
+    assert!(!a.search.editing);
+    assert_eq!(a.search.query, "spicer");
+    assert_eq!(a.search.matches.len(), 2);
+    assert!(footer_line(&mut a).contains("1/2 “spicer”"));
+    // With no search before, Esc leaves none.
+    let mut a = app();
+    press(&mut a, "/pres");
+    key(&mut a, KeyCode::Esc);
+    assert!(a.search.query.is_empty() && a.search.matches.is_empty());
+}
+
+#[test]
+fn the_export_folder_field_edits_and_esc_keeps_the_old_folder() {
+    let mut a = app();
+    let folder_line = |a: &mut App| {
+        screen(&render(a, 120, 40))
+            .lines()
+            .find(|l| l.contains("folder:"))
+            .unwrap()
+            .to_string()
+    };
+    press(&mut a, "ed");
+    press(&mut a, "/tmp/out/mine");
+    ctrl(&mut a, 'w');
+    assert!(folder_line(&mut a).contains("d: folder: /tmp/out/▏"));
+    key(&mut a, KeyCode::Left);
+    assert!(folder_line(&mut a).contains("d: folder: /tmp/out▏/"));
+    ctrl(&mut a, 'u');
+    assert!(folder_line(&mut a).contains("d: folder: ▏/"));
+    key(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_some(), "Esc leaves the field, not the picker");
+    assert!(folder_line(&mut a).contains("d: folder: beside the article"));
+    press(&mut a, "d");
+    press(&mut a, "/srv");
+    key(&mut a, KeyCode::Enter);
+    assert!(folder_line(&mut a).contains("d: folder: /srv"));
+    press(&mut a, "d");
+    press(&mut a, "/x");
+    key(&mut a, KeyCode::Esc);
+    assert!(folder_line(&mut a).contains("d: folder: /srv "));
+}

@@ -23,7 +23,7 @@ impl Search {
 }
 
 impl App {
-    /// `/`: a new query.
+    /// `/`: a new query; Esc gives the last one back.
     pub fn start_search(&mut self) {
         self.search.field = TextField::replacing(&self.search.query);
         self.search.editing = true;
@@ -38,7 +38,11 @@ impl App {
                 self.search.query = self.search.field.value().to_string();
                 self.run_search();
             }
-            Edit::Cancelled => self.search = Search::default(),
+            Edit::Cancelled => {
+                self.search.editing = false;
+                self.search.query = self.search.field.before().to_string();
+                self.run_search();
+            }
             Edit::Done => self.go_to_first_match(),
         }
     }

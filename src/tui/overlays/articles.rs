@@ -142,7 +142,10 @@ impl ArticleList {
     ) -> Outcome {
         if let Some(field) = &mut self.typing {
             let edit = field.key(key);
-            self.filter = field.value().to_string();
+            self.filter = match edit {
+                Edit::Cancelled => field.before().to_string(),
+                _ => field.value().to_string(),
+            };
             if edit != Edit::Typing {
                 self.typing = None;
             }

@@ -57,10 +57,11 @@ impl ExportPicker {
             // Typing a folder: every key is text; Esc leaves the field, not the picker.
             match field.key(key) {
                 Edit::Typing => {}
-                Edit::Done | Edit::Cancelled => {
+                Edit::Done => {
                     self.folder = field.value().to_string();
                     self.typing = None;
                 }
+                Edit::Cancelled => self.typing = None,
             }
             return Outcome::Stay;
         }
