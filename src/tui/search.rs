@@ -58,18 +58,18 @@ impl App {
         }
     }
 
-    /// Finds the query (case-insensitive) in the paragraphs.
+    /// Finds the query (in any case, with any apostrophes and quotes) in the paragraphs.
     pub fn run_search(&mut self) {
-        let q = self.search.query.to_lowercase();
         let a = &self.articles[self.current].article;
         let mut matches = Vec::new();
-        if !q.is_empty() {
+        if let Some(pattern) = pattern(&self.search.query) {
             for p in &a.paragraphs {
                 let body = p.span.slice(&a.text);
                 matches.extend(
-                    find_all_ci(body, &q)
-                        .into_iter()
-                        .map(|(s, e)| Span::new(p.span.start + s, p.span.start + e)),
+                    pattern
+                        .find_iter(body)
+                        .filter(|m| !m.is_empty())
+                        .map(|m| Span::new(p.span.start + m.start(), p.span.start + m.end())),
                 );
             }
         }
@@ -98,25 +98,67 @@ impl App {
     }
 }
 
-/// Byte ranges of `needle` (already lowercase) in `hay`, case-insensitively.
-/// Compares char by char so offsets stay true even where lowercasing changes lengths.
-pub fn find_all_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
-    let n: Vec<char> = needle.chars().collect();
-    let h: Vec<(usize, char)> = hay.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + n.len() <= h.len() {
-        let hit = n
-            .iter()
-            .enumerate()
-            .all(|(k, c)| h[i + k].1.to_lowercase().eq(c.to_lowercase()));
-        if hit {
-            let end = h.get(i + n.len()).map_or(hay.len(), |x| x.0);
-            out.push((h[i].0, end));
-            i += n.len().max(1);
-        } else {
-            i += 1;
-        }
+/// Typographic quotes and the straight ones they stand for: typing either finds both.
+const QUOTE_CLASSES: &[(char, &str)] = &[('\'', "['‘’]"), ('"', "[\"“”]")];
+
+/// The query as a case-insensitive pattern in which a straight apostrophe or quote
+/// also finds the curly ones; `None` for an empty query.
+pub fn pattern(query: &str) -> Option<regex::Regex> {
+    if query.is_empty() {
+        return None;
     }
-    out
+    let mut escaped = regex::escape(query);
+    for (straight, class) in QUOTE_CLASSES {
+        escaped = escaped.replace(*straight, class);
+    }
+    regex::RegexBuilder::new(&escaped)
+        .case_insensitive(true)
+        .build()
+        .ok()
+}
+
+/// Byte ranges of `query` in `hay`, as the search finds them.
+pub fn find_all(hay: &str, query: &str) -> Vec<(usize, usize)> {
+    pattern(query).map_or_else(Vec::new, |p| {
+        p.find_iter(hay)
+            .filter(|m| !m.is_empty())
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_all;
+
+    fn found<'a>(hay: &'a str, query: &str) -> Vec<&'a str> {
+        find_all(hay, query)
+            .into_iter()
+            .map(|(s, e)| &hay[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn any_case_finds_it() {
+        assert_eq!(
+            found("The Harbour board met. THE BOARD voted.", "the board"),
+            ["THE BOARD"]
+        );
+        assert_eq!(found("Ärger und ärger", "ÄRGER"), ["Ärger", "ärger"]);
+    }
+
+    #[test]
+    fn straight_apostrophes_and_quotes_find_curly_ones() {
+        let hay = "The mayor’s aide called it “a mistake” and the mayor's office agreed.";
+        assert_eq!(found(hay, "mayor's"), ["mayor’s", "mayor's"]);
+        assert_eq!(found(hay, "\"a mistake\""), ["“a mistake”"]);
+        assert_eq!(found("It is ‘final’, she said.", "'final'"), ["‘final’"]);
+    }
+
+    #[test]
+    fn pattern_characters_are_plain_text() {
+        assert_eq!(found("Costs rose (again) by 5.5%.", "(again)"), ["(again)"]);
+        assert_eq!(found("a.b axb", "a.b"), ["a.b"]);
+        assert!(found("anything", "").is_empty());
+    }
 }
