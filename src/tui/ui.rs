@@ -2,9 +2,10 @@
 //! Drawing only reads the state; [`crate::tui::app::App::update_layout`] comes first.
 
 use super::app::{progress_text, App};
+use super::overlays::centered;
 use super::panes::{self, footer, header, Screen, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::{Role, Theme};
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Alignment;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
@@ -49,15 +50,4 @@ pub fn draw_waiting(f: &mut Frame, theme: &Theme, done: usize, total: usize) {
     ];
     let area = centered(f.area(), 40, 3);
     f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
-}
-
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
 }

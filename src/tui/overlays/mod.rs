@@ -1,6 +1,13 @@
 //! Overlays drawn over the panes. Each file owns one: its state, its keys (all through
 //! the key map, but for typing in a text field), its drawing and its footer hints. A
 //! key gives an [`Outcome`] that the reader carries out (see `App::settle`).
+//!
+//! A new overlay: a file here with its state, `on_key(…) -> Outcome`, `draw(f, &App,
+//! area)` and `hints()`; a variant of [`Overlay`] and its three arms below; an action
+//! in `keymap.rs`/`keymap.toml` (and its arm in `App::apply`) that opens it. Keys it
+//! needs of its own are actions too, so users can rebind them. Anything that reaches
+//! outside the reader (files, the network) is an [`Outcome`] the overlay asks for, run
+//! in one function, as the export is.
 
 pub mod articles;
 pub mod export;
@@ -77,7 +84,7 @@ fn closes(action: Option<Action>) -> bool {
 }
 
 /// A rectangle of at most `width`×`height` in the middle of `area`.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect::new(

@@ -1,5 +1,11 @@
 //! The reader's panes. Each file owns one: its state, its layout step, its drawing and
 //! its footer hints. Here: where they go on screen, and what they share.
+//!
+//! A new pane: a file here with its state struct (a field of `App`), an
+//! `App::lay_out_…` method for the layout step (sizes, scroll offsets, rects: all that
+//! drawing needs to know), a `draw(f, &App, area)` that only reads, and its `hints()`;
+//! then a place in [`Screen::split`]/[`lay_out`]/[`draw_body`], and, if it takes the
+//! focus, a variant of [`Pane`] and its arms in `App::move_selection`/`activate`.
 
 pub mod footer;
 pub mod header;
