@@ -12,8 +12,9 @@ pub struct KindLook {
     pub marker: char,
     /// Its short name in the sources list and the summary chart (at most five cells).
     pub badge: &'static str,
-    /// The key map's action that shows only this kind.
-    pub filter_action: Action,
+    /// The key map's action that shows only this kind; a kind without one is still
+    /// in the filter key's cycle.
+    pub filter_action: Option<Action>,
 }
 
 /// The look of `kind`. Its theme role is `Role::Kind(kind)`, named by `kind.name()`.
@@ -28,7 +29,7 @@ pub fn look(kind: SourceKind) -> KindLook {
     KindLook {
         marker,
         badge,
-        filter_action,
+        filter_action: Some(filter_action),
     }
 }
 
@@ -46,7 +47,7 @@ pub fn badge(kind: SourceKind) -> &'static str {
 pub fn filtered_by(action: Action) -> Option<SourceKind> {
     SourceKind::ALL
         .into_iter()
-        .find(|k| look(*k).filter_action == action)
+        .find(|k| look(*k).filter_action == Some(action))
 }
 
 #[cfg(test)]
@@ -65,7 +66,9 @@ mod tests {
             }
         }
         for k in SourceKind::ALL {
-            assert_eq!(filtered_by(look(k).filter_action), Some(k));
+            if let Some(action) = look(k).filter_action {
+                assert_eq!(filtered_by(action), Some(k));
+            }
         }
     }
 }
