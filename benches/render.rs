@@ -28,7 +28,9 @@ fn new_app(items: Vec<Annotated>) -> App {
     )
 }
 
+/// A frame as the reader makes one: the layout step, then the drawing.
 fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App) {
+    app.update_layout(ratatui::layout::Rect::new(0, 0, 120, 40));
     terminal
         .draw(|f| onrecord::tui::ui::draw(f, app))
         .expect("draws");
@@ -69,9 +71,9 @@ fn render_20mb(c: &mut Criterion) {
     draw(&mut terminal, &mut app);
     group.bench_function("next frame (page down)", |b| {
         b.iter(|| {
-            let before = app.text_top;
+            let before = app.text.top();
             app.apply(Action::PageDown);
-            if app.text_top == before {
+            if app.text.top() == before {
                 app.apply(Action::Top);
             }
             draw(&mut terminal, &mut app);

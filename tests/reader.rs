@@ -5,15 +5,18 @@ mod common;
 use common::*;
 use onrecord::annotate::Annotated;
 use onrecord::annotate::SourceKind;
-use onrecord::tui::app::{App, Emphasis, ExportPicker, Filter, Overlay, Pane};
+use onrecord::tui::app::{App, Emphasis, Filter, Overlay, Pane};
 use onrecord::tui::input::{handle_key, handle_mouse};
 use onrecord::tui::keymap::KeyMap;
+use onrecord::tui::overlays::export::ExportPicker;
+use onrecord::tui::overlays::help::Help;
 use onrecord::tui::theme::Theme;
 use onrecord::tui::ui::draw;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
@@ -46,8 +49,10 @@ fn key(app: &mut App, code: KeyCode) {
     handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
 }
 
+/// The layout step, then a frame drawn from the state, as the event loop does.
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    app.update_layout(Rect::new(0, 0, w, h));
     t.draw(|f| draw(f, app)).unwrap();
     t
 }
@@ -216,9 +221,9 @@ fn articles_step_and_list() {
 fn overlays_open_and_close() {
     let mut a = app();
     press(&mut a, "?");
-    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(a.overlay, Some(Overlay::Help(Help { scroll: 0 })));
     press(&mut a, "jj");
-    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 2 }));
+    assert_eq!(a.overlay, Some(Overlay::Help(Help { scroll: 2 })));
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.overlay, None);
     press(&mut a, "s");
@@ -244,13 +249,7 @@ fn export_from_the_reader_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     a.export_dir = Some(dir.path().to_path_buf());
     press(&mut a, "1e");
-    assert_eq!(
-        a.overlay,
-        Some(Overlay::Export(ExportPicker {
-            filtered: true,
-            ..Default::default()
-        }))
-    );
+    assert_eq!(a.overlay, Some(Overlay::Export(ExportPicker::new(true))));
     key(&mut a, KeyCode::Enter);
     let first = dir
         .path()
@@ -317,7 +316,7 @@ fn export_to_a_chosen_folder() {
 fn mouse_wheel_and_clicks_reach_the_pane_under_the_pointer() {
     let mut a = app();
     render(&mut a, 120, 40);
-    let r = a.rects;
+    let r = a.rects();
     let mouse = |kind, x, y| MouseEvent {
         kind,
         column: x,
@@ -515,17 +514,17 @@ fn the_selected_source_is_emphasised() {
     press(&mut a, "j");
     key(&mut a, KeyCode::Enter);
     let t = render(&mut a, 120, 40);
-    let (x, y) = find_in(&t, a.rects.text.right(), "two people who were briefed");
+    let (x, y) = find_in(&t, a.rects().text.right(), "two people who were briefed");
     let style = t.backend().buffer()[(x, y)].style();
     assert_eq!(style.bg, Some(Color::Rgb(0x3a, 0x3a, 0x5a)));
     assert!(style.add_modifier.contains(Modifier::BOLD));
     // The cue and the attributed words are marked with it.
-    let (x, y) = find_in(&t, a.rects.text.right(), "according to");
+    let (x, y) = find_in(&t, a.rects().text.right(), "according to");
     assert!(t.backend().buffer()[(x, y)]
         .style()
         .add_modifier
         .contains(Modifier::REVERSED));
-    let (x, y) = find_in(&t, a.rects.text.right(), "Attorney General Jeff");
+    let (x, y) = find_in(&t, a.rects().text.right(), "Attorney General Jeff");
     assert!(t.backend().buffer()[(x, y)]
         .style()
         .add_modifier
@@ -882,4 +881,86 @@ fn the_corpus_view_sorts_filters_and_compares_outlets() {
         "{}",
         a.article().article.name
     );
+}
+
+// ---- text fields: the search, the export folder ----
+
+fn ctrl(app: &mut App, c: char) {
+    handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn footer_line(app: &mut App) -> String {
+    let s = screen(&render(app, 120, 40));
+    s.lines().last().unwrap().trim_end().to_string()
+}
+
+#[test]
+fn the_search_field_edits_like_a_shell_line() {
+    let mut a = app();
+    press(&mut a, "/the attorney general");
+    ctrl(&mut a, 'w');
+    assert_eq!(a.search.query, "the attorney ");
+    assert!(footer_line(&mut a).starts_with("/the attorney ▏"));
+    key(&mut a, KeyCode::Left);
+    key(&mut a, KeyCode::Left);
+    assert!(
+        footer_line(&mut a).starts_with("/the attorne▏y "),
+        "the cursor moved left"
+    );
+    ctrl(&mut a, 'u');
+    assert_eq!(a.search.query, "y ");
+    assert!(footer_line(&mut a).starts_with("/▏y "));
+    key(&mut a, KeyCode::Right);
+    press(&mut a, "X");
+    assert_eq!(a.search.query, "yX ");
+}
+
+#[test]
+fn esc_while_searching_brings_back_the_last_search() {
+    let mut a = app();
+    press(&mut a, "/spicer");
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, "/pres");
+    assert_eq!(a.search.query, "pres");
+    key(&mut a, KeyCode::Esc);
+    assert!(!a.search.editing);
+    assert_eq!(a.search.query, "spicer");
+    assert_eq!(a.search.matches.len(), 2);
+    assert!(footer_line(&mut a).contains("1/2 “spicer”"));
+    // With no search before, Esc leaves none.
+    let mut a = app();
+    press(&mut a, "/pres");
+    key(&mut a, KeyCode::Esc);
+    assert!(a.search.query.is_empty() && a.search.matches.is_empty());
+}
+
+#[test]
+fn the_export_folder_field_edits_and_esc_keeps_the_old_folder() {
+    let mut a = app();
+    let folder_line = |a: &mut App| {
+        screen(&render(a, 120, 40))
+            .lines()
+            .find(|l| l.contains("folder:"))
+            .unwrap()
+            .to_string()
+    };
+    press(&mut a, "ed");
+    press(&mut a, "/tmp/out/mine");
+    ctrl(&mut a, 'w');
+    assert!(folder_line(&mut a).contains("d: folder: /tmp/out/▏"));
+    key(&mut a, KeyCode::Left);
+    assert!(folder_line(&mut a).contains("d: folder: /tmp/out▏/"));
+    ctrl(&mut a, 'u');
+    assert!(folder_line(&mut a).contains("d: folder: ▏/"));
+    key(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_some(), "Esc leaves the field, not the picker");
+    assert!(folder_line(&mut a).contains("d: folder: beside the article"));
+    press(&mut a, "d");
+    press(&mut a, "/srv");
+    key(&mut a, KeyCode::Enter);
+    assert!(folder_line(&mut a).contains("d: folder: /srv"));
+    press(&mut a, "d");
+    press(&mut a, "/x");
+    key(&mut a, KeyCode::Esc);
+    assert!(folder_line(&mut a).contains("d: folder: /srv "));
 }

@@ -1,6 +1,7 @@
 //! Key bindings: a TOML key map embedded as the default, overridable per action.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
@@ -8,7 +9,8 @@ pub const DEFAULT_KEYMAP: &str = include_str!("keymap.toml");
 macro_rules! actions {
     ($($variant:ident = $name:literal : $desc:literal,)*) => {
         /// Everything a key can do in the reader.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        #[serde(try_from = "String")]
         pub enum Action { $($variant,)* }
 
         impl Action {
@@ -63,10 +65,27 @@ actions! {
     Help = "help": "this help",
     CycleTheme = "cycle_theme": "next colour theme",
     Export = "export": "export the current article",
+    ExportOnlyFiltered = "export_only_filtered": "export picker: only the active filter's sources, or all",
+    ExportFolder = "export_folder": "export picker: type the folder to write to",
+}
+
+impl Action {
+    /// The actions that mean something only in the export picker (listed apart in the
+    /// help, after the reader's own keys).
+    pub const EXPORT_PICKER: &[Action] = &[Action::ExportOnlyFiltered, Action::ExportFolder];
+}
+
+impl TryFrom<String> for Action {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, String> {
+        Action::from_name(&name).ok_or_else(|| format!("unknown action `{name}`"))
+    }
 }
 
 /// A key as written in a key map: its code and modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
 pub struct Key {
     pub code: KeyCodeOrd,
     pub ctrl: bool,
@@ -89,6 +108,14 @@ pub enum KeyCodeOrd {
     PageDown,
     Home,
     End,
+}
+
+impl TryFrom<String> for Key {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        Key::parse(&s).ok_or_else(|| format!("`{s}` is not a key"))
+    }
 }
 
 impl Key {
@@ -181,9 +208,25 @@ pub struct KeyMap {
     by_action: BTreeMap<Action, Vec<Key>>,
 }
 
+/// A key map that could not be read, with where and why.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyMapError {
+    #[error("{file}:{line}: {message}")]
+    Invalid {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}: {source}")]
+    Unreadable {
+        file: String,
+        source: std::io::Error,
+    },
+}
+
 impl KeyMap {
     /// The default map with a user's overrides (a TOML text) applied over it.
-    pub fn with_overrides(user: Option<(&str, &str)>) -> Result<KeyMap, String> {
+    pub fn with_overrides(user: Option<(&str, &str)>) -> Result<KeyMap, KeyMapError> {
         let mut by_action = parse("built-in key map", DEFAULT_KEYMAP)?;
         if let Some((file, src)) = user {
             by_action.extend(parse(file, src)?);
@@ -198,15 +241,15 @@ impl KeyMap {
     }
 
     /// The default map and, if there is one, the user's file over it.
-    pub fn load() -> Result<KeyMap, String> {
+    pub fn load() -> Result<KeyMap, KeyMapError> {
         let path = dirs::config_dir().map(|d| d.join("onrecord").join("keymap.toml"));
-        match path.filter(|p| p.exists()) {
-            Some(p) => {
-                let src =
-                    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-                KeyMap::with_overrides(Some((&p.display().to_string(), &src)))
-            }
-            None => KeyMap::with_overrides(None),
+        let Some(p) = path.filter(|p| p.exists()) else {
+            return KeyMap::with_overrides(None);
+        };
+        let file = p.display().to_string();
+        match std::fs::read_to_string(&p) {
+            Ok(src) => KeyMap::with_overrides(Some((&file, &src))),
+            Err(source) => Err(KeyMapError::Unreadable { file, source }),
         }
     }
 
@@ -229,28 +272,14 @@ impl KeyMap {
     }
 }
 
-fn parse(file: &str, src: &str) -> Result<BTreeMap<Action, Vec<Key>>, String> {
-    let table: toml::Table = src
-        .parse()
-        .map_err(|e: toml::de::Error| format!("{file}: {}", e.message()))?;
-    let mut out = BTreeMap::new();
-    for (name, value) in table {
-        let action =
-            Action::from_name(&name).ok_or_else(|| format!("{file}: unknown action `{name}`"))?;
-        let list = value
-            .as_array()
-            .ok_or_else(|| format!("{file}: `{name}` must be a list of keys"))?;
-        let keys = list
-            .iter()
-            .map(|k| {
-                k.as_str()
-                    .and_then(Key::parse)
-                    .ok_or_else(|| format!("{file}: `{name}`: {k} is not a key"))
-            })
-            .collect::<Result<Vec<Key>, String>>()?;
-        out.insert(action, keys);
-    }
-    Ok(out)
+fn parse(file: &str, src: &str) -> Result<BTreeMap<Action, Vec<Key>>, KeyMapError> {
+    toml::from_str(src).map_err(|e| KeyMapError::Invalid {
+        file: file.to_string(),
+        line: e
+            .span()
+            .map_or(1, |s| src[..s.start].matches('\n').count() + 1),
+        message: e.message().to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -291,6 +320,9 @@ mod tests {
             Some(Action::Down)
         );
         let err = KeyMap::with_overrides(Some(("user.toml", "fly = [\"x\"]"))).unwrap_err();
-        assert_eq!(err, "user.toml: unknown action `fly`");
+        assert_eq!(err.to_string(), "user.toml:1: unknown action `fly`");
+        let err = KeyMap::with_overrides(Some(("user.toml", "up = [\"k\"]\ndown = [\"ctrl-\"]")))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "user.toml:2: `ctrl-` is not a key");
     }
 }

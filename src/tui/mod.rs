@@ -1,10 +1,15 @@
 //! The reader: a ratatui interface over annotated articles.
 
 pub mod app;
-pub mod article_list;
+pub mod field;
+pub mod filter;
 pub mod input;
 pub mod keymap;
+pub mod kinds;
 pub mod loader;
+pub mod overlays;
+pub mod panes;
+pub mod search;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
@@ -22,10 +27,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 use theme::Theme;
 
-/// The themes and the index of the one to start with: `--theme`, else mono under
-/// `NO_COLOR`, else dark.
-pub fn pick_theme(spec: Option<&str>) -> Result<(Vec<Theme>, usize)> {
-    let mut themes = Theme::all();
+/// The themes, the index of the one to start with (`--theme`, else mono under
+/// `NO_COLOR`, else dark), and what was wrong with the user's theme files, to print
+/// when the reader closes.
+pub fn pick_theme(spec: Option<&str>) -> Result<(Vec<Theme>, usize, Vec<String>)> {
+    let (mut themes, warnings) = Theme::all();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let chosen = match spec {
         Some(s) => Theme::load(s)?,
@@ -42,20 +48,15 @@ pub fn pick_theme(spec: Option<&str>) -> Result<(Vec<Theme>, usize)> {
             themes.len() - 1
         }
     };
-    Ok((themes, i))
+    Ok((themes, i, warnings))
 }
 
-/// Builds the reader's state from articles and settings; no terminal needed.
-pub fn new_app(items: Vec<Annotated>, theme: Option<&str>) -> Result<App> {
-    let (themes, i) = pick_theme(theme)?;
-    let keymap = KeyMap::load().map_err(anyhow::Error::msg)?;
-    Ok(App::new(items, themes, i, keymap))
-}
-
-/// Opens the reader over ready articles.
-pub fn run(items: Vec<Annotated>, theme: Option<&str>) -> Result<()> {
-    let mut app = new_app(items, theme)?;
-    with_terminal(|terminal| event_loop(terminal, &mut app))
+/// Builds the reader's state from articles and settings; no terminal needed. Also
+/// gives what was wrong with the user's theme files.
+pub fn new_app(items: Vec<Annotated>, theme: Option<&str>) -> Result<(App, Vec<String>)> {
+    let (themes, i, warnings) = pick_theme(theme)?;
+    let keymap = KeyMap::load()?;
+    Ok((App::new(items, themes, i, keymap), warnings))
 }
 
 /// Opens the reader at once over the articles of `paths` (the bundled samples when
@@ -69,8 +70,8 @@ pub fn open(
     theme: Option<&str>,
     notify: Notify,
 ) -> Result<()> {
-    let (themes, i) = pick_theme(theme)?;
-    let keymap = KeyMap::load().map_err(anyhow::Error::msg)?;
+    let (themes, i, theme_warnings) = pick_theme(theme)?;
+    let keymap = KeyMap::load()?;
     let report = Report::for_paths(paths, notify);
     let jobs = if paths.is_empty() {
         let samples = crate::pipeline::load_samples(options.format)?;
@@ -88,6 +89,7 @@ pub fn open(
         warnings = said;
         result
     });
+    loader::pass_on(&theme_warnings, notify);
     loader::pass_on(&warnings, notify);
     result.and_then(|()| Ok(report.finish()?))
 }
@@ -166,6 +168,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
             // A loading thread panicked (and its hook gave the terminal back): stop too.
             anyhow::bail!("annotating stopped: a loading thread failed");
         }
+        let size = terminal.size()?;
+        app.update_layout(ratatui::layout::Rect::new(0, 0, size.width, size.height));
         terminal.draw(|f| ui::draw(f, app))?;
         // While articles arrive, the screen is redrawn now and then to show them.
         if app.loading_progress().is_some() && !event::poll(PROGRESS_TICK)? {

@@ -1,0 +1,212 @@
+//! The export picker and the export it asks for. The picker only makes an
+//! [`ExportRequest`]; [`run`] carries it out. This is the one place in the reader that
+//! writes files or uses `crate::export`.
+
+use super::{centered, closes, overlay_block, Outcome};
+use crate::annotate::Annotated;
+use crate::export::{write_export, CsvTable, ExportFormat};
+use crate::sanitize::clean;
+use crate::tui::app::{App, Filter};
+use crate::tui::field::{Edit, TextField};
+use crate::tui::keymap::Action;
+use crate::tui::theme::Role;
+use anyhow::Result;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui::Frame;
+use std::path::{Path, PathBuf};
+
+/// The export overlay: a format, whether only the filtered sources go out, and a folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportPicker {
+    pub selected: usize,
+    pub filtered: bool,
+    /// Where to write; empty: beside the article.
+    pub folder: String,
+    /// The folder while it is typed.
+    typing: Option<TextField>,
+}
+
+/// An export the picker asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// Only the sources the reader's filter lets through.
+    pub filtered: bool,
+    /// `None`: the reader's export folder, else beside the article.
+    pub folder: Option<PathBuf>,
+}
+
+impl ExportPicker {
+    /// The picker as it opens: the first format, and the filter applied when one is on.
+    pub fn new(filtered: bool) -> ExportPicker {
+        ExportPicker {
+            filtered,
+            ..ExportPicker::default()
+        }
+    }
+
+    pub fn editing_folder(&self) -> bool {
+        self.typing.is_some()
+    }
+
+    pub fn on_key(&mut self, key: &KeyEvent, action: Option<Action>) -> Outcome {
+        if let Some(field) = &mut self.typing {
+            // Typing a folder: every key is text; Esc leaves the field, not the picker.
+            match field.key(key) {
+                Edit::Typing => {}
+                Edit::Done => {
+                    self.folder = field.value().to_string();
+                    self.typing = None;
+                }
+                Edit::Cancelled => self.typing = None,
+            }
+            return Outcome::Stay;
+        }
+        let last = ExportFormat::ALL.len() - 1;
+        match action {
+            Some(Action::ExportOnlyFiltered) => self.filtered = !self.filtered,
+            Some(Action::ExportFolder) => self.typing = Some(TextField::editing(&self.folder)),
+            Some(Action::Down) => self.selected = (self.selected + 1).min(last),
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Activate) => return Outcome::Export(self.request()),
+            a if closes(a) => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn request(&self) -> ExportRequest {
+        let folder = self.folder.trim();
+        ExportRequest {
+            format: ExportFormat::ALL[self.selected],
+            filtered: self.filtered,
+            folder: (!folder.is_empty()).then(|| PathBuf::from(folder)),
+        }
+    }
+
+    pub fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
+        let t = app.theme();
+        let mut lines: Vec<Line> = ExportFormat::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, fmt)| {
+                let style = if i == self.selected {
+                    t.style(Role::Selection)
+                } else {
+                    t.style(Role::Text)
+                };
+                Line::styled(format!(" {:<9} .{}", fmt.name(), fmt.extension()), style)
+            })
+            .collect();
+        lines.push(Line::raw(""));
+        let check = if self.filtered { "x" } else { " " };
+        let only_filtered = app.keymap().label(Action::ExportOnlyFiltered);
+        lines.push(Line::styled(
+            format!(
+                " [{check}] {only_filtered}: only the active filter ({})",
+                app.filter.label()
+            ),
+            t.style(Role::Text),
+        ));
+        let folder_style = if self.editing_folder() {
+            t.style(Role::Focus)
+        } else {
+            t.style(Role::Text)
+        };
+        let folder_key = app.keymap().label(Action::ExportFolder);
+        lines.push(Line::styled(
+            format!("     {folder_key}: folder: {}", self.folder_text()),
+            folder_style,
+        ));
+        let hint = if self.editing_folder() {
+            " Type a folder, Enter to keep it."
+        } else {
+            " Enter exports; nothing is overwritten."
+        };
+        lines.push(Line::styled(hint, t.style(Role::Dim)));
+        let rect = centered(area, 64, lines.len() as u16 + 2);
+        f.render_widget(Clear, rect);
+        f.render_widget(
+            Paragraph::new(lines).block(overlay_block(app, "Export")),
+            rect,
+        );
+    }
+
+    /// The folder as shown: being typed (with the cursor), chosen, or the default.
+    fn folder_text(&self) -> String {
+        match &self.typing {
+            Some(field) => {
+                let (before, after) = field.around_cursor();
+                format!("{}▏{}", clean(before), clean(after))
+            }
+            None if self.folder.is_empty() => "beside the article".to_string(),
+            None => clean(&self.folder),
+        }
+    }
+}
+
+pub fn hints() -> Vec<(Action, &'static str)> {
+    vec![
+        (Action::Down, "format"),
+        (Action::Activate, "export"),
+        (Action::Clear, "close"),
+    ]
+}
+
+/// Exports `article` (only the kinds `filter` keeps, if the request says so) into the
+/// requested folder, else `default_dir`, else next to its file (the working folder for
+/// the samples), under a name that is not taken yet, so nothing is overwritten.
+pub fn run(
+    request: &ExportRequest,
+    article: &Annotated,
+    filter: Filter,
+    default_dir: Option<&Path>,
+) -> Result<PathBuf> {
+    let item = if request.filtered {
+        article.only_kinds(&filter.kinds())
+    } else {
+        article.clone()
+    };
+    let source = Path::new(&article.article.name);
+    if let Some(f) = request.folder.as_ref().filter(|f| !f.is_dir()) {
+        anyhow::bail!("{}: no such folder", f.display());
+    }
+    let dir = match request.folder.as_deref().or(default_dir) {
+        Some(d) => d.to_path_buf(),
+        None => source
+            .parent()
+            .filter(|p| p.is_dir() && source.is_file())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from(".")),
+    };
+    let stem = source
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
+    let path = free_name(&dir, stem, request.format);
+    write_export(
+        std::slice::from_ref(&item),
+        request.format,
+        CsvTable::Sources,
+        &path,
+        false,
+    )?;
+    Ok(path)
+}
+
+fn free_name(dir: &Path, stem: &str, format: ExportFormat) -> PathBuf {
+    (1..)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            dir.join(format!("{stem}.onrecord{suffix}.{}", format.extension()))
+        })
+        .find(|p| !p.exists())
+        .expect("some name is free")
+}

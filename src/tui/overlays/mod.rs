@@ -1,0 +1,106 @@
+//! Overlays drawn over the panes. Each file owns one: its state, its keys (all through
+//! the key map, but for typing in a text field), its drawing and its footer hints. A
+//! key gives an [`Outcome`] that the reader carries out (see `App::settle`).
+//!
+//! A new overlay: a file here with its state, `on_key(…) -> Outcome`, `draw(f, &App,
+//! area)` and `hints()`; a variant of [`Overlay`] and its three arms below; an action
+//! in `keymap.rs`/`keymap.toml` (and its arm in `App::apply`) that opens it. Keys it
+//! needs of its own are actions too, so users can rebind them. Anything that reaches
+//! outside the reader (files, the network) is an [`Outcome`] the overlay asks for, run
+//! in one function, as the export is.
+
+pub mod articles;
+pub mod export;
+pub mod help;
+pub mod summary;
+
+use super::app::App;
+use super::keymap::Action;
+use super::theme::Role;
+use articles::ArticleList;
+use export::{ExportPicker, ExportRequest};
+use help::Help;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Span as TextSpan;
+use ratatui::widgets::{Block, Borders};
+use ratatui::Frame;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help(Help),
+    Summary,
+    Articles(ArticleList),
+    Export(ExportPicker),
+}
+
+/// What a key in an overlay leads to.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The overlay stays open, as the key left it.
+    Stay,
+    Close,
+    /// The article list opens the article of this index.
+    OpenArticle(usize),
+    /// The export picker asks for an export.
+    Export(ExportRequest),
+}
+
+impl Overlay {
+    /// A key while the overlay is open: `action` is what the key map makes of it.
+    pub fn on_key(&mut self, key: &KeyEvent, action: Option<Action>, app: &App) -> Outcome {
+        match self {
+            Overlay::Help(help) => help.on_key(action),
+            Overlay::Summary => summary::on_key(action),
+            Overlay::Articles(list) => list.on_key(key, action, &app.articles),
+            Overlay::Export(picker) => picker.on_key(key, action),
+        }
+    }
+
+    /// Draws the overlay over `area` (the body of the screen).
+    pub fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
+        match self {
+            Overlay::Help(help) => help.draw(f, app, area),
+            Overlay::Summary => summary::draw(f, app, area),
+            Overlay::Articles(list) => list.draw(f, app, area),
+            Overlay::Export(picker) => picker.draw(f, app, area),
+        }
+    }
+
+    /// The keys of the overlay, for the footer.
+    pub fn hints(&self) -> Vec<(Action, &'static str)> {
+        match self {
+            Overlay::Help(_) => help::hints(),
+            Overlay::Summary => summary::hints(),
+            Overlay::Articles(list) => list.hints(),
+            Overlay::Export(_) => export::hints(),
+        }
+    }
+}
+
+/// Quit and Clear close any overlay (Esc by default).
+fn closes(action: Option<Action>) -> bool {
+    matches!(action, Some(Action::Quit | Action::Clear))
+}
+
+/// A rectangle of at most `width`×`height` in the middle of `area`.
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// An overlay's frame with its title in the middle.
+fn overlay_block<'a>(app: &App, title: &str) -> Block<'a> {
+    let t = app.theme();
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.style(Role::Focus))
+        .title(TextSpan::styled(format!(" {title} "), t.style(Role::Focus)))
+        .title_alignment(Alignment::Center)
+}

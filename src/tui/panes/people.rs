@@ -1,0 +1,149 @@
+//! The people pane: everyone named, most mentioned first; Enter walks through the
+//! selected person's mentions in the text.
+
+use super::{pane_block, scroll_window, Pane};
+use crate::sanitize::clean;
+use crate::span::Span;
+use crate::tui::app::{App, Emphasis};
+use crate::tui::keymap::Action;
+use crate::tui::theme::Role;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::Frame;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default)]
+pub struct PeoplePane {
+    list: ListState,
+    /// The mention of the selected person that Enter last showed.
+    mention_cursor: usize,
+    rect: Rect,
+    /// The rows of the list on screen, from the last layout step.
+    shown: Range<usize>,
+}
+
+impl PeoplePane {
+    /// The selected row (people are in the order of [`App::people_order`]).
+    pub fn selected(&self) -> Option<usize> {
+        self.list.selected()
+    }
+
+    pub fn rect(&self) -> Rect {
+        self.rect
+    }
+
+    /// Off screen (a narrow screen shows another pane): no clicks land on it.
+    pub(super) fn hide(&mut self) {
+        self.rect = Rect::default();
+    }
+
+    /// The first of `count` people selected, at the first mention.
+    pub fn reset(&mut self, count: usize) {
+        self.list.select((count > 0).then_some(0));
+        self.mention_cursor = 0;
+    }
+
+    /// The row under a click `inner_row` rows into the list.
+    pub fn row_at(&self, inner_row: usize) -> usize {
+        self.list.offset() + inner_row
+    }
+
+    pub fn hints() -> Vec<(Action, &'static str)> {
+        vec![(Action::Down, "person"), (Action::Activate, "next mention")]
+    }
+}
+
+impl App {
+    pub(crate) fn step_person(&mut self, by: isize) {
+        let n = self.article().annotations.people.len();
+        super::step(&mut self.people.list, n, by);
+        self.people.mention_cursor = 0;
+        if let Some(p) = self.selected_person() {
+            self.emphasis = Emphasis::Person(p);
+        }
+    }
+
+    /// A click on row `row` of the list: that person, at the first mention.
+    pub(crate) fn click_person(&mut self, row: usize) {
+        if row < self.article().annotations.people.len() {
+            self.people.list.select(Some(row));
+            self.people.mention_cursor = 0;
+            self.apply(Action::Activate);
+        }
+    }
+
+    /// Enter: the selected person's next mention in the text.
+    pub(crate) fn show_next_mention(&mut self) {
+        let Some(p) = self.selected_person() else {
+            return;
+        };
+        let mentions = &self.article().annotations.people[p].mentions;
+        let shown: Vec<Span> = mentions
+            .iter()
+            .filter(|m| m.paragraph.is_some())
+            .map(|m| m.span)
+            .collect();
+        if shown.is_empty() {
+            self.status = Some("only mentioned in the title".into());
+            return;
+        }
+        let k = self.people.mention_cursor % shown.len();
+        self.emphasis = Emphasis::Person(p);
+        self.status = Some(format!("mention {}/{}", k + 1, shown.len()));
+        self.people.mention_cursor = k + 1;
+        self.ensure_shown(shown[k]);
+    }
+
+    /// The layout step: the pane's place and the rows in view around the selection.
+    pub(crate) fn lay_out_people(&mut self, area: Rect) {
+        self.people.rect = area;
+        let rows = area.height.saturating_sub(2) as usize;
+        let count = self.article().annotations.people.len();
+        self.people.shown = scroll_window(&mut self.people.list, count, rows);
+    }
+}
+
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    let t = app.theme();
+    let shown = app.people.shown.clone();
+    let people = &app.article().annotations.people;
+    let order = app.people_order();
+    let items: Vec<ListItem> = order[shown.start.min(order.len())..shown.end.min(order.len())]
+        .iter()
+        .map(|&i| {
+            let p = &people[i];
+            let mut spans = vec![
+                TextSpan::styled(format!("{:>3} ", p.mentions.len()), t.style(Role::Dim)),
+                TextSpan::styled(clean(&p.name), t.style(Role::Person)),
+            ];
+            if let Some(role) = p.roles.first() {
+                spans.push(TextSpan::styled(
+                    format!(" · {}", clean(role)),
+                    t.style(Role::Dim),
+                ));
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    if items.is_empty() {
+        f.render_widget(
+            Paragraph::new("  no named people found")
+                .style(t.style(Role::Dim))
+                .block(pane_block(app, Pane::People, "People (0)".into())),
+            area,
+        );
+        return;
+    }
+    let title = format!("People ({})", people.len());
+    let list = List::new(items)
+        .block(pane_block(app, Pane::People, title))
+        .highlight_style(t.style(Role::Selection))
+        .highlight_symbol("› ");
+    let mut state = ListState::default().with_selected(
+        app.people
+            .selected()
+            .map(|sel| sel.saturating_sub(shown.start)),
+    );
+    f.render_stateful_widget(list, area, &mut state);
+}
