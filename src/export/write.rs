@@ -1,7 +1,8 @@
-//! Atomic file writes: a temporary file beside the target, then a rename.
+//! Atomic file writes: a temporary file beside the target, then a rename that, unless
+//! forced, never replaces a file that is there.
 
-use anyhow::{bail, Context, Result};
-use std::io::{BufWriter, Write};
+use anyhow::{anyhow, bail, Context, Result};
+use std::io::{BufWriter, ErrorKind, Write};
 use std::path::Path;
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the new, never half.
@@ -13,22 +14,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
 /// The error for an output file that is there already and may not be replaced.
 pub fn refuse_existing(path: &Path) -> Result<()> {
     if path.exists() {
-        bail!(
-            "{}: already exists (pass --force to overwrite it)",
-            path.display()
-        );
+        bail!(already_exists(path));
     }
     Ok(())
 }
 
+fn already_exists(path: &Path) -> String {
+    format!(
+        "{}: already exists (pass --force to overwrite it)",
+        path.display()
+    )
+}
+
 /// Like [`write_atomic`], with the content streamed by `write` into a temporary file
 /// beside `path`, which replaces `path` only once `write` has succeeded.
+///
+/// Without `force`, a file already at `path` is refused before `write` runs, and one
+/// that appears while it runs is kept too: the temporary file is moved into place
+/// with a rename that fails when the target exists, so the check and the move are one
+/// step. The temporary file is removed whenever the write does not end in place.
 pub fn write_atomic_with(
     path: &Path,
     force: bool,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     if !force {
+        // Not needed for safety, but it spares the work of `write` for nothing.
         refuse_existing(path)?;
     }
     let dir = path
@@ -39,21 +50,33 @@ pub fn write_atomic_with(
         .file_name()
         .and_then(|n| n.to_str())
         .context("the output path has no file name")?;
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> Result<()> {
-        let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("{}: cannot create", tmp.display()))?;
-        let mut out = BufWriter::new(file);
-        write(&mut out)?;
-        let file = out.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-            .with_context(|| format!("{}: cannot move the new file into place", path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    let mut builder = tempfile::Builder::new();
+    let prefix = format!(".{name}.");
+    builder.prefix(&prefix).suffix(".tmp");
+    // The new file gets the permissions any new file gets (0666 less the umask), not
+    // the owner-only ones of a temporary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let tmp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))?;
+    let mut out = BufWriter::new(tmp);
+    write(&mut out)?;
+    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    tmp.as_file().sync_all()?;
+    let placed = if force {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
+    // A failed move hands the temporary file back in the error, which removes it.
+    placed.map(drop).map_err(|e| match e.error.kind() {
+        ErrorKind::AlreadyExists if !force => anyhow!(already_exists(path)),
+        _ => anyhow!(e.error).context(format!(
+            "{}: cannot move the new file into place",
+            path.display()
+        )),
+    })
 }
 
 #[cfg(test)]
@@ -88,5 +111,69 @@ mod tests {
         assert!(failed.is_err());
         assert_eq!(std::fs::read(&p).unwrap(), b"one");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_file_that_appears_during_the_write_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.json");
+        // Another program creates the file after the early check, while the content
+        // is still being written.
+        let raced = write_atomic_with(&p, false, |out| {
+            std::fs::write(&p, b"theirs")?;
+            out.write_all(b"ours")?;
+            Ok(())
+        });
+        let err = raced.expect_err("the file that appeared is not replaced");
+        assert!(err.to_string().contains("already exists"), "{err:#}");
+        assert_eq!(std::fs::read(&p).unwrap(), b"theirs");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
+    }
+
+    #[test]
+    fn refusing_an_existing_file_names_it_and_force_replaces_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.csv");
+        std::fs::write(&p, b"old").unwrap();
+        let err = write_atomic(&p, b"new", false).expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: already exists (pass --force to overwrite it)",
+                p.display()
+            )
+        );
+        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        write_atomic(&p, b"new", true).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_not_private_like_a_temporary_one() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("shared.json");
+        write_atomic(&p, b"{}", false).unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        // Readable by the group or others unless the umask forbids it: the same as
+        // a file made with `File::create` in that folder.
+        let plain = dir.path().join("plain.json");
+        std::fs::File::create(&plain).unwrap();
+        let expected = std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, expected);
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_that_names_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("nested");
+        let err = write_atomic(&folder.join("x.json"), b"1", false).expect_err("no folder");
+        assert!(err.to_string().contains("nested"), "{err:#}");
     }
 }
