@@ -9,7 +9,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use onrecord::annotate::text::{sentences, tokens::tokenize};
 use onrecord::article::{parse_text, Article, Format};
 
-#[path = "generate.rs"]
+#[path = "support/generate.rs"]
 mod generate;
 use generate::generated;
 

@@ -15,7 +15,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::path::Path;
 
-#[path = "generate.rs"]
+#[path = "support/generate.rs"]
 mod generate;
 
 fn new_app(items: Vec<Annotated>) -> App {

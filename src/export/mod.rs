@@ -169,7 +169,7 @@ pub fn write_export(
         }
     }
     for (p, body) in &files {
-        write_atomic(p, body.as_bytes(), true)?;
+        write_atomic(p, body.as_bytes(), force)?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }

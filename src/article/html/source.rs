@@ -7,6 +7,7 @@
 //! of links (a "related stories" list) can be told from one of prose.
 
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// A visible character of the page and the source bytes it came from.
 #[derive(Debug, Clone, Copy)]
@@ -83,13 +84,14 @@ fn project(src: &str) -> Vec<Visible> {
             in_link = link_state_after(rest, in_link);
             i += tag_len(rest);
         } else if rest.starts_with('&') {
-            let (ch, len) = reference(rest).unwrap_or(('&', 1));
-            out.push(Visible {
+            let (text, len) = reference(rest).unwrap_or((Cow::Borrowed("&"), 1));
+            // Each character a reference stands for comes from all of its bytes.
+            out.extend(text.chars().map(|ch| Visible {
                 ch,
                 start: i,
                 end: i + len,
                 in_link,
-            });
+            }));
             i += len;
         } else {
             let ch = rest.chars().next().unwrap_or(' ');
@@ -147,76 +149,33 @@ fn tag_len(rest: &str) -> usize {
     }
 }
 
+/// The longest character reference read: the longest name HTML defines
+/// ("&CounterClockwiseContourIntegral;") with room to spare for numbers written with
+/// leading zeros.
+const LONGEST_REFERENCE: usize = 40;
+
+/// The character reference at the start of `rest` ("&amp;", "&eacute;", "&#8217;",
+/// "&#x2019;"): its text and its length in `rest`. Any reference HTML names is read,
+/// and one that names nothing is not a reference ("&unknown;", "&", "AT&T").
+/// A few names stand for two characters, hence text rather than a `char`.
+fn reference(rest: &str) -> Option<(Cow<'_, str>, usize)> {
+    let window = &rest.as_bytes()[..rest.len().min(LONGEST_REFERENCE)];
+    // The reference ends at the first ';', with no other '&' before it.
+    let end = 1 + window[1..].iter().position(|&b| b == b';' || b == b'&')?;
+    if window[end] != b';' {
+        return None;
+    }
+    let candidate = &rest[..=end];
+    match html_escape::decode_html_entities(candidate) {
+        Cow::Owned(text) => Some((Cow::Owned(text), end + 1)),
+        Cow::Borrowed(_) => None,
+    }
+}
+
 /// Text with its character references decoded ("&#8211;" → "–"), for metadata that
 /// pages escape twice.
 pub fn decode_references(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        match reference(rest) {
-            Some((ch, len)) => {
-                out.push(ch);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A character reference ("&amp;", "&#8217;", "&#x2019;") and its length.
-fn reference(rest: &str) -> Option<(char, usize)> {
-    let end = rest
-        .char_indices()
-        .take_while(|(i, _)| *i < 12)
-        .find(|(_, c)| *c == ';')?
-        .0;
-    let body = &rest[1..end];
-    let ch = if let Some(hex) = body.strip_prefix("#x").or_else(|| body.strip_prefix("#X")) {
-        char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
-    } else if let Some(dec) = body.strip_prefix('#') {
-        char::from_u32(dec.parse().ok()?)?
-    } else {
-        named(body)?
-    };
-    Some((ch, end + 1))
-}
-
-fn named(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "mdash" => '—',
-        "ndash" => '–',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "hellip" => '…',
-        "copy" => '©',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "aacute" => 'á',
-        "iacute" => 'í',
-        "oacute" => 'ó',
-        "uacute" => 'ú',
-        "ntilde" => 'ñ',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        "ccedil" => 'ç',
-        _ => return None,
-    })
+    html_escape::decode_html_entities(text).into_owned()
 }
 
 #[cfg(test)]
@@ -247,6 +206,47 @@ mod tests {
         assert_eq!(
             decode_references("Fees rise &#8211; again &amp; &unknown; &"),
             "Fees rise – again & &unknown; &"
+        );
+    }
+
+    #[test]
+    fn every_reference_html_names_is_decoded() {
+        assert_eq!(
+            decode_references(
+                "Ren&eacute;e&rsquo;s &ldquo;plan&rdquo;&hellip; &#x2019;&#8212;&euro;5 &frac12;"
+            ),
+            "Renée’s “plan”… ’—€5 ½"
+        );
+        // Not references: no name, an unknown name, no semicolon, a number that is no
+        // character.
+        assert_eq!(
+            decode_references("R&D; &notaname; &eacute &#xD800; &#;"),
+            "R&D; &notaname; &eacute &#xD800; &#;"
+        );
+    }
+
+    #[test]
+    fn paragraphs_with_any_reference_are_located_to_the_byte() {
+        let src = "<p>Z&ouml;e L&oslash;vland&#x2019;s caf&eacute; &mdash; open&hellip;</p>\
+                   <p>Ratio &nsubE; and &NotEqualTilde; &amp; &CounterClockwiseContourIntegral;.</p>";
+        let found = locate(
+            src,
+            &[
+                "Zöe Løvland’s café — open…",
+                "Ratio \u{2AC5}\u{338} and \u{2242}\u{338} & \u{2233}.",
+            ],
+        );
+        let first = found[0].expect("first paragraph found").span;
+        assert_eq!(
+            first.slice(src),
+            "Z&ouml;e L&oslash;vland&#x2019;s caf&eacute; &mdash; open&hellip;"
+        );
+        let second = found[1]
+            .expect("a reference for two characters is found")
+            .span;
+        assert_eq!(
+            second.slice(src),
+            "Ratio &nsubE; and &NotEqualTilde; &amp; &CounterClockwiseContourIntegral;."
         );
     }
 
