@@ -97,6 +97,31 @@ impl Quotes {
     }
 }
 
+/// The quoted passages, marks included, that touch the bytes `range` of the article,
+/// sorted and with overlaps merged (a run-on quote holds the next paragraph's own):
+/// what the reader styles as quotation.
+pub fn marked_in(article: &Article, range: std::ops::Range<usize>) -> Vec<Span> {
+    let paragraphs = &article.paragraphs;
+    let to = paragraphs.partition_point(|p| p.span.start < range.end);
+    // A quote opened up to MAX_RUN_ON paragraphs earlier may run on into the range.
+    let from = paragraphs
+        .partition_point(|p| p.span.end <= range.start)
+        .saturating_sub(MAX_RUN_ON);
+    let mut spans: Vec<Span> = (from..to.max(from))
+        .flat_map(|i| Quotes::of(&article.text, article, i).marked)
+        .filter(|q| q.end > range.start && q.start < range.end)
+        .collect();
+    spans.sort_by_key(|q| q.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for q in spans {
+        match merged.last_mut() {
+            Some(last) if q.start < last.end => last.end = last.end.max(q.end),
+            _ => merged.push(q),
+        }
+    }
+    merged
+}
+
 /// The offsets of the bytes that may start a quote mark: `"`, `'`, a backtick, and the
 /// lead byte of the curly quotes. Every other character is skipped without decoding.
 fn quote_mark_candidates(body: &str) -> impl Iterator<Item = usize> + '_ {
@@ -166,6 +191,19 @@ mod tests {
     fn a_quote_reopened_in_the_next_paragraph_runs_on_to_its_close() {
         let text = "Title\n\n“The plan is sound.\n\n“It will pass,” the mayor said.";
         assert_eq!(marked(text, 0), ["“The plan is sound.\n\n“It will pass,”"]);
+    }
+
+    #[test]
+    fn the_reader_gets_each_quoted_passage_once_even_where_one_runs_on() {
+        let text = "Title\n\n“The plan is sound.\n\n“It will pass,” the mayor said. \"Soon.\"";
+        let article = parse_text("q.txt", text.to_string(), Format::Plain);
+        let second = article.paragraphs[1].span;
+        let spans = marked_in(&article, second.start..second.end);
+        let texts: Vec<&str> = spans.iter().map(|s| s.slice(&article.text)).collect();
+        assert_eq!(
+            texts,
+            ["“The plan is sound.\n\n“It will pass,”", "\"Soon.\""]
+        );
     }
 
     #[test]

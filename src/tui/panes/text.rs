@@ -274,7 +274,8 @@ impl Styler {
                 .iter()
                 .map(|k| (*k, t.style(Role::Kind(*k))))
                 .collect(),
-            quotes: quote_spans(&a.article, bytes.clone()),
+            // The annotator's own quote finder: what is styled as quoted is what it read so.
+            quotes: crate::annotate::text::quotes::marked_in(&a.article, bytes.clone()),
             mentions: window(app.mentions(), &bytes, |m| m.0),
             sources: visible[first..last]
                 .iter()
@@ -364,32 +365,6 @@ impl Styler {
         }
         Line::from(spans)
     }
-}
-
-/// Quoted passages (between curly or straight quotes) of the paragraphs touching
-/// `bytes`, in order. Quotes never run past a paragraph, so only those on screen count.
-pub fn quote_spans(a: &Article, bytes: std::ops::Range<usize>) -> Vec<Span> {
-    let from = a.paragraphs.partition_point(|p| p.span.end <= bytes.start);
-    let to = a.paragraphs.partition_point(|p| p.span.start < bytes.end);
-    let mut out = Vec::new();
-    for p in &a.paragraphs[from..to.max(from)] {
-        let mut open: Option<usize> = None;
-        for (i, c) in p.span.slice(&a.text).char_indices() {
-            let at = p.span.start + i;
-            match (c, open) {
-                ('“', None) | ('"', None) => open = Some(at),
-                ('”', Some(o)) | ('"', Some(o)) => {
-                    out.push(Span::new(o, at + c.len_utf8()));
-                    open = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(o) = open {
-            out.push(Span::new(o, p.span.end));
-        }
-    }
-    out
 }
 
 /// The items of a sorted, non-overlapping list that touch `bytes`.
