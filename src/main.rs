@@ -50,7 +50,13 @@ fn run() -> Result<()> {
                 )?);
             }
             // The reader opens at once and annotates in the background.
-            onrecord::tui::open(&cli.paths, options, cli.theme.as_deref(), &print_notice)
+            let theme = cli.theme.as_deref();
+            Ok(onrecord::tui::open(
+                &cli.paths,
+                options,
+                theme,
+                &print_notice,
+            )?)
         }
     }
 }

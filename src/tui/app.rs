@@ -431,7 +431,7 @@ impl App {
         );
         self.status = Some(match result {
             Ok(path) => format!("exported to {}", path.display()),
-            Err(e) => format!("export failed: {e:#}"),
+            Err(e) => format!("export failed: {}", crate::pipeline::chain(&e)),
         });
     }
 }

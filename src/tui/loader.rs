@@ -4,10 +4,10 @@
 //! keeps what arrives early until the ones before it are in, so the article list grows
 //! in input order. Data still flows one way: load → annotate → reader.
 
+use super::Result;
 use crate::annotate::Annotated;
 use crate::article::{Article, LoadOptions};
 use crate::pipeline::{self, Loaded, Notify};
-use anyhow::Result;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};

@@ -1,6 +1,7 @@
 //! The reader: a ratatui interface over annotated articles.
 
 pub mod app;
+mod error;
 pub mod field;
 pub mod filter;
 pub mod input;
@@ -17,8 +18,8 @@ pub mod wrap;
 use crate::annotate::Annotated;
 use crate::article::LoadOptions;
 use crate::pipeline::{Notify, Report};
-use anyhow::{Context, Result};
 use app::App;
+pub use error::{Error, Result};
 use keymap::KeyMap;
 use loader::{Incoming, Job};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -35,7 +36,7 @@ pub fn pick_theme(spec: Option<&str>) -> Result<(Vec<Theme>, usize, Vec<String>)
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let chosen = match spec {
         Some(s) => Theme::load(s)?,
-        None if no_color => Theme::bundled("mono").context("the mono theme is bundled")?,
+        None if no_color => Theme::bundled("mono").expect("the mono theme is bundled"),
         None => themes[0].clone(),
     };
     let i = match themes.iter().position(|t| t.name == chosen.name) {
@@ -131,7 +132,7 @@ fn wait_for_first(
             return Ok(Some(ready));
         }
         if incoming.finished() {
-            anyhow::bail!("no article could be loaded");
+            return Err(crate::pipeline::Error::NoArticle.into());
         }
         while event::poll(Duration::ZERO)? {
             if let Event::Key(k) = event::read()? {
@@ -151,7 +152,7 @@ fn with_terminal<T>(body: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<T
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let mut terminal = ratatui::try_init().context("cannot start the terminal interface")?;
+    let mut terminal = ratatui::try_init().map_err(Error::Start)?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = body(&mut terminal);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
@@ -166,7 +167,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
         app.receive();
         if app.load_failed() {
             // A loading thread panicked (and its hook gave the terminal back): stop too.
-            anyhow::bail!("annotating stopped: a loading thread failed");
+            return Err(Error::LoadingStopped);
         }
         let size = terminal.size()?;
         app.update_layout(ratatui::layout::Rect::new(0, 0, size.width, size.height));

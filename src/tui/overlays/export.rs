@@ -10,7 +10,7 @@ use crate::tui::app::{App, Filter};
 use crate::tui::field::{Edit, TextField};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Role;
-use anyhow::Result;
+use crate::tui::{Error, Result};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -172,7 +172,7 @@ pub fn run(
     };
     let source = Path::new(&article.article.name);
     if let Some(f) = request.folder.as_ref().filter(|f| !f.is_dir()) {
-        anyhow::bail!("{}: no such folder", f.display());
+        return Err(Error::NoSuchFolder(f.clone()));
     }
     let dir = match request.folder.as_deref().or(default_dir) {
         Some(d) => d.to_path_buf(),
