@@ -4,6 +4,7 @@
 //! The input repeats the bundled samples' paragraphs with the names varied, so that the
 //! number of people grows with the text as it would in a corpus. `benches/throughput.sh`
 //! times the whole command against `wc -w`.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use onrecord::annotate::text::{sentences, tokens::tokenize};
@@ -28,7 +29,7 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .map(|p| sentences(&a.text, p.span).len())
                 .sum::<usize>()
-        })
+        });
     });
     group.bench_function("tokens", |b| {
         b.iter(|| {
@@ -36,14 +37,14 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .map(|p| tokenize(&a.text, p.span).len())
                 .sum::<usize>()
-        })
+        });
     });
     group.bench_function("people", |b| {
-        b.iter(|| onrecord::annotate::people::find_people(&a))
+        b.iter(|| onrecord::annotate::people::find_people(&a));
     });
     let people = onrecord::annotate::people::find_people(&a);
     group.bench_function("sources", |b| {
-        b.iter(|| onrecord::annotate::sources::find_sources(&a, &people))
+        b.iter(|| onrecord::annotate::sources::find_sources(&a, &people));
     });
     group.finish();
 }
@@ -69,7 +70,7 @@ fn load(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("plain 4MB", |b| {
-        b.iter(|| parse_text("bench.txt", text.clone(), Format::Plain))
+        b.iter(|| parse_text("bench.txt", text.clone(), Format::Plain));
     });
     group.finish();
 }

@@ -3,6 +3,7 @@
 //! folder of 10,000 articles, which are annotated in the background.
 //!
 //! Targets: first frame ≤ 50 ms, a following frame ≤ 2 ms, 10,000 articles ≤ 50 ms.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use onrecord::annotate::Annotated;
@@ -55,7 +56,7 @@ fn render_20mb(c: &mut Criterion) {
                 app
             },
             BatchSize::LargeInput,
-        )
+        );
     });
     group.bench_function("first frame", |b| {
         b.iter_batched(
@@ -65,7 +66,7 @@ fn render_20mb(c: &mut Criterion) {
                 app
             },
             BatchSize::LargeInput,
-        )
+        );
     });
     let mut app = new_app(vec![big.clone()]);
     draw(&mut terminal, &mut app);
@@ -77,7 +78,7 @@ fn render_20mb(c: &mut Criterion) {
                 app.apply(Action::Top);
             }
             draw(&mut terminal, &mut app);
-        })
+        });
     });
     let len = big.article.text.len();
     let mut byte = 0usize;
@@ -87,7 +88,7 @@ fn render_20mb(c: &mut Criterion) {
             byte = (byte + 7_919_993) % len;
             app.scroll_to_byte(byte);
             draw(&mut terminal, &mut app);
-        })
+        });
     });
     group.finish();
 }
@@ -133,7 +134,7 @@ fn open_folder(c: &mut Criterion) {
             draw(&mut terminal, &mut app);
             // Dropping the app stops the workers after the article each has in hand.
             app
-        })
+        });
     });
     // Most of the time above: listing the folder stats every file in it.
     group.bench_function("listing the folder (pipeline::expand_paths)", |b| {
@@ -141,7 +142,7 @@ fn open_folder(c: &mut Criterion) {
             let failures =
                 onrecord::pipeline::Report::for_paths(&paths, &onrecord::pipeline::quiet);
             onrecord::pipeline::expand_paths(&paths, &failures).expect("folder lists")
-        })
+        });
     });
     group.finish();
 }

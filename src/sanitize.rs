@@ -48,6 +48,6 @@ mod tests {
         let hostile = "a\u{1b}[31mred\u{7}\u{202e}evil\u{9b}x\u{2066}";
         let out = clean(hostile);
         assert_eq!(out, "a␛[31mred␇⁇evil\u{fffd}x⁇");
-        assert!(!out.chars().any(|c| c.is_control()));
+        assert!(!out.chars().any(char::is_control));
     }
 }

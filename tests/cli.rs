@@ -1,4 +1,5 @@
 //! The binary as a user runs it: annotate output, help, and clear errors on bad input.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 use common::root;

@@ -1,6 +1,7 @@
 //! Beyond one machine on existing engines: the GNU parallel and Apache Spark examples
 //! give the same annotations as one `onrecord annotate` run. CI installs both
 //! (`.ci/run`); elsewhere a missing engine skips its test with a word of why.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 use common::root;

@@ -1,5 +1,6 @@
 //! The samples scored against their gold annotations, with the targets of the people
 //! and sourcing issues as thresholds.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 use common::*;

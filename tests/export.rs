@@ -1,5 +1,6 @@
 //! Every export format read back by an independent parser, with every span checked to
 //! slice the exported text to the annotated text, on the samples and on multi-byte text.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 use common::*;
@@ -165,7 +166,7 @@ fn csv_cells_that_look_like_formulas_are_guarded() {
     .unwrap();
     let mut r = csv::Reader::from_reader(out.as_bytes());
     for row in r.records().map(Result::unwrap) {
-        for cell in row.iter() {
+        for cell in &row {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@']),
                 "unguarded cell {cell:?}"
@@ -203,7 +204,7 @@ fn read_ann(ann: &str) -> (Vec<TextBound>, Vec<String>) {
                 ));
             }
             Some('E') => events.push(parts[1].to_string()),
-            Some('A') | Some('R') => assert_eq!(parts.len(), 2, "{line}"),
+            Some('A' | 'R') => assert_eq!(parts.len(), 2, "{line}"),
             _ => panic!("unexpected line {line:?}"),
         }
     }

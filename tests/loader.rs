@@ -1,4 +1,5 @@
 //! The loader on each format: paragraph counts and texts, metadata, and bad input.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 use common::*;

@@ -1,4 +1,5 @@
 //! For any input, paragraphs are in order, disjoint, on character boundaries and inside the text.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 use onrecord::article::{parse_text, Format};
 use proptest::prelude::*;

@@ -1,5 +1,6 @@
 //! The reader without a terminal: keys lead to states, and screens drawn into a
 //! TestBackend show what a user would see (insta snapshots at 120x40 and 60x20).
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 use common::*;
@@ -553,7 +554,7 @@ fn hostile_text_is_neutralised_on_screen() {
     assert!(s.contains("␛[2J⁇hello\u{fffd}31m"), "{s}");
     for cell in t.backend().buffer().content() {
         assert!(
-            !cell.symbol().chars().any(|c| c.is_control()),
+            !cell.symbol().chars().any(char::is_control),
             "control character reached the screen"
         );
     }

@@ -4,6 +4,7 @@
 //! span covers in `Article.text`, so a case cannot pass on offsets that point elsewhere.
 //!
 //! All cases run; a failure names the file, what it expected and everything that was found.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 use onrecord::annotate::{annotate, Annotations, Person, Source};
 use onrecord::article::{parse_text, Article, Format};
@@ -413,14 +414,12 @@ fn rule_cases() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/cases")
             .join(folder);
-        let cases = std::fs::read_dir(&dir)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-                    .count()
-            })
-            .unwrap_or(0);
+        let cases = std::fs::read_dir(&dir).map_or(0, |entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+                .count()
+        });
         assert!(cases > 0, "no case files in tests/cases/{folder}/");
     }
     assert!(

@@ -1,5 +1,6 @@
 //! `annotate --format sqlite`: the database holds what the JSONL export holds, spans
 //! with their text, and a second run adds nothing.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 use common::root;

@@ -1,5 +1,6 @@
 //! `onrecord stats`: corpus figures as a table, CSV and JSON, the same on any number of
 //! threads.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 mod common;
 use common::root;

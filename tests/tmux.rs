@@ -1,5 +1,6 @@
 //! The real binary in a real terminal: tmux runs it, keys go in with send-keys, and
 //! the screen comes back with capture-pane.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -400,7 +400,7 @@ fn add_keyword_people(article: &Article, candidates: &[Candidate], reg: &mut Reg
         let first = words
             .first()
             .filter(|_| words.len() > 1)
-            .map(|f| f.to_string());
+            .map(std::string::ToString::to_string);
         let known = reg
             .with_surname(surname)
             .iter()

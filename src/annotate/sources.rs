@@ -830,7 +830,7 @@ fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> 
     let phrase = last_sentence.slice(text);
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let capitalised = words.iter().all(|w| {
-        w.chars().next().is_some_and(|c| c.is_uppercase()) || ["and", "of", "the"].contains(w)
+        w.chars().next().is_some_and(char::is_uppercase) || ["and", "of", "the"].contains(w)
     });
     if words.is_empty() || words.len() > 5 || !capitalised {
         return None;

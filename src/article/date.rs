@@ -104,7 +104,7 @@ fn written_date(s: &str) -> Option<String> {
     let words: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
+        .map(str::to_ascii_lowercase)
         .collect();
     let month = words.iter().position(|w| month_number(w).is_some())?;
     let m = month_number(&words[month])?;

@@ -62,8 +62,7 @@ fn read_front_matter(src: &str, meta: &mut Meta) {
         let as_text = || {
             value
                 .as_str()
-                .map(str::to_string)
-                .unwrap_or_else(|| value.to_string())
+                .map_or_else(|| value.to_string(), str::to_string)
         };
         match key.as_str() {
             "title" => meta.title = Some(as_text()),

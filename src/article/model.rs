@@ -167,7 +167,7 @@ mod tests {
     #[test]
     fn bylines_name_up_to_three_and_count_the_rest() {
         let with = |names: &[&str]| Meta {
-            authors: names.iter().map(|n| n.to_string()).collect(),
+            authors: names.iter().map(std::string::ToString::to_string).collect(),
             ..Meta::default()
         };
         assert_eq!(with(&[]).byline(), None);

@@ -20,7 +20,7 @@ pub fn guard(cell: &str) -> String {
 pub fn header(table: CsvTable) -> Result<Vec<u8>> {
     let mut w = writer();
     w.write_record(header_cells(table))?;
-    Ok(w.into_inner().map_err(|e| e.into_error())?)
+    Ok(w.into_inner().map_err(csv::IntoInnerError::into_error)?)
 }
 
 /// The rows of one article, without the header.
@@ -29,7 +29,7 @@ pub fn rows_of(a: &Annotated, table: CsvTable) -> Result<Vec<u8>> {
     for row in rows(a, table) {
         w.write_record(row.iter().map(|c| guard(c)))?;
     }
-    Ok(w.into_inner().map_err(|e| e.into_error())?)
+    Ok(w.into_inner().map_err(csv::IntoInnerError::into_error)?)
 }
 
 /// Each row's quoting depends on that row alone, so parts written apart join up.
@@ -89,7 +89,7 @@ fn rows(a: &Annotated, table: CsvTable) -> Vec<Vec<String>> {
     let idx = CharIndex::new(text);
     let file = a.article.name.clone();
     let opt_text = |s: Option<Span>| s.map(|s| s.slice(text).to_string()).unwrap_or_default();
-    let para = |p: Option<usize>| p.map(|p| p.to_string()).unwrap_or_else(|| "title".into());
+    let para = |p: Option<usize>| p.map_or_else(|| "title".into(), |p| p.to_string());
     let people = &a.annotations.people;
     match table {
         CsvTable::Sources => a

@@ -159,7 +159,7 @@ fn inline(s: &str) -> String {
         match c {
             '\n' | '\r' => {
                 if !out.ends_with(' ') {
-                    out.push(' ')
+                    out.push(' ');
                 }
             }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {

@@ -47,16 +47,16 @@ pub fn annotate(
     let several = inputs.len() > 1 || inputs.iter().any(|i| is_corpus(&i.path, options));
     match &export.output {
         Some(file) if export.format == ExportFormat::Sqlite => {
-            into_database(export, file, inputs, options, &report)?
+            into_database(export, file, inputs, options, &report)?;
         }
         None if export.format == ExportFormat::Sqlite => {
             return Err(ExportError::NeedsDatabaseFile.into())
         }
         Some(folder) if export.format == ExportFormat::Brat => {
-            brat_folder(export, folder, inputs, options, &report)?
+            brat_folder(export, folder, inputs, options, &report)?;
         }
         Some(folder) if is_folder_target(folder, several) => {
-            per_article_files(export, folder, inputs, options, &report)?
+            per_article_files(export, folder, inputs, options, &report)?;
         }
         _ => one_export(paths, export, inputs, options, &report)?,
     }

@@ -56,7 +56,7 @@ fn article_files_under(folder: &Path, report: &Report) -> Result<Vec<PathBuf>> {
     for entry in walk {
         match entry {
             Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
-                files.push(e.into_path())
+                files.push(e.into_path());
             }
             Ok(_) => {}
             Err(source) if source.depth() == 0 => {

@@ -2,6 +2,7 @@
 //! search field, other keys through the key map to the open overlay or the reader.
 
 use super::app::{App, Pane};
+use super::keymap::Action;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -55,7 +56,7 @@ pub fn handle_mouse(app: &mut App, m: MouseEvent) {
     .into_iter()
     .find(|(_, r)| r.contains(at));
     let Some((pane, rect)) = pane else { return };
-    use super::keymap::Action;
+
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let before = app.focus;

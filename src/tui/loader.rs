@@ -213,7 +213,7 @@ pub fn pass_on(warnings: &[String], notify: Notify) {
 
 /// One worker per core, up to four, leaving the UI thread its share of a small machine.
 fn worker_count(jobs: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     cores.clamp(1, 4).min(jobs.max(1))
 }
 

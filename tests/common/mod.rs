@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: loading the samples and scoring
 //! annotations against the gold files, the way `score.py` does.
 #![allow(dead_code)]
+// Helpers of tests may unwrap: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
 
 use onrecord::annotate::Annotated;
 use onrecord::article::{parse_bytes, Article};

@@ -100,7 +100,7 @@ pub fn subject_before(
 }
 
 fn is_adverb(word: &str) -> bool {
-    word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_lowercase())
+    word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
 }
 
 fn is_adverbial(phrase: &str) -> bool {

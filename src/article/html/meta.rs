@@ -188,8 +188,7 @@ fn itemprop(doc: &Html, prop: &str) -> Option<String> {
     let raw = v
         .attr("content")
         .or_else(|| v.attr("datetime"))
-        .map(str::to_string)
-        .unwrap_or_else(|| el.text().collect());
+        .map_or_else(|| el.text().collect(), str::to_string);
     let value = collapse(&raw);
     (!value.is_empty()).then_some(value)
 }
@@ -233,8 +232,7 @@ fn byline_text(el: ElementRef) -> String {
         let v = name.value();
         return collapse(
             &v.attr("content")
-                .map(str::to_string)
-                .unwrap_or_else(|| name.text().collect()),
+                .map_or_else(|| name.text().collect(), str::to_string),
         );
     }
     collapse(&el.text().collect::<String>())

@@ -179,8 +179,7 @@ pub fn run(
         None => source
             .parent()
             .filter(|p| p.is_dir() && source.is_file())
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from(".")),
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
     };
     let stem = source
         .file_stem()
