@@ -217,11 +217,9 @@ pub enum KeyMapError {
         line: usize,
         message: String,
     },
-    #[error("{file}: {source}")]
-    Unreadable {
-        file: String,
-        source: std::io::Error,
-    },
+    // `error`, not `source`: its text is in the message, so it is no separate cause.
+    #[error("{file}: {error}")]
+    Unreadable { file: String, error: std::io::Error },
 }
 
 impl KeyMap {
@@ -249,7 +247,7 @@ impl KeyMap {
         let file = p.display().to_string();
         match std::fs::read_to_string(&p) {
             Ok(src) => KeyMap::with_overrides(Some((&file, &src))),
-            Err(source) => Err(KeyMapError::Unreadable { file, source }),
+            Err(error) => Err(KeyMapError::Unreadable { file, error }),
         }
     }
 

@@ -105,11 +105,9 @@ pub enum ThemeError {
         line: usize,
         message: String,
     },
-    #[error("{file}: {source}")]
-    Unreadable {
-        file: String,
-        source: std::io::Error,
-    },
+    // `error`, not `source`: its text is in the message, so it is no separate cause.
+    #[error("{file}: {error}")]
+    Unreadable { file: String, error: std::io::Error },
     #[error("no theme named `{name}` (bundled: {bundled}; or give a .toml path)")]
     Unknown { name: String, bundled: String },
 }
@@ -309,7 +307,7 @@ fn from_file(path: &Path) -> Result<Theme, ThemeError> {
     let file = path.display().to_string();
     match std::fs::read_to_string(path) {
         Ok(src) => Theme::parse(&file, &src),
-        Err(source) => Err(ThemeError::Unreadable { file, source }),
+        Err(error) => Err(ThemeError::Unreadable { file, error }),
     }
 }
 
