@@ -99,53 +99,11 @@ pub struct StatsArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// What each row stands for.
-    #[arg(long, value_enum, default_value = "outlet")]
-    pub by: StatsBy,
+    #[arg(long, value_parser = one_of::<GroupBy>(), default_value = "outlet")]
+    pub by: GroupBy,
     /// An aligned table, or CSV or JSON for pandas and R.
-    #[arg(long, short, value_enum, default_value = "table")]
-    pub format: StatsOutput,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum StatsBy {
-    Outlet,
-    Year,
-    Month,
-    Author,
-    /// Each person named across the corpus (names joined across articles).
-    Person,
-    /// Each source kind.
-    Kind,
-}
-
-impl StatsBy {
-    pub fn group_by(self) -> GroupBy {
-        match self {
-            StatsBy::Outlet => GroupBy::Outlet,
-            StatsBy::Year => GroupBy::Year,
-            StatsBy::Month => GroupBy::Month,
-            StatsBy::Author => GroupBy::Author,
-            StatsBy::Person => GroupBy::Person,
-            StatsBy::Kind => GroupBy::Kind,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum StatsOutput {
-    Table,
-    Csv,
-    Json,
-}
-
-impl StatsOutput {
-    pub fn format(self) -> StatsFormat {
-        match self {
-            StatsOutput::Table => StatsFormat::Table,
-            StatsOutput::Csv => StatsFormat::Csv,
-            StatsOutput::Json => StatsFormat::Json,
-        }
-    }
+    #[arg(long, short, value_parser = one_of::<StatsFormat>(), default_value = "table")]
+    pub format: StatsFormat,
 }
 
 #[derive(Debug, Args)]

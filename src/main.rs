@@ -34,7 +34,7 @@ fn run() -> Result<()> {
         Some(Command::Stats(args)) => {
             let progress = Progress::on_stderr();
             let notify = |notice: Notice| progress.show(notice);
-            let (by, format) = (args.by.group_by(), args.format.format());
+            let (by, format) = (args.by, args.format);
             Ok(pipeline::stats(&args.paths, by, format, &options, &notify)?)
         }
         None => {

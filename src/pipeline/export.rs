@@ -4,7 +4,7 @@
 
 use super::inputs::{corpus_format_of_file, loaded_in_order, readable_inputs};
 use super::output::{first_and_rest, to_stdout};
-use super::{expand_paths, jobs, load_job, Input, Job, Loaded, Notice, Notify, Report};
+use super::{jobs, load_job, Input, Job, Loaded, Notice, Notify, Report};
 use super::{Error, Result};
 use crate::annotate::{Annotated, SourceKind};
 use crate::article::corpus::CorpusFormat;
@@ -42,8 +42,7 @@ pub fn annotate(
     notify: Notify,
 ) -> Result<()> {
     let report = Report::for_paths(paths, notify);
-    let listed = expand_paths(paths, &report)?;
-    let inputs = readable_inputs(listed, options, &report)?;
+    let inputs = readable_inputs(paths, options, &report)?;
     let several = inputs.len() > 1 || inputs.iter().any(|i| is_corpus(&i.path, options));
     match &export.output {
         Some(file) if export.format == ExportFormat::Sqlite => {

@@ -110,14 +110,15 @@ impl<T> Loaded<T> {
     }
 }
 
-/// The inputs whose files are there to be read, checked before any output so that a
-/// streamed export does not stop halfway for a mistyped name. The others are
-/// reported (or, for a lone input, are the error).
+/// The inputs `paths` name (folders expanded) whose files are there to be read, checked
+/// before any output so that a streamed export does not stop halfway for a mistyped
+/// name. The others are reported (or, for a lone input, are the error).
 pub fn readable_inputs(
-    inputs: Vec<Input>,
+    paths: &[PathBuf],
     options: &LoadOptions,
     report: &Report,
 ) -> Result<Vec<Input>> {
+    let inputs = expand_paths(paths, report)?;
     let mut kept = Vec::with_capacity(inputs.len());
     for input in inputs {
         let check = match corpus_format_of_file(&input.path, options) {

@@ -2,7 +2,7 @@
 
 use super::inputs::{loaded_in_order, readable_inputs};
 use super::output::to_stdout;
-use super::{expand_paths, jobs, load_job, Error, Job, Notice, Notify, Report, Result};
+use super::{jobs, load_job, Error, Job, Notice, Notify, Report, Result};
 use crate::annotate::Annotated;
 use crate::article::LoadOptions;
 use crate::parallel::map_in_order;
@@ -22,8 +22,7 @@ pub fn stats(
     notify: Notify,
 ) -> Result<()> {
     let report = Report::for_paths(paths, notify);
-    let listed = expand_paths(paths, &report)?;
-    let inputs = readable_inputs(listed, options, &report)?;
+    let inputs = readable_inputs(paths, options, &report)?;
     let facts = |job: Job| load_job(job, options).map(|a| ArticleFacts::of(&Annotated::new(a)));
     let mut stats = map_in_order(jobs(inputs, options), facts, |outcomes| {
         let mut stats = Stats::new(by);

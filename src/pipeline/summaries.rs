@@ -2,7 +2,7 @@
 
 use super::inputs::{loaded_in_order, readable_inputs};
 use super::output::{first_and_rest, to_stdout};
-use super::{expand_paths, jobs, load_job, load_samples, Job, Notify, Report, Result};
+use super::{jobs, load_job, load_samples, Job, Notify, Report, Result};
 use crate::annotate::Annotated;
 use crate::article::{Article, LoadOptions};
 use crate::export::summary_of;
@@ -21,8 +21,7 @@ pub fn print_summaries(paths: &[PathBuf], options: &LoadOptions, notify: Notify)
         });
     }
     let report = Report::for_paths(paths, notify);
-    let listed = expand_paths(paths, &report)?;
-    let inputs = readable_inputs(listed, options, &report)?;
+    let inputs = readable_inputs(paths, options, &report)?;
     let load = |job: Job| load_job(job, options).map(summary);
     map_in_order(jobs(inputs, options), load, |outcomes| {
         let (first, rest) = first_and_rest(loaded_in_order(outcomes, &report), false)?;

@@ -16,13 +16,26 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// What a row of the statistics stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum GroupBy {
     Outlet,
     Year,
     Month,
     Author,
+    /// Each person named across the corpus (names joined across articles).
     Person,
+    /// Each source kind.
     Kind,
 }
 

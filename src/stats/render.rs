@@ -7,7 +7,18 @@ use serde_json::{json, Value};
 use unicode_width::UnicodeWidthStr;
 
 /// How the statistics are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::EnumMessage,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum StatsFormat {
     Table,
     Csv,
