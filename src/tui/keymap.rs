@@ -209,18 +209,7 @@ pub struct KeyMap {
 }
 
 /// A key map that could not be read, with where and why.
-#[derive(Debug, thiserror::Error)]
-pub enum KeyMapError {
-    #[error("{file}:{line}: {message}")]
-    Invalid {
-        file: String,
-        line: usize,
-        message: String,
-    },
-    // `error`, not `source`: its text is in the message, so it is no separate cause.
-    #[error("{file}: {error}")]
-    Unreadable { file: String, error: std::io::Error },
-}
+pub type KeyMapError = super::settings_file::FileError;
 
 impl KeyMap {
     /// The default map with a user's overrides (a TOML text) applied over it.
@@ -244,11 +233,8 @@ impl KeyMap {
         let Some(p) = path.filter(|p| p.exists()) else {
             return KeyMap::with_overrides(None);
         };
-        let file = p.display().to_string();
-        match std::fs::read_to_string(&p) {
-            Ok(src) => KeyMap::with_overrides(Some((&file, &src))),
-            Err(error) => Err(KeyMapError::Unreadable { file, error }),
-        }
+        let src = super::settings_file::read(&p)?;
+        KeyMap::with_overrides(Some((&p.display().to_string(), &src)))
     }
 
     pub fn action(&self, e: &KeyEvent) -> Option<Action> {
@@ -271,13 +257,7 @@ impl KeyMap {
 }
 
 fn parse(file: &str, src: &str) -> Result<BTreeMap<Action, Vec<Key>>, KeyMapError> {
-    toml::from_str(src).map_err(|e| KeyMapError::Invalid {
-        file: file.to_string(),
-        line: e
-            .span()
-            .map_or(1, |s| src[..s.start].matches('\n').count() + 1),
-        message: e.message().to_string(),
-    })
+    super::settings_file::parse(file, src)
 }
 
 #[cfg(test)]

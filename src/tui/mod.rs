@@ -11,6 +11,7 @@ pub mod loader;
 pub mod overlays;
 pub mod panes;
 pub mod search;
+pub mod settings_file;
 pub mod theme;
 pub mod ui;
 pub mod wrap;

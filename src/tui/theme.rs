@@ -1,5 +1,6 @@
 //! Colour themes: TOML files naming a style for each role, bundled and user-provided.
 
+use super::settings_file::{self, FileError};
 use crate::annotate::SourceKind;
 use ratatui::style::{Color, Modifier, Style};
 use serde::de::Error as _;
@@ -99,15 +100,8 @@ pub struct Theme {
 /// A theme that could not be read, with where and why.
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
-    #[error("{file}:{line}: {message}")]
-    Invalid {
-        file: String,
-        line: usize,
-        message: String,
-    },
-    // `error`, not `source`: its text is in the message, so it is no separate cause.
-    #[error("{file}: {error}")]
-    Unreadable { file: String, error: std::io::Error },
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error("no theme named `{name}` (bundled: {bundled}; or give a .toml path)")]
     Unknown { name: String, bundled: String },
 }
@@ -116,8 +110,8 @@ impl ThemeError {
     /// The line of the file the error is on, where there is one.
     pub fn line(&self) -> Option<usize> {
         match self {
-            ThemeError::Invalid { line, .. } => Some(*line),
-            _ => None,
+            ThemeError::File(e) => e.line(),
+            ThemeError::Unknown { .. } => None,
         }
     }
 }
@@ -203,15 +197,8 @@ impl Theme {
 
     /// Parses a theme file's text; `file` names it in errors.
     pub fn parse(file: &str, src: &str) -> Result<Theme, ThemeError> {
-        let err = |line: usize, message: String| ThemeError::Invalid {
-            file: file.to_string(),
-            line,
-            message,
-        };
-        let parsed: ThemeFile = toml::from_str(src).map_err(|e| {
-            let line = e.span().map_or(1, |s| line_at(src, s.start));
-            err(line, e.message().to_string())
-        })?;
+        let err = |line: usize, message: String| FileError::invalid(file, line, message).into();
+        let parsed: ThemeFile = settings_file::parse(file, src)?;
         let roles = match parsed.roles {
             Some(toml::Value::Table(t)) => t,
             Some(_) => {
@@ -304,20 +291,13 @@ fn user_theme_files() -> Vec<PathBuf> {
 }
 
 fn from_file(path: &Path) -> Result<Theme, ThemeError> {
-    let file = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(src) => Theme::parse(&file, &src),
-        Err(error) => Err(ThemeError::Unreadable { file, error }),
-    }
+    let src = settings_file::read(path)?;
+    Theme::parse(&path.display().to_string(), &src)
 }
 
 /// `$XDG_CONFIG_HOME/onrecord/themes` (or the platform's config folder).
 pub fn user_dir() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("onrecord").join("themes"))
-}
-
-fn line_at(src: &str, byte: usize) -> usize {
-    src[..byte.min(src.len())].matches('\n').count() + 1
 }
 
 fn line_of_key(src: &str, key: &str) -> usize {
