@@ -349,7 +349,7 @@ fn mouse_wheel_and_clicks_reach_the_pane_under_the_pointer() {
         ),
     );
     assert_eq!(a.focus, Pane::People);
-    assert_eq!(a.people.selected(), Some(2));
+    assert_eq!(a.people.rows.selected(), Some(2));
 }
 
 // ---- screens ----

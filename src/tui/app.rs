@@ -178,7 +178,7 @@ impl App {
     pub fn rects(&self) -> PaneRects {
         PaneRects {
             text: self.text.rect(),
-            people: self.people.rect(),
+            people: self.people.rows.rect(),
             sources: self.sources.rect(),
         }
     }
@@ -274,6 +274,7 @@ impl App {
 
     pub fn selected_person(&self) -> Option<usize> {
         self.people
+            .rows
             .selected()
             .and_then(|i| self.people_order().get(i).copied())
     }

@@ -86,7 +86,7 @@ fn click_item(app: &mut App, pane: Pane, rect: Rect, row: u16) {
         return;
     }
     match pane {
-        Pane::People => app.click_person(app.people.row_at(inner_row)),
+        Pane::People => app.click_person(app.people.rows.row_at(inner_row)),
         Pane::Sources => app.click_source(app.sources.row_at(inner_row)),
         Pane::Text => {}
     }

@@ -2,7 +2,6 @@
 //! keys that matter now (the open overlay's, else the focused pane's and the reader's).
 
 use super::people::PeoplePane;
-use super::sources::SourcesPane;
 use super::text::TextPane;
 use super::Pane;
 use crate::sanitize::clean;
@@ -89,7 +88,7 @@ pub fn hints(app: &App) -> Vec<(Action, &'static str)> {
     hints.extend(match app.focus {
         Pane::Text => TextPane::hints(),
         Pane::People => PeoplePane::hints(),
-        Pane::Sources => SourcesPane::hints(),
+        Pane::Sources => super::sources::hints(),
     });
     if !app.search.matches.is_empty() {
         hints.extend([

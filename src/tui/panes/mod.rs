@@ -20,6 +20,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, ListState, Paragraph};
 use ratatui::Frame;
+use std::ops::Range;
 
 /// Smaller than this, the reader says so instead of drawing.
 pub const MIN_WIDTH: u16 = 30;
@@ -131,7 +132,7 @@ pub(super) fn lay_out(app: &mut App, area: Rect) {
         Body::Stacked { pane, .. } => {
             // Only the focused pane is on screen: the others take no clicks.
             app.text.hide();
-            app.people.hide();
+            app.people.rows.hide();
             app.sources.hide();
             app.lay_out_pane(app.focus, pane);
         }
@@ -218,6 +219,74 @@ fn scroll_window(state: &mut ListState, len: usize, rows: usize) -> std::ops::Ra
     offset = offset.min(len.saturating_sub(rows));
     *state.offset_mut() = offset;
     offset..(offset + rows).min(len)
+}
+
+/// The rows of a list pane, `ITEM_LINES` screen lines each: the selection, the rows in
+/// view and where the pane was drawn. The people and the sources panes each have one.
+#[derive(Debug, Clone, Default)]
+pub struct ListRows<const ITEM_LINES: usize> {
+    list: ListState,
+    rect: Rect,
+    /// The rows of the list on screen, from the last layout step.
+    shown: Range<usize>,
+}
+
+impl<const ITEM_LINES: usize> ListRows<ITEM_LINES> {
+    pub fn selected(&self) -> Option<usize> {
+        self.list.selected()
+    }
+
+    pub fn rect(&self) -> Rect {
+        self.rect
+    }
+
+    /// Off screen (a narrow screen shows another pane): no clicks land on it.
+    pub(super) fn hide(&mut self) {
+        self.rect = Rect::default();
+    }
+
+    /// The first of `count` rows selected.
+    pub fn reset(&mut self, count: usize) {
+        self.list.select((count > 0).then_some(0));
+    }
+
+    /// The row under a click `inner_line` screen lines into the list.
+    pub fn row_at(&self, inner_line: usize) -> usize {
+        self.list.offset() + inner_line / ITEM_LINES
+    }
+
+    fn select(&mut self, row: usize) {
+        self.list.select(Some(row));
+    }
+
+    /// Moves the selection by `by` within `n` rows.
+    fn step(&mut self, n: usize, by: isize) {
+        step(&mut self.list, n, by);
+    }
+
+    /// Where the pane is drawn, with no change to the rows in view.
+    fn place(&mut self, area: Rect) {
+        self.rect = area;
+    }
+
+    /// The layout step: the pane at `area`, and which of `count` rows are in view
+    /// around the selection.
+    fn lay_out(&mut self, area: Rect, count: usize) {
+        self.place(area);
+        let rows = area.height.saturating_sub(2) as usize / ITEM_LINES;
+        self.shown = scroll_window(&mut self.list, count, rows);
+    }
+
+    /// The rows in view of a list `len` rows long.
+    fn shown(&self, len: usize) -> Range<usize> {
+        self.shown.start.min(len)..self.shown.end.min(len)
+    }
+
+    /// The state to draw the rows in view with: the selection among them.
+    fn view_state(&self) -> ListState {
+        let selected = self.selected().map(|s| s.saturating_sub(self.shown.start));
+        ListState::default().with_selected(selected)
+    }
 }
 
 /// Moves a list's selection by `by` within `n` rows.

@@ -1,7 +1,7 @@
 //! The people pane: everyone named, most mentioned first; Enter walks through the
 //! selected person's mentions in the text.
 
-use super::{pane_block, scroll_window, Pane};
+use super::{pane_block, ListRows, Pane};
 use crate::sanitize::clean;
 use crate::span::Span;
 use crate::tui::app::{App, Emphasis};
@@ -9,44 +9,22 @@ use crate::tui::keymap::Action;
 use crate::tui::theme::Role;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{List, ListItem, Paragraph};
 use ratatui::Frame;
-use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
 pub struct PeoplePane {
-    list: ListState,
+    /// One line per person, in the order of [`App::people_order`].
+    pub rows: ListRows<1>,
     /// The mention of the selected person that Enter last showed.
     mention_cursor: usize,
-    rect: Rect,
-    /// The rows of the list on screen, from the last layout step.
-    shown: Range<usize>,
 }
 
 impl PeoplePane {
-    /// The selected row (people are in the order of [`App::people_order`]).
-    pub fn selected(&self) -> Option<usize> {
-        self.list.selected()
-    }
-
-    pub fn rect(&self) -> Rect {
-        self.rect
-    }
-
-    /// Off screen (a narrow screen shows another pane): no clicks land on it.
-    pub(super) fn hide(&mut self) {
-        self.rect = Rect::default();
-    }
-
     /// The first of `count` people selected, at the first mention.
     pub fn reset(&mut self, count: usize) {
-        self.list.select((count > 0).then_some(0));
+        self.rows.reset(count);
         self.mention_cursor = 0;
-    }
-
-    /// The row under a click `inner_row` rows into the list.
-    pub fn row_at(&self, inner_row: usize) -> usize {
-        self.list.offset() + inner_row
     }
 
     pub fn hints() -> Vec<(Action, &'static str)> {
@@ -57,7 +35,7 @@ impl PeoplePane {
 impl App {
     pub(crate) fn step_person(&mut self, by: isize) {
         let n = self.article().annotations.people.len();
-        super::step(&mut self.people.list, n, by);
+        self.people.rows.step(n, by);
         self.people.mention_cursor = 0;
         if let Some(p) = self.selected_person() {
             self.emphasis = Emphasis::Person(p);
@@ -67,7 +45,7 @@ impl App {
     /// A click on row `row` of the list: that person, at the first mention.
     pub(crate) fn click_person(&mut self, row: usize) {
         if row < self.article().annotations.people.len() {
-            self.people.list.select(Some(row));
+            self.people.rows.select(row);
             self.people.mention_cursor = 0;
             self.apply(Action::Activate);
         }
@@ -97,19 +75,16 @@ impl App {
 
     /// The layout step: the pane's place and the rows in view around the selection.
     pub(crate) fn lay_out_people(&mut self, area: Rect) {
-        self.people.rect = area;
-        let rows = area.height.saturating_sub(2) as usize;
         let count = self.article().annotations.people.len();
-        self.people.shown = scroll_window(&mut self.people.list, count, rows);
+        self.people.rows.lay_out(area, count);
     }
 }
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let t = app.theme();
-    let shown = app.people.shown.clone();
     let people = &app.article().annotations.people;
     let order = app.people_order();
-    let items: Vec<ListItem> = order[shown.start.min(order.len())..shown.end.min(order.len())]
+    let items: Vec<ListItem> = order[app.people.rows.shown(order.len())]
         .iter()
         .map(|&i| {
             let p = &people[i];
@@ -140,10 +115,5 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .block(pane_block(app, Pane::People, title))
         .highlight_style(t.style(Role::Selection))
         .highlight_symbol("› ");
-    let mut state = ListState::default().with_selected(
-        app.people
-            .selected()
-            .map(|sel| sel.saturating_sub(shown.start)),
-    );
-    f.render_stateful_widget(list, area, &mut state);
+    f.render_stateful_widget(list, area, &mut app.people.rows.view_state());
 }

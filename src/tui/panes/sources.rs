@@ -2,7 +2,7 @@
 //! then the cue, the reason and the words attributed); or, under the unattributed
 //! filter, the hearsay claims with no source.
 
-use super::{pane_block, scroll_window, Pane};
+use super::{pane_block, ListRows, Pane};
 use crate::sanitize::clean;
 use crate::tui::app::{App, Emphasis, Filter};
 use crate::tui::keymap::Action;
@@ -11,55 +11,23 @@ use crate::tui::theme::{Role, Theme};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{List, ListItem, Paragraph};
 use ratatui::Frame;
-use std::ops::Range;
 
 /// Lines each source takes in the sources list.
 pub const SOURCE_ITEM_HEIGHT: usize = 2;
 
-#[derive(Debug, Clone, Default)]
-pub struct SourcesPane {
-    list: ListState,
-    rect: Rect,
-    /// The rows of the list on screen, from the last layout step.
-    shown: Range<usize>,
-}
+/// The sources pane's rows, in the order of [`App::visible_sources`].
+pub type SourcesPane = ListRows<SOURCE_ITEM_HEIGHT>;
 
-impl SourcesPane {
-    /// The selected row (sources are in the order of [`App::visible_sources`]).
-    pub fn selected(&self) -> Option<usize> {
-        self.list.selected()
-    }
-
-    pub fn rect(&self) -> Rect {
-        self.rect
-    }
-
-    /// Off screen (a narrow screen shows another pane): no clicks land on it.
-    pub(super) fn hide(&mut self) {
-        self.rect = Rect::default();
-    }
-
-    /// The first of `count` sources selected.
-    pub fn reset(&mut self, count: usize) {
-        self.list.select((count > 0).then_some(0));
-    }
-
-    /// The row under a click `inner_row` screen rows into the list.
-    pub fn row_at(&self, inner_row: usize) -> usize {
-        self.list.offset() + inner_row / SOURCE_ITEM_HEIGHT
-    }
-
-    pub fn hints() -> Vec<(Action, &'static str)> {
-        vec![(Action::Down, "source"), (Action::Activate, "show in text")]
-    }
+pub fn hints() -> Vec<(Action, &'static str)> {
+    vec![(Action::Down, "source"), (Action::Activate, "show in text")]
 }
 
 impl App {
     pub(crate) fn step_source(&mut self, by: isize) {
         let n = self.visible_sources().len();
-        super::step(&mut self.sources.list, n, by);
+        self.sources.step(n, by);
         if let Some(s) = self.selected_source() {
             self.emphasis = Emphasis::Source(s);
         }
@@ -68,7 +36,7 @@ impl App {
     /// A click on row `row` of the list: that source, shown in the text.
     pub(crate) fn click_source(&mut self, row: usize) {
         if row < self.visible_sources().len() {
-            self.sources.list.select(Some(row));
+            self.sources.select(row);
             self.apply(Action::Activate);
         }
     }
@@ -85,13 +53,11 @@ impl App {
 
     /// The layout step: the pane's place and the rows in view around the selection.
     pub(crate) fn lay_out_sources(&mut self, area: Rect) {
-        self.sources.rect = area;
         if self.filter == Filter::Unattributed {
-            return;
+            return self.sources.place(area);
         }
-        let rows = area.height.saturating_sub(2) as usize / SOURCE_ITEM_HEIGHT;
         let count = self.visible_sources().len();
-        self.sources.shown = scroll_window(&mut self.sources.list, count, rows);
+        self.sources.lay_out(area, count);
     }
 }
 
@@ -102,8 +68,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let t = app.theme();
     let a = app.article();
     let visible = app.visible_sources();
-    let shown =
-        app.sources.shown.start.min(visible.len())..app.sources.shown.end.min(visible.len());
+    let shown = app.sources.shown(visible.len());
     let items: Vec<ListItem> = visible[shown.clone()]
         .iter()
         .map(|&i| source_item(app, t, i))
@@ -132,12 +97,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let list = List::new(items)
         .block(pane_block(app, Pane::Sources, title))
         .highlight_style(t.style(Role::Selection));
-    let mut state = ListState::default().with_selected(
-        app.sources
-            .selected()
-            .map(|sel| sel.saturating_sub(shown.start)),
-    );
-    f.render_stateful_widget(list, area, &mut state);
+    f.render_stateful_widget(list, area, &mut app.sources.view_state());
 }
 
 /// A source's two lines: its badge and words, then the cue and what goes with it.
