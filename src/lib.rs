@@ -23,6 +23,7 @@
 
 pub mod annotate;
 pub mod article;
+pub mod corrections;
 pub mod export;
 pub mod parallel;
 pub mod pipeline;

@@ -21,6 +21,8 @@ pub struct Person {
     /// Titles and roles given next to the name.
     pub roles: Vec<String>,
     pub mentions: Vec<Mention>,
+    /// A user's correction changed this person (see `crate::corrections`).
+    pub corrected: bool,
 }
 
 /// Every mention of every person, in text order, with the index of its person.
@@ -53,6 +55,7 @@ impl Person {
     PartialOrd,
     Ord,
     Serialize,
+    serde::Deserialize,
     strum::IntoStaticStr,
     strum::EnumString,
     strum::EnumIter,
@@ -116,6 +119,8 @@ pub struct Source {
     pub cue: Span,
     pub content: Option<Span>,
     pub paragraph: Option<usize>,
+    /// A user's correction changed or added this source (see `crate::corrections`).
+    pub corrected: bool,
 }
 
 impl Source {
@@ -174,6 +179,13 @@ pub struct Summary {
     pub relayed: usize,
     /// Hearsay claims with no source (set by the annotator beside the sources' counts).
     pub unattributed: usize,
+    /// Sources a user's correction changed or added.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub corrected: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -194,6 +206,7 @@ impl Summary {
             no_response: sources.iter().filter(|s| s.no_response).count(),
             relayed: sources.iter().filter(|s| s.is_relayed()).count(),
             unattributed: 0,
+            corrected: sources.iter().filter(|s| s.corrected).count(),
         }
     }
 
@@ -220,6 +233,9 @@ impl Summary {
         }
         if self.unattributed > 0 {
             parts.push(format!("{} unattributed", self.unattributed));
+        }
+        if self.corrected > 0 {
+            parts.push(format!("{} corrected", self.corrected));
         }
         parts.join(" · ")
     }

@@ -504,6 +504,7 @@ fn finish(article: &Article, entities: Vec<Entity>) -> Vec<Person> {
                         paragraph: article.paragraph_of(s.start),
                     })
                     .collect(),
+                corrected: false,
             }
         })
         .collect();

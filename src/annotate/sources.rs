@@ -10,7 +10,7 @@ pub mod hearsay;
 mod matches;
 mod phrase;
 mod reason;
-mod relay;
+pub mod relay;
 mod sentence;
 
 use super::lexicon::{self, Flag};
@@ -134,6 +134,7 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
         cue: f.cue,
         content: f.content,
         paragraph: article.paragraph_of(span.start),
+        corrected: false,
     }
 }
 

@@ -179,6 +179,9 @@ fn paragraphs<'a>(a: &'a Annotated, spans: &Spans<'a, '_>) -> Vec<ParagraphRecor
 #[derive(Serialize)]
 struct PersonRecord<'a> {
     aliases: &'a [String],
+    /// Only a person a user's correction changed has it (as `true`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    corrected: bool,
     first_paragraph: Option<usize>,
     id: &'a str,
     mention_count: usize,
@@ -212,6 +215,7 @@ impl<'a> PersonRecord<'a> {
             .collect();
         PersonRecord {
             aliases: &p.aliases,
+            corrected: p.corrected,
             first_paragraph: p.first_paragraph(),
             id: &p.id,
             mention_count: p.mentions.len(),
@@ -226,6 +230,9 @@ impl<'a> PersonRecord<'a> {
 struct SourceRecord<'a> {
     belief: bool,
     content: Option<SpanRecord<'a>>,
+    /// Only a source a user's correction changed or added has it (as `true`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    corrected: bool,
     cue: SpanRecord<'a>,
     declined: bool,
     direct: bool,
@@ -256,6 +263,7 @@ impl<'a> SourceRecord<'a> {
         SourceRecord {
             belief: s.belief,
             content: s.content.map(|c| spans.of(c)),
+            corrected: s.corrected,
             cue: spans.of(s.cue),
             declined: s.declined,
             direct: s.direct,
@@ -320,6 +328,10 @@ impl From<&Summary> for SummaryRecord {
         .into_iter()
         .collect();
         fields.extend(s.kinds.iter().map(|(kind, n)| (kind.name(), n.into())));
+        // Present only when a correction was applied, so uncorrected output is as before.
+        if s.corrected > 0 {
+            fields.insert("corrected", s.corrected.into());
+        }
         SummaryRecord(fields)
     }
 }

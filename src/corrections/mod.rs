@@ -1,0 +1,108 @@
+//! Corrections: a user's fixes to what the annotator found, kept in a sidecar file next
+//! to the article and applied on top of every fresh annotation (in the reader, in
+//! `annotate`, in `stats` and in every export).
+//!
+//! A correction names what it changes by spans given as offsets **and** text
+//! ([`Anchor`]), so it is found again when the article file changes a little; one that
+//! cannot be applied any more is reported and kept, never dropped.
+
+mod anchor;
+mod apply;
+mod edit;
+mod sidecar;
+
+pub use anchor::Anchor;
+pub use apply::{apply, Skipped, Unapplied};
+pub use edit::{Correction, Edit};
+pub use sidecar::{sidecar_name, ArticleFile, Place, Sidecar, SidecarError};
+
+use crate::annotate::Annotated;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Whether and from where a run applies corrections.
+#[derive(Debug, Default)]
+pub struct Corrections {
+    /// `None`: `--no-corrections`, the annotator's own output.
+    place: Option<Place>,
+    /// The sidecars of corpus files, read once for all their records.
+    corpus_sidecars: Mutex<HashMap<PathBuf, Arc<Sidecar>>>,
+}
+
+impl Corrections {
+    /// Corrections read from `place`.
+    pub fn from(place: Place) -> Corrections {
+        Corrections {
+            place: Some(place),
+            corpus_sidecars: Mutex::default(),
+        }
+    }
+
+    /// No corrections: the annotator's own output.
+    pub fn none() -> Corrections {
+        Corrections::default()
+    }
+
+    pub fn place(&self) -> Option<&Place> {
+        self.place.as_ref()
+    }
+
+    /// Applies the article's corrections, if it has any. What cannot be applied, and a
+    /// sidecar that cannot be read, come back as warnings.
+    pub fn apply_to(&self, annotated: &mut Annotated) -> Vec<String> {
+        let Some(place) = &self.place else {
+            return Vec::new();
+        };
+        let Some((path, record)) = place.sidecar_of(&annotated.article.name) else {
+            return Vec::new();
+        };
+        let mut warnings = Vec::new();
+        let sidecar = match record {
+            None => match Sidecar::read(&path) {
+                Ok(s) => Arc::new(s),
+                Err(e) => return vec![format!("{e}; none applied")],
+            },
+            Some(_) => self.corpus_sidecar(&path, &mut warnings),
+        };
+        let corrections: Vec<Correction> = sidecar.of_record(record.as_deref()).cloned().collect();
+        let skipped = apply(annotated, &corrections);
+        warnings.extend(
+            skipped
+                .iter()
+                .map(|s| skipped_warning(&path, &corrections, s)),
+        );
+        warnings
+    }
+
+    /// A corpus file's sidecar, read the first time one of its records asks.
+    fn corpus_sidecar(&self, path: &Path, warnings: &mut Vec<String>) -> Arc<Sidecar> {
+        let mut cache = self
+            .corpus_sidecars
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry(path.to_path_buf())
+            .or_insert_with(|| match Sidecar::read(path) {
+                Ok(s) => Arc::new(s),
+                Err(e) => {
+                    warnings.push(format!("{e}; none applied"));
+                    Arc::default()
+                }
+            })
+            .clone()
+    }
+}
+
+/// "story.onrecord.toml: correction 2 (source-kind “two aides” → named) not applied: …"
+pub fn skipped_warning(path: &std::path::Path, corrections: &[Correction], s: &Skipped) -> String {
+    let what = corrections
+        .get(s.index)
+        .map_or_else(String::new, |c| c.edit.describe());
+    format!(
+        "{}: correction {} ({what}) not applied: {}",
+        crate::sanitize::clean(&path.display().to_string()),
+        s.index + 1,
+        s.why
+    )
+}
