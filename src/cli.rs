@@ -6,8 +6,9 @@ use clap::{Args, Parser, Subcommand};
 use onrecord::annotate::SourceKind;
 use onrecord::article::corpus::CorpusFormat;
 use onrecord::article::{Format, LoadOptions};
+use onrecord::corrections::{Corrections, Place};
 use onrecord::export::{CsvTable, ExportFormat};
-use onrecord::pipeline::ExportOptions;
+use onrecord::pipeline::{ExportOptions, ReadOptions};
 use onrecord::stats::{GroupBy, StatsFormat};
 use std::path::PathBuf;
 
@@ -39,6 +40,13 @@ pub struct Cli {
     /// Print each article's summary instead of opening the reader.
     #[arg(long)]
     pub summary: bool,
+    /// Keep corrections in this folder (at each article's own path) instead of beside
+    /// the articles, for articles that may not be written to.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub corrections: Option<PathBuf>,
+    /// Show and export the annotator's own output, without the corrections.
+    #[arg(long, global = true, conflicts_with = "corrections")]
+    pub no_corrections: bool,
 }
 
 /// The formats `--input-format` names.
@@ -59,8 +67,22 @@ pub enum InputFormat {
 }
 
 impl Cli {
+    /// How the inputs are to be read (`--input-format`, `--field`) and which corrections
+    /// go on top (`--corrections`, `--no-corrections`).
+    pub fn read_options(&self) -> Result<ReadOptions> {
+        let corrections = match (&self.corrections, self.no_corrections) {
+            (_, true) => Corrections::none(),
+            (Some(dir), false) => Corrections::from(Place::Folder(dir.clone())),
+            (None, false) => Corrections::from(Place::Beside),
+        };
+        Ok(ReadOptions {
+            load: self.load_options()?,
+            corrections,
+        })
+    }
+
     /// How the inputs are to be read, from `--input-format` and `--field`.
-    pub fn load_options(&self) -> Result<LoadOptions> {
+    fn load_options(&self) -> Result<LoadOptions> {
         let mut options = LoadOptions::default();
         match self.input_format {
             None => {}

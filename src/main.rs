@@ -20,7 +20,7 @@ fn run() -> Result<()> {
     // The annotator's rules say what they decide when RUST_LOG asks them to.
     env_logger::init();
     let cli = Cli::parse();
-    let options = cli.load_options()?;
+    let options = cli.read_options()?;
     match cli.command {
         Some(Command::Annotate(args)) => {
             let export = args.export_options();

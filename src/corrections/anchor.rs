@@ -45,6 +45,13 @@ impl Anchor {
             .map(|at| Span::new(at, at + self.text.len()))
     }
 
+    /// Moves the anchor to where its text stands in `text` now, if it moved.
+    pub fn reanchor(&mut self, text: &str) {
+        if let Some(found) = self.find(text) {
+            *self = Anchor::of(text, found);
+        }
+    }
+
     /// A short form for messages: the text in quotes and where it stood.
     pub fn describe(&self) -> String {
         format!(

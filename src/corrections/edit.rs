@@ -165,3 +165,38 @@ impl Edit {
 fn clean(s: &str) -> String {
     crate::sanitize::clean(s)
 }
+
+impl Edit {
+    /// Every span the edit names, to be moved where its text stands now.
+    pub fn anchors_mut(&mut self) -> Vec<&mut Anchor> {
+        match self {
+            Edit::SourceKind { source, cue, .. }
+            | Edit::SourceDeclined { source, cue, .. }
+            | Edit::NotASource { source, cue } => vec![source, cue],
+            Edit::SourceSpan { source, cue, span } => vec![source, cue, span],
+            Edit::SourcePerson {
+                source,
+                cue,
+                person: other,
+            }
+            | Edit::SourceReason {
+                source,
+                cue,
+                reason: other,
+            } => [Some(source), Some(cue), other.as_mut()]
+                .into_iter()
+                .flatten()
+                .collect(),
+            Edit::NewSource { source, cue, .. } => {
+                [Some(source), cue.as_mut()].into_iter().flatten().collect()
+            }
+            Edit::PersonName { person, .. } | Edit::NotAPerson { person } => vec![person],
+            Edit::MergePeople { person, into } => vec![person, into],
+            Edit::SplitMention { mention } | Edit::NotAMention { mention } => vec![mention],
+            Edit::NewMention { mention, person } => [Some(mention), person.as_mut()]
+                .into_iter()
+                .flatten()
+                .collect(),
+        }
+    }
+}

@@ -106,3 +106,99 @@ pub fn skipped_warning(path: &std::path::Path, corrections: &[Correction], s: &S
         s.why
     )
 }
+
+/// One article's corrections as the reader edits them: the list, and the sidecar they
+/// are saved to (none for what is no file, with no `--corrections` folder given).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleCorrections {
+    pub sidecar: Option<PathBuf>,
+    pub record: Option<String>,
+    pub list: Vec<Correction>,
+}
+
+impl ArticleCorrections {
+    /// The corrections of the article called `name`, read from its sidecar in `place`.
+    pub fn load(place: &Place, name: &str) -> Result<ArticleCorrections, SidecarError> {
+        let Some((path, record)) = place.sidecar_of(name) else {
+            return Ok(ArticleCorrections::default());
+        };
+        let list = Sidecar::read(&path)?
+            .of_record(record.as_deref())
+            .cloned()
+            .collect();
+        Ok(ArticleCorrections {
+            sidecar: Some(path),
+            record,
+            list,
+        })
+    }
+
+    /// Saves the list, its spans moved to where their text stands in `text`. The
+    /// sidecar is read again first, so the corrections of the file's other records are
+    /// kept; the write is atomic.
+    pub fn save(&mut self, text: &str) -> Result<(), SidecarError> {
+        let Some(path) = &self.sidecar else {
+            return Ok(());
+        };
+        for c in &mut self.list {
+            c.edit
+                .anchors_mut()
+                .into_iter()
+                .for_each(|a| a.reanchor(text));
+            c.record.clone_from(&self.record);
+        }
+        let mut sidecar = Sidecar::read(path)?;
+        sidecar.corrections.retain(|c| c.record != self.record);
+        sidecar.corrections.extend(self.list.iter().cloned());
+        sidecar.write(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn saving_one_record_keeps_the_others_and_moves_spans_to_their_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("news.jsonl");
+        std::fs::write(&corpus, "{}\n{}\n").unwrap();
+        let name = |line: &str| format!("{}:{line}", corpus.display());
+        let text = "Later, the clerk said no.";
+        let clerk = Span::new(7, 16);
+        let edit = |start| Edit::NotAPerson {
+            person: Anchor {
+                start,
+                end: start + 9,
+                text: "the clerk".into(),
+            },
+        };
+        let mut first = ArticleCorrections::load(&Place::Beside, &name("1")).unwrap();
+        first.list.push(Correction {
+            record: None,
+            edit: edit(0),
+        });
+        first.save(text).unwrap();
+        let mut second = ArticleCorrections::load(&Place::Beside, &name("2")).unwrap();
+        assert!(second.list.is_empty());
+        second.list.push(Correction {
+            record: None,
+            edit: edit(3),
+        });
+        second.save(text).unwrap();
+
+        let again = ArticleCorrections::load(&Place::Beside, &name("1")).unwrap();
+        assert_eq!(again.sidecar, Some(dir.path().join("news.onrecord.toml")));
+        assert_eq!(again.list.len(), 1);
+        assert_eq!(again.list[0].record.as_deref(), Some("1"));
+        assert_eq!(again.list[0].edit.target(), &Anchor::of(text, clerk));
+        assert_eq!(
+            ArticleCorrections::load(&Place::Beside, &name("2"))
+                .unwrap()
+                .list
+                .len(),
+            1
+        );
+    }
+}

@@ -2,13 +2,12 @@
 //! rendered on the thread pool, and written in input order as soon as its turn comes,
 //! so memory holds only the articles under way, however many the folders hold.
 
-use super::inputs::{corpus_format_of_file, loaded_in_order, readable_inputs};
+use super::inputs::{self, corpus_format_of_file, loaded_in_order, readable_inputs, ReadOptions};
 use super::output::{first_and_rest, to_stdout};
-use super::{jobs, load_job, Input, Job, Loaded, Notice, Notify, Report};
+use super::{jobs, Input, Job, Loaded, Notice, Notify, Report};
 use super::{Error, Result};
 use crate::annotate::{Annotated, SourceKind};
 use crate::article::corpus::CorpusFormat;
-use crate::article::{Article, LoadOptions};
 use crate::export::stream::{ExportWriter, Piece, Style};
 use crate::export::ExportError;
 use crate::export::{refuse_existing, write_atomic_with, write_export, CsvTable, ExportFormat};
@@ -38,7 +37,7 @@ pub struct ExportOptions {
 pub fn annotate(
     paths: &[PathBuf],
     export: &ExportOptions,
-    options: &LoadOptions,
+    options: &ReadOptions,
     notify: Notify,
 ) -> Result<()> {
     let report = Report::for_paths(paths, notify);
@@ -64,13 +63,13 @@ pub fn annotate(
 
 /// Whether an input holds several articles (a corpus file, not standard input, whose
 /// content is only known once read).
-fn is_corpus(path: &Path, options: &LoadOptions) -> bool {
+fn is_corpus(path: &Path, options: &ReadOptions) -> bool {
     corpus_format_of_file(path, options).is_some()
 }
 
 /// Whether the input is standard input read as a JSONL corpus (`-` with
 /// `--input-format jsonl`).
-fn is_stream(paths: &[PathBuf], options: &LoadOptions) -> bool {
+fn is_stream(paths: &[PathBuf], options: &ReadOptions) -> bool {
     matches!(paths, [only] if crate::article::is_stdin(only))
         && options.corpus == Some(CorpusFormat::Jsonl)
 }
@@ -98,7 +97,7 @@ fn one_export(
     paths: &[PathBuf],
     export: &ExportOptions,
     inputs: Vec<Input>,
-    options: &LoadOptions,
+    options: &ReadOptions,
     report: &Report,
 ) -> Result<()> {
     let style = style_of(export);
@@ -133,7 +132,7 @@ fn per_article_files(
     export: &ExportOptions,
     folder: &Path,
     inputs: Vec<Input>,
-    options: &LoadOptions,
+    options: &ReadOptions,
     report: &Report,
 ) -> Result<()> {
     let style = style_of(export);
@@ -237,18 +236,15 @@ fn write_pieces(
 /// What a job loads, annotated, with only the sources of `only` kept when given.
 fn annotated_job(
     job: Job,
-    options: &LoadOptions,
+    options: &ReadOptions,
     only: Option<&[SourceKind]>,
 ) -> Loaded<Annotated> {
-    load_job(job, options).map(|article| annotated(article, only))
-}
-
-fn annotated(article: Article, only: Option<&[SourceKind]>) -> Annotated {
-    let mut a = Annotated::new(article);
-    if let Some(kinds) = only {
-        a.retain_kinds(kinds);
-    }
-    a
+    inputs::annotated_job(job, options).map(|mut a| {
+        if let Some(kinds) = only {
+            a.retain_kinds(kinds);
+        }
+        a
+    })
 }
 
 /// The articles added to a SQLite database, a batch per transaction, as they come.
@@ -256,7 +252,7 @@ fn into_database(
     export: &ExportOptions,
     file: &Path,
     inputs: Vec<Input>,
-    options: &LoadOptions,
+    options: &ReadOptions,
     report: &Report,
 ) -> Result<()> {
     let only = export.only.as_deref();
@@ -283,7 +279,7 @@ fn brat_folder(
     export: &ExportOptions,
     folder: &Path,
     inputs: Vec<Input>,
-    options: &LoadOptions,
+    options: &ReadOptions,
     report: &Report,
 ) -> Result<()> {
     let only = export.only.as_deref();

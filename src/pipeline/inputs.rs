@@ -2,8 +2,10 @@
 //! one record of a corpus file) that are loaded one at a time, as they are taken.
 
 use super::{Error, Notify, Report, Result};
+use crate::annotate::Annotated;
 use crate::article::corpus::{self, CorpusFormat, Records};
 use crate::article::{self, Article, Format, LoadError, LoadOptions};
+use crate::corrections::Corrections;
 use std::path::{Path, PathBuf};
 
 /// A file to load, and whether it was found in a folder (so it may be skipped).
@@ -276,4 +278,47 @@ pub fn load_samples(format: Option<Format>) -> Result<Vec<Article>> {
         .iter()
         .map(|(name, bytes)| Ok(article::parse_bytes(name, bytes, format)?.0))
         .collect()
+}
+
+/// How a run reads its inputs: how articles are loaded, and which corrections go on top
+/// of each annotation. It derefs to the load options, which most steps need alone.
+#[derive(Debug, Default)]
+pub struct ReadOptions {
+    pub load: LoadOptions,
+    pub corrections: Corrections,
+}
+
+impl std::ops::Deref for ReadOptions {
+    type Target = LoadOptions;
+
+    fn deref(&self) -> &LoadOptions {
+        &self.load
+    }
+}
+
+/// An article annotated, with its corrections applied; what they could not apply is
+/// added to the warnings.
+pub fn annotated(
+    article: Article,
+    corrections: &Corrections,
+    warnings: &mut Vec<String>,
+) -> Annotated {
+    let mut a = Annotated::new(article);
+    warnings.extend(corrections.apply_to(&mut a));
+    a
+}
+
+/// Loads what a job names and annotates it, corrections applied.
+pub fn annotated_job(job: Job, options: &ReadOptions) -> Loaded<Annotated> {
+    match load_job(job, options) {
+        Loaded::Done {
+            value,
+            mut warnings,
+        } => {
+            let value = annotated(value, &options.corrections, &mut warnings);
+            Loaded::Done { value, warnings }
+        }
+        Loaded::Skipped(e) => Loaded::Skipped(e),
+        Loaded::Failed(e) => Loaded::Failed(e),
+    }
 }

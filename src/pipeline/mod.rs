@@ -15,7 +15,10 @@ mod summaries;
 
 pub use error::{Error, Result};
 pub use export::{annotate, ExportOptions};
-pub use inputs::{expand_paths, jobs, load_all, load_job, load_samples, Input, Job, Loaded};
+pub use inputs::{
+    annotated, annotated_job, expand_paths, jobs, load_all, load_job, load_samples, Input, Job,
+    Loaded, ReadOptions,
+};
 pub use stats::stats;
 pub use summaries::print_summaries;
 

@@ -1,10 +1,8 @@
 //! `onrecord stats`: a corpus boiled down to sourcing figures per group.
 
-use super::inputs::{loaded_in_order, readable_inputs};
+use super::inputs::{annotated_job, loaded_in_order, readable_inputs, ReadOptions};
 use super::output::to_stdout;
-use super::{jobs, load_job, Error, Job, Notice, Notify, Report, Result};
-use crate::annotate::Annotated;
-use crate::article::LoadOptions;
+use super::{jobs, Error, Job, Notice, Notify, Report, Result};
 use crate::parallel::map_in_order;
 use crate::stats::{ArticleFacts, GroupBy, Stats, StatsFormat};
 
@@ -18,12 +16,12 @@ pub fn stats(
     paths: &[PathBuf],
     by: GroupBy,
     format: StatsFormat,
-    options: &LoadOptions,
+    options: &ReadOptions,
     notify: Notify,
 ) -> Result<()> {
     let report = Report::for_paths(paths, notify);
     let inputs = readable_inputs(paths, options, &report)?;
-    let facts = |job: Job| load_job(job, options).map(|a| ArticleFacts::of(&Annotated::new(a)));
+    let facts = |job: Job| annotated_job(job, options).map(|a| ArticleFacts::of(&a));
     let mut stats = map_in_order(jobs(inputs, options), facts, |outcomes| {
         let mut stats = Stats::new(by);
         for facts in loaded_in_order(outcomes, &report) {

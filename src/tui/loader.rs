@@ -6,7 +6,8 @@
 
 use super::Result;
 use crate::annotate::Annotated;
-use crate::article::{Article, LoadOptions};
+use crate::article::Article;
+use crate::pipeline::ReadOptions;
 use crate::pipeline::{self, Loaded, Notify};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -148,7 +149,7 @@ impl Incoming {
 /// before the reader existed.
 pub fn jobs_for(
     paths: &[PathBuf],
-    options: &LoadOptions,
+    options: &ReadOptions,
     report: &pipeline::Report,
 ) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
@@ -178,7 +179,7 @@ pub fn jobs_for(
 }
 
 /// Starts workers over `jobs` and returns the reader's end.
-pub fn start(jobs: Vec<Job>, options: LoadOptions) -> Incoming {
+pub fn start(jobs: Vec<Job>, options: ReadOptions) -> Incoming {
     let total = jobs.len();
     let (tx, rx) = mpsc::channel();
     let queue = Arc::new(Mutex::new(jobs.into_iter().enumerate()));
@@ -219,7 +220,7 @@ fn worker_count(jobs: usize) -> usize {
 
 type Queue = Mutex<std::iter::Enumerate<std::vec::IntoIter<Job>>>;
 
-fn work(queue: &Queue, reports: &Sender<Report>, options: &LoadOptions) {
+fn work(queue: &Queue, reports: &Sender<Report>, options: &ReadOptions) {
     loop {
         let next = queue.lock().map(|mut q| q.next());
         let Ok(Some((index, job))) = next else {
@@ -232,17 +233,27 @@ fn work(queue: &Queue, reports: &Sender<Report>, options: &LoadOptions) {
     }
 }
 
-fn report(index: usize, job: Job, options: &LoadOptions) -> Report {
-    let (article, warnings) = match job {
-        Job::Annotate(a) => (Some(*a), Vec::new()),
+fn report(index: usize, job: Job, options: &ReadOptions) -> Report {
+    let mut warnings = Vec::new();
+    let article = match job {
+        Job::Annotate(a) => Some(*a),
         Job::Load(job) => match pipeline::load_job(job, options) {
-            Loaded::Done { value, warnings } => (Some(value), warnings),
-            Loaded::Skipped(e) | Loaded::Failed(e) => (None, vec![format!("skipped {e}")]),
+            Loaded::Done {
+                value,
+                warnings: said,
+            } => {
+                warnings = said;
+                Some(value)
+            }
+            Loaded::Skipped(e) | Loaded::Failed(e) => {
+                warnings.push(format!("skipped {e}"));
+                None
+            }
         },
     };
     Report {
         index,
-        article: article.map(Annotated::new),
+        article: article.map(|a| pipeline::annotated(a, &options.corrections, &mut warnings)),
         warnings,
     }
 }

@@ -17,7 +17,7 @@ pub mod ui;
 pub mod wrap;
 
 use crate::annotate::Annotated;
-use crate::article::LoadOptions;
+use crate::pipeline::ReadOptions;
 use crate::pipeline::{Notify, Report};
 use app::App;
 pub use error::{Error, Result};
@@ -68,7 +68,7 @@ pub fn new_app(items: Vec<Annotated>, theme: Option<&str>) -> Result<(App, Vec<S
 /// about files in folders are printed when the reader closes, so they never draw over it.
 pub fn open(
     paths: &[PathBuf],
-    options: LoadOptions,
+    options: ReadOptions,
     theme: Option<&str>,
     notify: Notify,
 ) -> Result<()> {
