@@ -153,7 +153,7 @@ fn output_files_are_not_overwritten_without_force() {
     assert!(csv.starts_with("article,source_id,"));
     // Every row is anonymous, or relayed by an anonymous source and counted as one.
     assert!(
-        csv.lines().skip(1).all(|l| l.ends_with(",anonymous")),
+        csv.lines().skip(1).all(|l| l.ends_with(",anonymous,false")),
         "{csv}"
     );
     assert!(csv.lines().skip(1).any(|l| l.contains(",named,")), "{csv}");

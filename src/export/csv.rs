@@ -62,6 +62,7 @@ fn header_cells(table: CsvTable) -> &'static [&'static str] {
             "direct",
             "relayed_by",
             "counted_as",
+            "corrected",
         ],
         CsvTable::People => &[
             "article",
@@ -71,6 +72,7 @@ fn header_cells(table: CsvTable) -> &'static [&'static str] {
             "roles",
             "mention_count",
             "first_paragraph",
+            "corrected",
         ],
         CsvTable::Mentions => &[
             "article",
@@ -80,6 +82,7 @@ fn header_cells(table: CsvTable) -> &'static [&'static str] {
             "text",
             "start",
             "end",
+            "corrected",
         ],
     }
 }
@@ -120,6 +123,7 @@ fn rows(a: &Annotated, table: CsvTable) -> Vec<Vec<String>> {
                         .map(|j| a.annotations.sources[j].id.clone())
                         .unwrap_or_default(),
                     s.counted_kind.name().to_string(),
+                    s.corrected.to_string(),
                 ]
             })
             .collect(),
@@ -134,6 +138,7 @@ fn rows(a: &Annotated, table: CsvTable) -> Vec<Vec<String>> {
                     p.roles.join("; "),
                     p.mentions.len().to_string(),
                     para(p.first_paragraph()),
+                    p.corrected.to_string(),
                 ]
             })
             .collect(),
@@ -149,6 +154,7 @@ fn rows(a: &Annotated, table: CsvTable) -> Vec<Vec<String>> {
                         m.span.slice(text).to_string(),
                         idx.char_offset(m.span.start).to_string(),
                         idx.char_offset(m.span.end).to_string(),
+                        p.corrected.to_string(),
                     ]
                 })
             })

@@ -56,6 +56,9 @@ fn summary(out: &mut String, a: &Annotated) {
         "- anonymous sources with no reason given: {}\n- sources that declined to comment or did not respond: {} ({} did not respond)\n- attributions relayed by another source (counted as that source's kind): {}\n",
         s.anonymous_without_reason, s.declined, s.no_response, s.relayed
     );
+    if s.corrected > 0 {
+        let _ = writeln!(out, "- sources a reader corrected: {}\n", s.corrected);
+    }
 }
 
 fn people(out: &mut String, a: &Annotated) {
@@ -68,8 +71,9 @@ fn people(out: &mut String, a: &Annotated) {
     for p in people {
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {}{} | {} | {} |",
             cell(&p.name),
+            if p.corrected { " (corrected)" } else { "" },
             p.mentions.len(),
             cell(&p.roles.join("; "))
         );
@@ -92,6 +96,9 @@ fn sources(out: &mut String, a: &Annotated) {
         }
         if s.lacks_reason() {
             flags.push("no reason given for anonymity".into());
+        }
+        if s.corrected {
+            flags.push("corrected".into());
         }
         let _ = writeln!(
             out,

@@ -100,6 +100,9 @@ impl Database {
         let conn = Connection::open(path).map_err(failed("cannot open the database"))?;
         conn.execute_batch(SCHEMA)
             .map_err(failed("not an onrecord database"))?;
+        for table in ["people", "sources"] {
+            add_corrected_column(&conn, table).map_err(failed("cannot add a column"))?;
+        }
         conn.execute_batch("BEGIN")?;
         Ok(Database {
             conn,
@@ -203,6 +206,23 @@ fn insert_article(conn: &Connection, a: &Annotated) -> Result<()> {
     insert_sources(conn, a, article_id, &spans, &people_ids)
 }
 
+/// Databases made before corrections existed get their `corrected` column, so that a
+/// corpus database grows across versions.
+fn add_corrected_column(conn: &Connection, table: &str) -> rusqlite::Result<()> {
+    let has_it: bool = conn
+        .prepare(&format!(
+            "SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = 'corrected'"
+        ))?
+        .query_row([], |r| r.get::<_, i64>(0))?
+        > 0;
+    if !has_it {
+        conn.execute_batch(&format!(
+            "ALTER TABLE {table} ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0"
+        ))?;
+    }
+    Ok(())
+}
+
 /// Each person of the article, joined to the corpus-wide person; returns the rows'
 /// (people id, person id) in the article's order.
 fn insert_people(
@@ -220,15 +240,16 @@ fn insert_people(
             .prepare_cached("SELECT id FROM persons WHERE key = ?1")?
             .query_row([&key], |r| r.get(0))?;
         conn.prepare_cached(
-            "INSERT INTO people (article_id, person_id, local_id, name, roles) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO people (article_id, person_id, local_id, name, roles, corrected) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![
             article_id,
             person_id,
             p.id,
             p.name,
-            serde_json::to_string(&p.roles)?
+            serde_json::to_string(&p.roles)?,
+            p.corrected
         ])?;
         let people_id = conn.last_insert_rowid();
         for mention in &p.mentions {
@@ -263,8 +284,8 @@ fn insert_sources(
             "INSERT INTO sources (article_id, local_id, kind, counted_kind, char_start, char_end, \
              text, cue_start, cue_end, cue_text, content_start, content_end, content_text, \
              reason_start, reason_end, reason_text, declined, no_response, direct, belief, \
-             relayed_by, people_id, person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
-             ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+             relayed_by, people_id, person_id, corrected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
+             ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
         )?
         .execute(params![
             article_id,
@@ -290,6 +311,7 @@ fn insert_sources(
             relayed_by,
             person.map(|p| p.0),
             person.map(|p| p.1),
+            s.corrected,
         ])?;
     }
     Ok(())

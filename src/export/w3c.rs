@@ -132,10 +132,14 @@ pub fn items(a: &Annotated, pretty: bool) -> serde_json::Result<Vec<Vec<u8>>> {
     };
     let mentions = a.annotations.people.iter().flat_map(|p| {
         p.mentions.iter().enumerate().map(move |(k, m)| Annotation {
-            body: vec![
-                Body::tag("person"),
-                Body::new("identifying", p.name.as_str()),
-            ],
+            body: [
+                Some(Body::tag("person")),
+                Some(Body::new("identifying", p.name.as_str())),
+                p.corrected.then(|| Body::tag("corrected")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
             id: format!("{base}#{}-m{}", p.id, k + 1),
             motivation: "identifying",
             target: targets.of(m.span),
@@ -166,6 +170,9 @@ fn source_body<'a>(a: &'a Annotated, s: &crate::annotate::Source) -> Vec<Body<'a
     ];
     if s.declined {
         body.push(Body::tag("declined"));
+    }
+    if s.corrected {
+        body.push(Body::tag("corrected"));
     }
     body.push(Body::new(
         "describing",
