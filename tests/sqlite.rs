@@ -117,3 +117,38 @@ fn a_database_needs_a_file() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("pass -o FILE.db"));
 }
+
+#[test]
+fn a_database_made_before_corrections_gets_the_corrected_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("corpus.db");
+    let db_arg = file.to_str().unwrap();
+    let sample = "sample_articles/nyt-sessions-offered-to-resign.txt";
+    let first = onrecord(&["annotate", sample, "--format", "sqlite", "-o", db_arg]);
+    assert!(first.status.success());
+    {
+        // As an older onrecord left it: no corrected columns.
+        let db = rusqlite::Connection::open(&file).unwrap();
+        db.execute_batch(
+            "ALTER TABLE sources DROP COLUMN corrected; ALTER TABLE people DROP COLUMN corrected",
+        )
+        .unwrap();
+    }
+    let other = "sample_articles/hotair-sessions-fed-up.txt";
+    let second = onrecord(&["annotate", other, "--format", "sqlite", "-o", db_arg]);
+    assert!(
+        second.status.success(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let db = rusqlite::Connection::open(&file).unwrap();
+    let corrected: i64 = db
+        .query_row(
+            "SELECT count(*) FROM sources WHERE corrected = 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(corrected as usize, count(&db, "sources"));
+    assert_eq!(count(&db, "articles"), 2);
+}
