@@ -504,3 +504,47 @@ fn jsonl_on_standard_input_streams_one_line_out_per_line_in_in_order() {
     let want: Vec<String> = (1..=40).map(|i| format!("stdin:{i}")).collect();
     assert_eq!(files, want);
 }
+
+/// Runs the binary and kills it if it has not finished within `secs` seconds: a test of
+/// something that used to hang must fail, not hang the suite.
+fn onrecord_within(secs: u64, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("onrecord {args:?} still ran after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_are_refused_not_read_without_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("story.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let fifo = fifo.to_str().unwrap();
+    for args in [
+        vec!["annotate", "/dev/zero"],
+        vec!["annotate", fifo],
+        vec!["annotate", "--input-format", "jsonl", "/dev/zero"],
+        vec!["--summary", fifo],
+    ] {
+        let o = onrecord_within(10, &args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains("is not a regular file"), "{args:?}: {err}");
+        assert!(err.contains("pipe it in"), "{err}");
+    }
+}

@@ -8,6 +8,8 @@ pub enum LoadError {
     Io { name: String, error: std::io::Error },
     #[error("{0}: is a directory (pass the files in it, or use the reader, which opens every article in it)")]
     IsDirectory(String),
+    #[error("{0}: is not a regular file (a device, FIFO or socket); pipe it in with `-` instead (e.g. `cat FILE | onrecord annotate -`)")]
+    NotAFile(String),
     #[error("{name}: {bytes} bytes is larger than the {limit} MiB an article may have", limit = super::MAX_FILE_BYTES / (1024 * 1024))]
     TooLarge { name: String, bytes: u64 },
     #[error(

@@ -34,7 +34,7 @@ pub fn load_file(path: &Path, format: Option<Format>) -> Result<(Article, Vec<St
         return parse_bytes(STDIN_NAME, &bytes, format);
     }
     check_file(path)?;
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
+    let bytes = read_bounded(path)?;
     let name = path.display().to_string();
     let (mut article, warnings) = parse_bytes(&name, &bytes, format)?;
     meta_from_file_name(path, &mut article.meta);
@@ -58,6 +58,24 @@ fn meta_from_file_name(path: &Path, meta: &mut Meta) {
     if meta.outlet.is_none() && at == 1 && !outlet.is_empty() {
         meta.outlet = Some(outlet);
     }
+}
+
+/// A regular file's bytes, read through the size limit: a file that grows past it while
+/// it is read is refused, not read without end.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| LoadError::io(path, e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::io(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            name: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
 }
 
 pub fn is_stdin(path: &Path) -> bool {
@@ -95,26 +113,34 @@ pub struct LoadOptions {
     pub fields: corpus::FieldNames,
 }
 
-/// The checks on a corpus file before reading: it is there and is no folder. Its size
-/// is no limit, as it is read a record at a time.
+/// The checks on a corpus file before reading: it is there and is a regular file. Its
+/// size is no limit, as it is read a record at a time.
 pub fn check_corpus_file(path: &Path) -> Result<(), LoadError> {
+    regular_file(path).map(|_| ())
+}
+
+/// The metadata of a regular file. A folder, a device (`/dev/zero` never ends), a FIFO
+/// (opening one with no writer never returns) or a socket is refused before it is
+/// opened; a pipe is read through standard input instead.
+fn regular_file(path: &Path) -> Result<std::fs::Metadata, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory(path.display().to_string()));
     }
-    Ok(())
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile(path.display().to_string()));
+    }
+    Ok(meta)
 }
 
-/// The checks on a file that need no reading: it is there, is no folder, is not too large.
+/// The checks on a file that need no reading: it is there, is a regular file, is not too
+/// large.
 /// Standard input is checked as it is read.
 pub fn check_file(path: &Path) -> Result<(), LoadError> {
     if is_stdin(path) {
         return Ok(());
     }
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory(path.display().to_string()));
-    }
+    let meta = regular_file(path)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             name: path.display().to_string(),
