@@ -16,6 +16,8 @@ pub enum LoadError {
         "{0}: looks like a binary file, not an article (it holds NUL or other non-text bytes)"
     )]
     Binary(String),
+    #[error("{0}: looks like UTF-16 text without a byte-order mark; convert it to UTF-8 (e.g. `iconv -f UTF-16LE -t UTF-8`)")]
+    Utf16WithoutBom(String),
     #[error("{0}: the article is empty (no paragraph of text was found)")]
     Empty(String),
     #[error("{name}: skipped: the record {reason}")]
@@ -44,7 +46,13 @@ pub struct Decoded {
 /// A UTF-8 BOM and CRLF line ends are kept so that offsets stay true to the file
 /// (the BOM is character 0); the parsers skip the BOM and treat `\r\n` as a line end.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, LoadError> {
+    if let Some(decoded) = utf16_with_bom(name, bytes) {
+        return Ok(decoded);
+    }
     let body = bytes;
+    if looks_like_utf16(body) {
+        return Err(LoadError::Utf16WithoutBom(name.to_string()));
+    }
     if looks_binary(body) {
         return Err(LoadError::Binary(name.to_string()));
     }
@@ -60,6 +68,55 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded, LoadError> {
         }
     };
     Ok(Decoded { text, warnings })
+}
+
+/// UTF-16 text that opens with a byte-order mark, decoded (the mark is dropped, and the
+/// offsets of the exports refer to the decoded text); `None` for other bytes.
+fn utf16_with_bom(name: &str, bytes: &[u8]) -> Option<Decoded> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|pair| match (pair, little) {
+        ([lo, hi], true) | ([hi, lo], false) => u16::from_le_bytes([*lo, *hi]),
+        // An odd byte at the end: half a code unit, which cannot decode.
+        _ => 0xD800,
+    });
+    let mut lossy = false;
+    let text: String = char::decode_utf16(units)
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                lossy = true;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    let order = if little { "LE" } else { "BE" };
+    let mut warnings = vec![format!(
+        "{name}: decoded from UTF-16{order}; offsets refer to the decoded text"
+    )];
+    if lossy {
+        warnings.push(format!(
+            "{name}: invalid UTF-16; undecodable units were replaced with U+FFFD"
+        ));
+    }
+    Some(Decoded { text, warnings })
+}
+
+/// Text in UTF-16 without a byte-order mark: in its first bytes, every other byte is
+/// NUL (the high byte of Latin text) and the bytes between are not.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    if head.len() < 8 {
+        return false;
+    }
+    let nul_share = |parity: usize| {
+        let at: Vec<u8> = head.iter().skip(parity).step_by(2).copied().collect();
+        at.iter().filter(|&&b| b == 0).count() * 10 / at.len().max(1)
+    };
+    let (even, odd) = (nul_share(0), nul_share(1));
+    (even >= 9 && odd == 0) || (odd >= 9 && even == 0)
 }
 
 /// A NUL byte, or many control bytes, in the first 8 KiB mean the file is not text.
@@ -89,6 +146,29 @@ mod tests {
         let d = decode("x", b"caf\xE9 au lait").unwrap();
         assert!(d.text.contains('\u{FFFD}'));
         assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Café said".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Café said".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let d = decode("x", &bytes).unwrap();
+            assert_eq!(d.text, "Café said");
+            assert!(d.warnings[0].contains("decoded from UTF-16"), "{:?}", d.warnings);
+        }
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_named_as_such() {
+        let bytes: Vec<u8> = "A title\n\nThe mayor said no.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(matches!(decode("x", &bytes), Err(LoadError::Utf16WithoutBom(_))));
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub fn parse(text: &str) -> (Meta, Vec<Paragraph>) {
     (meta, paragraphs)
 }
 
+/// The key of `Meta::extra` that says why the front matter could not be read.
+pub const FRONT_MATTER_ERROR: &str = "front_matter_error";
+
 /// The TOML between the opening and closing `+++` lines, and where the body starts.
 fn front_matter(text: &str) -> Option<(&str, usize)> {
     let first = text.lines().next()?;
@@ -51,12 +54,16 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 }
 
 fn read_front_matter(src: &str, meta: &mut Meta) {
-    let Ok(table) = src.parse::<toml::Table>() else {
-        meta.extra.insert(
-            "front_matter_error".into(),
-            "the +++ block is not valid TOML".into(),
-        );
-        return;
+    let table = match src.parse::<toml::Table>() {
+        Ok(table) => table,
+        Err(e) => {
+            let why: Vec<&str> = e.message().split_whitespace().collect();
+            meta.extra.insert(
+                FRONT_MATTER_ERROR.into(),
+                format!("the +++ block is not valid TOML: {}", why.join(" ")),
+            );
+            return;
+        }
     };
     for (key, value) in table {
         let as_text = || {

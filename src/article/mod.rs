@@ -156,20 +156,42 @@ pub fn parse_bytes(
     bytes: &[u8],
     format: Option<Format>,
 ) -> Result<(Article, Vec<String>), LoadError> {
-    let Decoded { text, warnings } = decode(name, bytes)?;
-    let format = format.unwrap_or_else(|| Format::detect(name, &text));
+    let Decoded { text, mut warnings } = decode(name, bytes)?;
+    let format = format.unwrap_or_else(|| Format::detect(name, &with_line_feeds(&text)));
     let article = parse_text(name, text, format);
     if article.paragraphs.is_empty() {
         return Err(LoadError::Empty(name.to_string()));
     }
+    if let Some(why) = article.meta.extra.get(markdown::FRONT_MATTER_ERROR) {
+        warnings.push(format!("{name}: {why}; its fields were not read"));
+    }
     Ok((article, warnings))
+}
+
+/// The text with each lone carriage return (an old Mac line end) read as a line feed,
+/// for the parsers, which split lines at `\n`. One byte stands for one byte, so every
+/// span found in the copy is true to the text itself.
+fn with_line_feeds(text: &str) -> std::borrow::Cow<'_, str> {
+    let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
+    if !text.as_bytes().iter().enumerate().any(lone_cr) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes: Vec<u8> = text
+        .as_bytes()
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| if lone_cr((i, &b)) { b'\n' } else { b })
+        .collect();
+    // Only an ASCII byte was replaced by another: the bytes are still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
 /// Parses decoded text in a known format.
 pub fn parse_text(name: &str, text: String, format: Format) -> Article {
     // The text parsers read past a BOM; their spans are shifted back onto the whole text.
     let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let body = &text[from..];
+    let lines = with_line_feeds(&text);
+    let body = &lines[from..];
     let parsed = match format {
         Format::Plain => Some(plain::parse(body)),
         Format::Dump => Some(dump::parse(body)),
@@ -182,7 +204,7 @@ pub fn parse_text(name: &str, text: String, format: Format) -> Article {
             (meta, paragraphs, text, None)
         }
         None => {
-            let (meta, mut paragraphs, readable) = html::parse(body);
+            let (meta, mut paragraphs, readable) = html::parse(&text[from..]);
             for p in &mut paragraphs {
                 p.source = p
                     .source

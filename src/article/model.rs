@@ -20,6 +20,7 @@ pub enum Format {
 impl Format {
     /// Guesses the format from the file name and its first lines.
     pub fn detect(name: &str, text: &str) -> Format {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let lower = name.to_ascii_lowercase();
         let head: String = text
             .trim_start()
