@@ -7,11 +7,14 @@ use anyhow::Result;
 use clap::Parser;
 use cli::{Cli, Command};
 use onrecord::pipeline::{self, Notice};
+use onrecord::sanitize::for_terminal;
 use std::io::IsTerminal;
 
 fn main() {
     if let Err(e) = run() {
-        eprintln!("onrecord: error: {e:#}");
+        // Errors name files and quote their text: nothing from a file reaches the
+        // terminal raw.
+        eprintln!("onrecord: error: {}", for_terminal(&format!("{e:#}")));
         std::process::exit(1);
     }
 }
@@ -64,7 +67,7 @@ fn run() -> Result<()> {
 /// A notice on standard error; progress counts are for [`Progress`] only.
 fn print_notice(notice: Notice) {
     if !matches!(notice, Notice::Done | Notice::AllDone) {
-        eprintln!("onrecord: {notice}");
+        eprintln!("onrecord: {}", for_terminal(&notice.to_string()));
     }
 }
 

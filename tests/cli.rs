@@ -548,3 +548,22 @@ fn devices_and_fifos_are_refused_not_read_without_end() {
         assert!(err.contains("pipe it in"), "{err}");
     }
 }
+
+#[test]
+fn errors_and_warnings_never_print_escapes_from_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gone\u{1b}]0;retitled\u{7}\u{1b}[2J.txt");
+    let o = onrecord(&["annotate", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!o.stderr.contains(&0x1b), "{:?}", stderr(&o));
+    assert!(!o.stderr.contains(&0x07), "{:?}", stderr(&o));
+    assert!(stderr(&o).contains("gone␛]0;retitled␇␛[2J.txt"), "{}", stderr(&o));
+
+    // A warning: lossy decoding of a file whose name holds an escape.
+    let odd = dir.path().join("odd\u{1b}[31m.txt");
+    std::fs::write(&odd, b"A title\n\nThe clerk said caf\xE9 was open.\n").unwrap();
+    let o = onrecord(&["annotate", odd.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("invalid UTF-8"), "{}", stderr(&o));
+    assert!(!o.stderr.contains(&0x1b), "{:?}", stderr(&o));
+}
