@@ -51,7 +51,11 @@ pub fn clean(s: &str) -> String {
 /// A message made safe for the terminal, its line breaks kept: every error and notice
 /// the binary prints goes through it, since they quote file names and article text.
 pub fn for_terminal(message: &str) -> String {
-    message.split('\n').map(clean).collect::<Vec<_>>().join("\n")
+    message
+        .split('\n')
+        .map(clean)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -69,8 +73,14 @@ mod tests {
     #[test]
     fn zero_width_format_private_use_and_noncharacters_are_neutralised() {
         let hostile = "a\u{200b}b\u{200d}c\u{fffa}d\u{e001}e\u{fdd5}f\u{1fffe}g\u{100001}";
-        assert_eq!(clean(hostile), "abc\u{fffd}d\u{fffd}e\u{fffd}f\u{fffd}g\u{fffd}");
-        assert_eq!(clean("Fran\u{e7}ois \u{2014} \u{201c}ok\u{201d}"), "François — “ok”");
+        assert_eq!(
+            clean(hostile),
+            "abc\u{fffd}d\u{fffd}e\u{fffd}f\u{fffd}g\u{fffd}"
+        );
+        assert_eq!(
+            clean("Fran\u{e7}ois \u{2014} \u{201c}ok\u{201d}"),
+            "François — “ok”"
+        );
     }
 
     #[test]

@@ -557,7 +557,11 @@ fn errors_and_warnings_never_print_escapes_from_file_names() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!o.stderr.contains(&0x1b), "{:?}", stderr(&o));
     assert!(!o.stderr.contains(&0x07), "{:?}", stderr(&o));
-    assert!(stderr(&o).contains("gone␛]0;retitled␇␛[2J.txt"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("gone␛]0;retitled␇␛[2J.txt"),
+        "{}",
+        stderr(&o)
+    );
 
     // A warning: lossy decoding of a file whose name holds an escape.
     let odd = dir.path().join("odd\u{1b}[31m.txt");

@@ -437,7 +437,10 @@ fn a_dump_after_a_byte_order_mark_is_still_a_dump() {
     let (a, b) = (load("x.txt", dump.as_bytes()), load("x.txt", &with_bom));
     assert_eq!(b.format, Format::Dump);
     assert_eq!(b.meta.title, a.meta.title);
-    assert_eq!(b.meta.url.as_deref(), Some("https://news.example.org/2019/harbor"));
+    assert_eq!(
+        b.meta.url.as_deref(),
+        Some("https://news.example.org/2019/harbor")
+    );
     assert_eq!(b.meta.date, a.meta.date);
     assert_eq!(paragraphs(&b), paragraphs(&a));
 }
@@ -446,11 +449,17 @@ fn a_dump_after_a_byte_order_mark_is_still_a_dump() {
 fn lone_carriage_returns_end_lines_and_offsets_stay_true() {
     let text = "Harbor plan stalls\r\rThe plan stalled on Monday.\r\rThe clerk said the vote would wait.\r";
     let a = load("old-mac.txt", text.as_bytes());
-    assert_eq!(a.text, text, "the text is the file's, carriage returns and all");
+    assert_eq!(
+        a.text, text,
+        "the text is the file's, carriage returns and all"
+    );
     assert_eq!(a.meta.title.as_deref(), Some("Harbor plan stalls"));
     assert_eq!(
         paragraphs(&a),
-        ["The plan stalled on Monday.", "The clerk said the vote would wait."]
+        [
+            "The plan stalled on Monday.",
+            "The clerk said the vote would wait."
+        ]
     );
     let found = onrecord::annotate::annotate(&a);
     assert_eq!(found.sources[0].span.slice(&a.text), "The clerk");
@@ -458,10 +467,17 @@ fn lone_carriage_returns_end_lines_and_offsets_stay_true() {
 
 #[test]
 fn invalid_front_matter_is_a_warning_not_a_silent_fallback() {
-    let md = "+++\ntitle = \"Harbor plan\nauthors = [\n+++\n\nThe clerk said the vote would wait.\n";
+    let md =
+        "+++\ntitle = \"Harbor plan\nauthors = [\n+++\n\nThe clerk said the vote would wait.\n";
     let (a, warnings) = parse_bytes("story.md", md.as_bytes(), None).unwrap();
     assert_eq!(paragraphs(&a), ["The clerk said the vote would wait."]);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].starts_with("story.md: the +++ block is not valid TOML"), "{warnings:?}");
-    assert!(warnings[0].ends_with("its fields were not read"), "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("story.md: the +++ block is not valid TOML"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[0].ends_with("its fields were not read"),
+        "{warnings:?}"
+    );
 }

@@ -161,14 +161,24 @@ mod tests {
         for bytes in [le, be] {
             let d = decode("x", &bytes).unwrap();
             assert_eq!(d.text, "Café said");
-            assert!(d.warnings[0].contains("decoded from UTF-16"), "{:?}", d.warnings);
+            assert!(
+                d.warnings[0].contains("decoded from UTF-16"),
+                "{:?}",
+                d.warnings
+            );
         }
     }
 
     #[test]
     fn utf16_without_a_byte_order_mark_is_named_as_such() {
-        let bytes: Vec<u8> = "A title\n\nThe mayor said no.".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert!(matches!(decode("x", &bytes), Err(LoadError::Utf16WithoutBom(_))));
+        let bytes: Vec<u8> = "A title\n\nThe mayor said no."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(matches!(
+            decode("x", &bytes),
+            Err(LoadError::Utf16WithoutBom(_))
+        ));
     }
 
     #[test]

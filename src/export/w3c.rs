@@ -19,11 +19,17 @@ const ITEMS_MARK: &str = "\u{1}items";
 /// How deep the items array stands in the collection document.
 pub const ITEMS_DEPTH: usize = 2;
 
+/// The collection's IRI, and its one page's: a URN, as an export has no address of its
+/// own until someone publishes it.
+const COLLECTION_ID: &str = "urn:onrecord:annotations";
+const PAGE_ID: &str = "urn:onrecord:annotations#page-1";
+
 #[derive(Serialize)]
 struct Collection {
     #[serde(rename = "@context")]
     context: &'static str,
     first: Page,
+    id: &'static str,
     label: &'static str,
     total: usize,
     #[serde(rename = "type")]
@@ -32,6 +38,7 @@ struct Collection {
 
 #[derive(Serialize)]
 struct Page {
+    id: &'static str,
     items: &'static str,
     #[serde(rename = "startIndex")]
     start_index: usize,
@@ -44,10 +51,12 @@ pub fn frame(total: usize, pretty: bool) -> (String, String) {
     let collection = Collection {
         context: "http://www.w3.org/ns/anno.jsonld",
         first: Page {
+            id: PAGE_ID,
             items: ITEMS_MARK,
             start_index: 0,
             kind: "AnnotationPage",
         },
+        id: COLLECTION_ID,
         label: "onrecord annotations",
         total,
         kind: "AnnotationCollection",
@@ -95,10 +104,21 @@ impl<'a> Body<'a> {
     }
 }
 
+/// What an annotation points at: a span of the document `source` names, and for an
+/// article with an address of its own (its URL), that address as its `scope`.
 #[derive(Serialize)]
 struct Target<'a> {
-    selector: (QuoteSelector<'a>, PositionSelector),
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<&'a str>,
+    selector: Vec<Selector<'a>>,
     source: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Selector<'a> {
+    Quote(QuoteSelector<'a>),
+    Position(PositionSelector),
 }
 
 #[derive(Serialize)]
@@ -121,7 +141,7 @@ struct PositionSelector {
 /// Each annotation of one article as a JSON document of its own.
 pub fn items(a: &Annotated, pretty: bool) -> serde_json::Result<Vec<Vec<u8>>> {
     let targets = Targets::new(a);
-    let base = format!("urn:onrecord:{}", a.article.name);
+    let base = format!("urn:onrecord:{}", encoded(&a.article.name));
     let (targets, base) = (&targets, &base);
     let render = |annotation: Annotation| {
         if pretty {
@@ -195,11 +215,38 @@ fn source_body<'a>(a: &'a Annotated, s: &crate::annotate::Source) -> Vec<Body<'a
     body
 }
 
+/// Characters kept as they are in the IRIs made from file names: the unreserved ones
+/// and the path separator.
+const KEPT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// A name made fit for an IRI: spaces and other characters percent-encoded.
+fn encoded(name: &str) -> String {
+    percent_encoding::utf8_percent_encode(name, KEPT).to_string()
+}
+
+/// The IRI of the document an article's offsets count in: its file as a `file:` URI,
+/// or a URN for what is no file (standard input, a bundled sample).
+fn document_iri(name: &str) -> String {
+    std::fs::canonicalize(name)
+        .ok()
+        .and_then(|path| url::Url::from_file_path(path).ok())
+        .map_or_else(|| format!("urn:onrecord:{}", encoded(name)), String::from)
+}
+
 /// Selectors for spans of one article's text.
 struct Targets<'a> {
     text: &'a str,
     idx: CharIndex<'a>,
-    source: &'a str,
+    source: String,
+    scope: Option<&'a str>,
+    /// Offsets count in the document `source` names; not so for a saved page, whose
+    /// readable text is not the file (its spans are found by their quote alone).
+    positions: bool,
 }
 
 impl<'a> Targets<'a> {
@@ -208,11 +255,13 @@ impl<'a> Targets<'a> {
         Targets {
             text,
             idx: CharIndex::new(text),
-            source: a.article.meta.url.as_deref().unwrap_or(&a.article.name),
+            source: document_iri(&a.article.name),
+            scope: a.article.meta.url.as_deref(),
+            positions: a.article.file_text.is_none(),
         }
     }
 
-    fn of(&self, s: Span) -> Target<'a> {
+    fn of(&self, s: Span) -> Target<'_> {
         let text = self.text;
         let before = &text[..s.start];
         let prefix_from = before
@@ -225,21 +274,23 @@ impl<'a> Targets<'a> {
             .char_indices()
             .nth(CONTEXT)
             .map_or(after.len(), |(i, _)| i);
+        let mut selector = vec![Selector::Quote(QuoteSelector {
+            exact: s.slice(text),
+            prefix: &before[prefix_from..],
+            suffix: &after[..suffix_len],
+            kind: "TextQuoteSelector",
+        })];
+        if self.positions {
+            selector.push(Selector::Position(PositionSelector {
+                end: self.idx.char_offset(s.end),
+                start: self.idx.char_offset(s.start),
+                kind: "TextPositionSelector",
+            }));
+        }
         Target {
-            selector: (
-                QuoteSelector {
-                    exact: s.slice(text),
-                    prefix: &before[prefix_from..],
-                    suffix: &after[..suffix_len],
-                    kind: "TextQuoteSelector",
-                },
-                PositionSelector {
-                    end: self.idx.char_offset(s.end),
-                    start: self.idx.char_offset(s.start),
-                    kind: "TextPositionSelector",
-                },
-            ),
-            source: self.source,
+            scope: self.scope,
+            selector,
+            source: &self.source,
         }
     }
 }
