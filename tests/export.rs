@@ -147,10 +147,34 @@ fn csv_tables_read_back_with_offsets() {
         )
         .unwrap();
         let mut r = csv::Reader::from_reader(people.as_bytes());
+        let headers = r.headers().unwrap().clone();
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let mut in_title = 0;
         for row in r.records().map(Result::unwrap) {
-            let (st, en): (usize, usize) = (row[5].parse().unwrap(), row[6].parse().unwrap());
-            assert_eq!(slice(&text, st, en), &row[4]);
+            let (st, en): (usize, usize) = (
+                row[col("start")].parse().unwrap(),
+                row[col("end")].parse().unwrap(),
+            );
+            assert_eq!(slice(&text, st, en), &row[col("text")]);
+            // A numeric column holds numbers only: a title mention has no paragraph.
+            let paragraph = &row[col("paragraph")];
+            match &row[col("in_title")] {
+                "true" => {
+                    assert_eq!(paragraph, "");
+                    in_title += 1;
+                }
+                "false" => assert!(paragraph.parse::<usize>().is_ok(), "{paragraph:?}"),
+                other => panic!("in_title {other:?}"),
+            }
         }
+        let title_mentions = a
+            .annotations
+            .people
+            .iter()
+            .flat_map(|p| &p.mentions)
+            .filter(|m| m.paragraph.is_none())
+            .count();
+        assert_eq!(in_title, title_mentions);
     }
 }
 
@@ -366,5 +390,45 @@ fn every_format_renders_or_writes() {
             .join(format!("out-{}.{}", f.name(), f.extension()));
         let written = write_export(&items, f, CsvTable::Sources, &path, false).unwrap();
         assert!(written.iter().all(|p| p.exists()), "{f:?}");
+    }
+}
+
+/// The Markdown report read by a CommonMark parser: the sources are one numbered list,
+/// one item per source, with each source's reason, person, words and sentence inside
+/// its own item, from the tenth source on as before it.
+#[test]
+fn the_markdown_source_list_is_one_commonmark_list() {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    for a in cases() {
+        let report = render(
+            std::slice::from_ref(&a),
+            ExportFormat::Markdown,
+            CsvTable::Sources,
+            true,
+        )
+        .unwrap();
+        let sources = report.split("## Sources").nth(1).unwrap();
+        let sources = sources.split("\n## ").next().unwrap();
+        let (mut ordered_lists, mut items, mut depth) = (0, 0, 0);
+        let mut quotes_outside = 0;
+        for event in Parser::new(sources) {
+            match event {
+                Event::Start(Tag::List(first)) => {
+                    if depth == 0 && first.is_some() {
+                        ordered_lists += 1;
+                    }
+                    depth += 1;
+                }
+                Event::End(TagEnd::List(_)) => depth -= 1,
+                Event::Start(Tag::Item) if depth == 1 => items += 1,
+                Event::Start(Tag::BlockQuote(_)) if depth == 0 => quotes_outside += 1,
+                _ => {}
+            }
+        }
+        let n = a.annotations.sources.len();
+        assert!(n >= 10 || a.article.name != "hotair-sessions-fed-up.txt");
+        assert_eq!(ordered_lists, 1, "{}", a.article.name);
+        assert_eq!(items, n, "{}", a.article.name);
+        assert_eq!(quotes_outside, 0, "{}", a.article.name);
     }
 }

@@ -45,6 +45,7 @@ fn header_cells(table: CsvTable) -> &'static [&'static str] {
             "article",
             "source_id",
             "paragraph",
+            "in_title",
             "source",
             "kind",
             "on_record",
@@ -79,6 +80,7 @@ fn header_cells(table: CsvTable) -> &'static [&'static str] {
             "person_id",
             "name",
             "paragraph",
+            "in_title",
             "text",
             "start",
             "end",
@@ -92,7 +94,9 @@ fn rows(a: &Annotated, table: CsvTable) -> Vec<Vec<String>> {
     let idx = CharIndex::new(text);
     let file = a.article.name.clone();
     let opt_text = |s: Option<Span>| s.map(|s| s.slice(text).to_string()).unwrap_or_default();
-    let para = |p: Option<usize>| p.map_or_else(|| "title".into(), |p| p.to_string());
+    // Paragraph numbers stay numbers: the title has none, and a column of its own says so.
+    let para = |p: Option<usize>| p.map(|p| p.to_string()).unwrap_or_default();
+    let in_title = |p: Option<usize>| p.is_none().to_string();
     let people = &a.annotations.people;
     match table {
         CsvTable::Sources => a
@@ -104,6 +108,7 @@ fn rows(a: &Annotated, table: CsvTable) -> Vec<Vec<String>> {
                     file.clone(),
                     s.id.clone(),
                     para(s.paragraph),
+                    in_title(s.paragraph),
                     s.span.slice(text).to_string(),
                     s.kind.name().to_string(),
                     s.on_record().to_string(),
@@ -151,6 +156,7 @@ fn rows(a: &Annotated, table: CsvTable) -> Vec<Vec<String>> {
                         p.id.clone(),
                         p.name.clone(),
                         para(m.paragraph),
+                        in_title(m.paragraph),
                         m.span.slice(text).to_string(),
                         idx.char_offset(m.span.start).to_string(),
                         idx.char_offset(m.span.end).to_string(),

@@ -100,35 +100,35 @@ fn sources(out: &mut String, a: &Annotated) {
         if s.corrected {
             flags.push("corrected".into());
         }
+        let marker = format!("{}. ", n + 1);
+        // CommonMark keeps a line in a list item only when it is indented by the width
+        // of the item's marker: "10. " needs four spaces where "9. " needs three.
+        let indent = " ".repeat(marker.len());
         let _ = writeln!(
             out,
-            "{}. {} — {} (cue: “{}”)",
-            n + 1,
+            "{marker}{} — {} (cue: “{}”)",
             inline(s.span.slice(text)),
             flags.join(", "),
             inline(s.cue.slice(text))
         );
         if let Some(r) = s.reason {
-            let _ = writeln!(out, "   - reason: {}", inline(r.slice(text)));
+            let _ = writeln!(out, "{indent}- reason: {}", inline(r.slice(text)));
         }
         if let Some(p) = s.person {
-            let _ = writeln!(
-                out,
-                "   - person: {}",
-                inline(&a.annotations.people[p].name)
-            );
+            let name = inline(&a.annotations.people[p].name);
+            let _ = writeln!(out, "{indent}- person: {name}");
         }
         if let Some(c) = s.content {
             // Quotation marks only around the source's own words, never a paraphrase.
             let words = inline(c.slice(text));
             let _ = if s.direct {
-                writeln!(out, "   - quoted: “{words}”")
+                writeln!(out, "{indent}- quoted: “{words}”")
             } else {
-                writeln!(out, "   - paraphrased: {words}")
+                writeln!(out, "{indent}- paraphrased: {words}")
             };
         }
         if let Some(sentence) = sentence_of(a, s.span) {
-            let _ = writeln!(out, "   > {}", inline(sentence.slice(text)));
+            let _ = writeln!(out, "{indent}> {}", inline(sentence.slice(text)));
         }
     }
 }
