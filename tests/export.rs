@@ -332,16 +332,120 @@ fn spacy_spans_slice_the_text() {
         let v: Value = serde_json::from_str(line).unwrap();
         let text = chars(v["text"].as_str().unwrap());
         assert_eq!(v["text"].as_str().unwrap(), a.article.text);
-        for s in v["spans"].as_array().unwrap() {
-            let label = s["label"].as_str().unwrap();
-            assert!(label == "PERSON" || label.starts_with("SOURCE_"), "{label}");
+        let texts = |spans: &Value, label: &dyn Fn(&str) -> bool| -> Vec<String> {
+            spans
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| {
+                    assert!(label(s["label"].as_str().unwrap()), "{s}");
+                    let (st, en) = (
+                        s["start"].as_u64().unwrap() as usize,
+                        s["end"].as_u64().unwrap() as usize,
+                    );
+                    slice(&text, st, en)
+                })
+                .collect()
+        };
+        let mut mentions: Vec<(usize, String)> = a
+            .annotations
+            .people
+            .iter()
+            .flat_map(|p| &p.mentions)
+            .map(|m| (m.span.start, m.span.slice(&a.article.text).to_string()))
+            .collect();
+        mentions.sort();
+        let mentions: Vec<String> = mentions.into_iter().map(|m| m.1).collect();
+        assert_eq!(texts(&v["ents"], &|l| l == "PERSON"), mentions);
+        let sources = texts(&v["spans"]["sources"], &|l| l.starts_with("SOURCE_"));
+        assert_eq!(sources.len(), a.annotations.sources.len());
+        // The tokens, each with at most one space after it, give back the whole text.
+        let mut rebuilt = String::new();
+        let mut at = 0;
+        for t in v["tokens"].as_array().unwrap() {
             let (st, en) = (
-                s["start"].as_u64().unwrap() as usize,
-                s["end"].as_u64().unwrap() as usize,
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
             );
-            assert_eq!(slice(&text, st, en), s["text"].as_str().unwrap());
+            match st - at {
+                0 => {}
+                1 if text[at] == ' ' => rebuilt.push(' '),
+                _ => panic!("a gap before token {t}"),
+            }
+            rebuilt.push_str(&slice(&text, st, en));
+            at = en;
         }
+        if at < text.len() {
+            assert_eq!(slice(&text, at, text.len()), " ");
+            rebuilt.push(' ');
+        }
+        assert_eq!(rebuilt, a.article.text);
     }
+}
+
+/// The spaCy export loaded by spaCy itself (`Doc.from_json`, with its schema check),
+/// when spaCy is installed (`pip install -r tests/requirements.txt`; CI installs it).
+#[test]
+fn spacy_itself_loads_the_spacy_export() {
+    let has_spacy = std::process::Command::new("python3")
+        .args(["-c", "import spacy"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_spacy {
+        eprintln!("spaCy is not installed: the spaCy export is not loaded by spaCy here");
+        return;
+    }
+    let items = cases();
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("out.jsonl");
+    let out = render(&items, ExportFormat::Spacy, CsvTable::Sources, true).unwrap();
+    std::fs::write(&export, out).unwrap();
+    let script = r#"
+import json, sys
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+for line in open(sys.argv[1], encoding="utf-8"):
+    record = json.loads(line)
+    doc = Doc(Vocab()).from_json(record, validate=True)
+    assert doc.text == record["text"]
+    print(json.dumps({"ents": [e.text for e in doc.ents],
+                      "sources": [s.label_ for s in doc.spans["sources"]]}))
+"#;
+    let o = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&export)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let printed = String::from_utf8(o.stdout).unwrap();
+    for (line, a) in printed.lines().zip(&items) {
+        let loaded: Value = serde_json::from_str(line).unwrap();
+        let mut mentions: Vec<(usize, &str)> = a
+            .annotations
+            .people
+            .iter()
+            .flat_map(|p| &p.mentions)
+            .map(|m| (m.span.start, m.span.slice(&a.article.text)))
+            .collect();
+        mentions.sort_unstable();
+        let mentions: Vec<&str> = mentions.into_iter().map(|m| m.1).collect();
+        assert_eq!(loaded["ents"], serde_json::json!(mentions));
+        let mut want: Vec<(usize, String)> = a
+            .annotations
+            .sources
+            .iter()
+            .map(|s| {
+                (
+                    s.span.start,
+                    format!("SOURCE_{}", s.kind.name().to_uppercase()),
+                )
+            })
+            .collect();
+        want.sort_unstable();
+        let want: Vec<String> = want.into_iter().map(|w| w.1).collect();
+        assert_eq!(loaded["sources"], serde_json::json!(want));
+    }
+    assert_eq!(printed.lines().count(), items.len());
 }
 
 #[test]
