@@ -571,3 +571,39 @@ fn errors_and_warnings_never_print_escapes_from_file_names() {
     assert!(stderr(&o).contains("invalid UTF-8"), "{}", stderr(&o));
     assert!(!o.stderr.contains(&0x1b), "{:?}", stderr(&o));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_a_message_and_a_closed_pipe_is_quiet() {
+    let full = std::fs::File::options().write(true).open("/dev/full");
+    let Ok(full) = full else {
+        eprintln!("no /dev/full here: the full-disk case is not run");
+        return;
+    };
+    let o = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(["annotate", "sample_articles", "--format", "jsonl"])
+        .current_dir(root())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("cannot write the output: No space left on device"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+
+    // A reader that stops after the first line: the run ends quietly, with success.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(["--summary", "sample_articles"])
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}

@@ -15,6 +15,9 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
+    /// `--force` replaces regular files only.
+    #[error("{}: is {what}; only a regular file is replaced", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
     #[error("the output path has no file name")]
     NoFileName,
     #[error("sqlite writes a database: pass -o FILE.db")]

@@ -21,6 +21,27 @@ pub fn refuse_existing(path: &Path) -> Result<()> {
     }
 }
 
+/// `--force` replaces a regular file, nothing else: a device, a FIFO or a socket would
+/// be turned into a plain file, and a symbolic link would be replaced rather than
+/// followed, either way not what was meant.
+fn refuse_special(path: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(ExportError::NotRegular {
+            path: path.to_path_buf(),
+            what: "a symbolic link",
+        }),
+        Ok(meta) if !meta.is_file() => Err(ExportError::NotRegular {
+            path: path.to_path_buf(),
+            what: if meta.is_dir() {
+                "a folder"
+            } else {
+                "a device, FIFO or socket"
+            },
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Like [`write_atomic`], with the content streamed by `write` into a temporary file
 /// beside `path`, which replaces `path` only once `write` has succeeded.
 ///
@@ -37,6 +58,7 @@ pub fn write_atomic_with<E: From<ExportError>>(
         // Not needed for safety, but it spares the work of `write` for nothing.
         refuse_existing(path)?;
     }
+    refuse_special(path)?;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -77,6 +99,8 @@ pub fn write_atomic_with<E: From<ExportError>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
 
     #[test]
     fn refuses_to_overwrite_without_force() {
@@ -91,6 +115,41 @@ mod tests {
             std::fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no temporary file is left"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn force_replaces_regular_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let e = write_atomic(&fifo, b"two", true).unwrap_err().to_string();
+        assert!(e.contains("is a device, FIFO or socket"), "{e}");
+        assert!(std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo());
+
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, b"precious").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let e = write_atomic(&link, b"two", true).unwrap_err().to_string();
+        assert!(e.contains("is a symbolic link"), "{e}");
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            3,
+            "no temporary left"
         );
     }
 

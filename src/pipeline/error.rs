@@ -12,8 +12,8 @@ pub enum Error {
     Export(#[from] ExportError),
     #[error(transparent)]
     Stats(#[from] crate::stats::RenderError),
-    /// Writing to standard output failed.
-    #[error(transparent)]
+    /// Writing to standard output failed (a full disk; a closed pipe ends a run quietly).
+    #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
     #[error("no article could be loaded")]
     NoArticle,

@@ -27,6 +27,8 @@ pub(super) fn to_stdout(write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Res
     let mut out = BufWriter::new(std::io::stdout().lock());
     match write(&mut out) {
         Err(e) if is_broken_pipe(&e) => Ok(()),
+        // An export's I/O error here is the output's: say so (a full disk).
+        Err(Error::Export(crate::export::ExportError::Io(io))) => Err(Error::Output(io)),
         result => result,
     }
 }
