@@ -6,11 +6,14 @@
 //! ([`Anchor`]), so it is found again when the article file changes a little; one that
 //! cannot be applied any more is reported and kept, never dropped.
 
+pub mod agreement;
 mod anchor;
 mod apply;
+pub mod brat_import;
 mod edit;
 mod sidecar;
 
+pub use agreement::Agreement;
 pub use anchor::Anchor;
 pub use apply::{apply, Skipped, Unapplied};
 pub use edit::{Correction, Edit};
