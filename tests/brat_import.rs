@@ -291,3 +291,63 @@ fn diff_counts_what_the_corrections_changed() {
     let (help, _) = ok(&onrecord(d, &["import-brat", "--help"]));
     assert!(help.contains("onrecord import-brat brat_out/"), "{help}");
 }
+
+#[test]
+fn corpus_records_share_one_sidecar_whatever_folder_the_import_runs_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (first, second) = STORY.split_once("\n\nVornholm met").unwrap();
+    let record = |title: &str, text: &str| {
+        serde_json::json!({"title": title, "text": text}).to_string() + "\n"
+    };
+    let corpus = record("Quarry", first) + &record("Hearing", &format!("Vornholm met{second}"));
+    std::fs::write(d.join("news.jsonl"), corpus).unwrap();
+    let export = [
+        "annotate",
+        "news.jsonl",
+        "--format",
+        "brat",
+        "-o",
+        "out",
+        "--only",
+        "named,organization",
+    ];
+    ok(&onrecord(d, &export));
+    let manifest = std::fs::read_to_string(d.join("out/onrecord.toml")).unwrap();
+    assert!(manifest.contains("news-2 = \"news.jsonl:2\""), "{manifest}");
+    assert!(
+        manifest.contains("only = [\"named\", \"organization\"]"),
+        "{manifest}"
+    );
+
+    let path = d.join("out/news-2.ann");
+    let ann = std::fs::read_to_string(&path).unwrap();
+    let courier = id_of(&ann, "Source", "The Fenwick Courier");
+    let ann = ann.replace(
+        &format!("Kind {courier} organization"),
+        &format!("Kind {courier} media"),
+    );
+    std::fs::write(&path, ann).unwrap();
+    std::fs::write(d.join("out/stray.ann"), "").unwrap();
+
+    // From another folder, the names are found from the folder the export ran in.
+    std::fs::create_dir(d.join("elsewhere")).unwrap();
+    let (_, err) = ok(&onrecord(&d.join("elsewhere"), &["import-brat", "../out"]));
+    assert!(
+        err.contains("news.onrecord.toml: 1 correction added"),
+        "{err}"
+    );
+    assert!(err.contains("stray.ann: not in onrecord.toml"), "{err}");
+    let sidecar = std::fs::read_to_string(d.join("news.onrecord.toml")).unwrap();
+    assert!(sidecar.contains("record = \"2\""), "{sidecar}");
+
+    // Now media, the Courier is of a kind the export left out, and still not new.
+    let (_, err) = ok(&onrecord(d, &["import-brat", "out"]));
+    assert!(err.contains("no new corrections"), "{err}");
+    let (json, _) = ok(&onrecord(d, &["diff", "news.jsonl", "--format", "json"]));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["articles"]["read"], 2);
+    assert_eq!(v["articles"]["with_corrections"], 1);
+    assert_eq!(v["sources"]["kind_changed"], 1);
+    assert_eq!(v["sources"]["added"], 0);
+}

@@ -432,12 +432,10 @@ fn source_edits(
 ) -> Vec<Edit> {
     let text = &a.article.text;
     let anchor = |span: Span| Anchor::of(text, span);
-    let ours: Vec<&crate::annotate::Source> = a
-        .annotations
-        .sources
-        .iter()
-        .filter(|s| only.is_none_or(|k| k.contains(&s.counted_kind)))
-        .collect();
+    let ours: Vec<&crate::annotate::Source> = a.annotations.sources.iter().collect();
+    // Sources of kinds the export left out were never in the `.ann`: missing there,
+    // they are not removed.
+    let in_export = |s: &crate::annotate::Source| only.is_none_or(|k| k.contains(&s.counted_kind));
     // Source entities the annotation has, so that one left without its event is no new
     // source.
     let all_spans: BTreeSet<Span> = before
@@ -479,7 +477,7 @@ fn source_edits(
     };
     let mut edits = Vec::new();
     for (i, s) in ours.iter().enumerate() {
-        if pair[i].is_none() {
+        if pair[i].is_none() && in_export(s) {
             edits.push(Edit::NotASource {
                 source: anchor(s.span),
                 cue: anchor(s.cue),
@@ -726,6 +724,35 @@ mod tests {
                 if source.text == "the mining firm" && cue.text == "objected"
         ));
         assert_eq!(edits.len(), 2, "{edits:?}");
+    }
+
+    #[test]
+    fn sources_the_export_left_out_are_left_alone() {
+        let only = [SourceKind::Named];
+        let exported = ann(&annotated().only_kinds(&only));
+        let parsed = parse_ann(&exported, STORY).unwrap();
+        assert_eq!(diff(&annotated(), &parsed, Some(&only)).0, []);
+        assert_eq!(diff(&annotated(), &parsed, None).0.len(), 2, "two left out");
+
+        // A kind changed to one the export leaves out is still compared.
+        let vornholm = id(&exported, "Source", "Ilsabet Vornholm");
+        let edited = exported.replace(
+            &format!("Kind {vornholm} named"),
+            &format!("Kind {vornholm} anonymous"),
+        );
+        let parsed = parse_ann(&edited, STORY).unwrap();
+        let (edits, _) = diff(&annotated(), &parsed, Some(&only));
+        assert_eq!(
+            edits.iter().map(Edit::name).collect::<Vec<_>>(),
+            ["source-kind"]
+        );
+        let mut after = annotated();
+        let list = [Correction {
+            record: None,
+            edit: edits[0].clone(),
+        }];
+        assert!(apply(&mut after, &list).is_empty());
+        assert_eq!(diff(&after, &parsed, Some(&only)).0, []);
     }
 
     #[test]

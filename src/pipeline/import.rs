@@ -27,6 +27,12 @@ pub fn import_brat(folder: &Path, options: &ReadOptions, notify: Notify) -> Resu
         .collect();
     let paths: Vec<PathBuf> = entries.iter().map(|(stem, _)| stem.into()).collect();
     let report = Report::for_paths(&paths, notify);
+    for stray in strays(folder, &manifest) {
+        report.warning(format!(
+            "{}: not in {MANIFEST}, so no article to correct; left alone",
+            stray.display()
+        ));
+    }
     let mut articles = load_articles(&entries, options, &report)?;
     let mut wrote = false;
     for (stem, name) in &entries {
@@ -45,6 +51,23 @@ pub fn import_brat(folder: &Path, options: &ReadOptions, notify: Notify) -> Resu
         report.notice(Notice::NothingNew(folder.to_path_buf()));
     }
     report.finish()
+}
+
+/// The `.ann` files of the folder that the manifest does not name.
+fn strays(folder: &Path, manifest: &Manifest) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut strays: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .filter(|p| {
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            !manifest.articles.contains_key(stem)
+        })
+        .collect();
+    strays.sort();
+    strays
 }
 
 fn read_manifest(path: &Path) -> Result<Manifest> {
