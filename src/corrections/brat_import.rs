@@ -169,13 +169,15 @@ pub fn parse_ann(ann: &str, text: &str) -> Result<Ann, AnnFault> {
     let mut reason_of: HashMap<&str, Span> = HashMap::new();
     let mut person_of: HashMap<&str, (String, Span)> = HashMap::new();
     for (n, label, a, b) in &relations {
-        let (first, second) = (entity(*n, a)?, entity(*n, b)?);
+        // Relations of other kinds may join what they like; they are left alone.
         match label.as_str() {
             "Justifies" => {
-                reason_of.insert(b, first.span);
+                entity(*n, b)?;
+                reason_of.insert(b, entity(*n, a)?.span);
             }
             "Refers" => {
-                person_of.insert(a, (b.clone(), second.span));
+                entity(*n, a)?;
+                person_of.insert(a, (b.clone(), entity(*n, b)?.span));
             }
             _ => {}
         }
@@ -753,6 +755,52 @@ mod tests {
         }];
         assert!(apply(&mut after, &list).is_empty());
         assert_eq!(diff(&after, &parsed, Some(&only)).0, []);
+    }
+
+    #[test]
+    fn offsets_are_code_points_of_text_beyond_ascii() {
+        let text = "Hafen\n\n„Wir warten“, sagte Zoë Ørnvik, die Hafenmeisterin. \
+            Ørnvik sagte später, das Boot 🚢 komme, according to two pilots.\n";
+        let a = Annotated::new(parse_text("hafen.txt", text.to_string(), Format::Plain));
+        let exported = ann(&a);
+        let parsed = parse_ann(&exported, text).unwrap();
+        for (_, span) in &parsed.mentions {
+            assert!(span.slice(text).contains("Ørnvik"), "{span:?}");
+        }
+        assert_eq!(diff(&a, &parsed, None).0, []);
+    }
+
+    #[test]
+    fn no_line_makes_the_reader_panic() {
+        let lines = [
+            "",
+            "\t",
+            "T1",
+            "T1\t",
+            "T1\tPerson",
+            "T1\tPerson 1",
+            "T1\tPerson 1 2;",
+            "T1\tPerson ;",
+            "T1\tPerson -1 2\tx",
+            "T1\tPerson 1 99999999999999999999999\tx",
+            "E1\t",
+            "E1\t:",
+            "E1\tAttribution",
+            "A1\t",
+            "A1\tKind",
+            "A1\tKind T1 named extra words",
+            "R1\t",
+            "R1\tRefers Arg1: Arg2:",
+            "#1\t",
+            "N1",
+            "*\tEquiv T1 T2",
+            "é\tx",
+            "T1\tPerson 3 4\tx\ty",
+        ];
+        for line in lines {
+            let _ = parse_ann(line, STORY);
+            let _ = parse_ann(&format!("T1\tSource 0 6\tQuarry\n{line}\n"), STORY);
+        }
     }
 
     #[test]
