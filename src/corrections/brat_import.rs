@@ -804,6 +804,56 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_moved_is_the_attribution_made_anew_with_what_it_carries() {
+        let exported = ann(&annotated());
+        let (a, b) = offsets("said", 1);
+        let (c, d) = offsets("would move", 0);
+        let cue = exported
+            .lines()
+            .find(|l| l.contains(&format!("\tAttribution {a} {b}\t")))
+            .unwrap()
+            .to_string();
+        let moved = cue.replace(&format!("{a} {b}\tsaid"), &format!("{c} {d}\twould move"));
+        let edits = edits_for(&exported.replace(&cue, &moved));
+        let names: Vec<&str> = edits.iter().map(Edit::name).collect();
+        assert_eq!(names, ["not-a-source", "new-source"]);
+        assert!(matches!(
+            &edits[1],
+            Edit::NewSource { source, kind: SourceKind::Named, cue: Some(cue) }
+                if source.text == "Tullimore" && cue.text == "would move"
+        ));
+    }
+
+    #[test]
+    fn a_new_mention_of_a_name_already_known_joins_its_person() {
+        let text = "Harbour dues\n\nWenna Trezise said the dues would rise. \
+            The clerk agreed with Trezise on Monday.\n";
+        let fresh = Annotated::new(parse_text("dues.txt", text.to_string(), Format::Plain));
+        let exported = ann(&fresh);
+        // A correction made before took the second mention away; brat has it.
+        let last = text.rfind("Trezise").unwrap();
+        let second = Anchor::of(text, Span::new(last, last + 7));
+        let mut a = fresh.clone();
+        let taken = Correction {
+            record: None,
+            edit: Edit::NotAMention {
+                mention: second.clone(),
+            },
+        };
+        assert!(apply(&mut a, &[taken]).is_empty());
+        let parsed = parse_ann(&exported, text).unwrap();
+        let (edits, _) = diff(&a, &parsed, None);
+        assert!(
+            matches!(
+                &edits[..],
+                [Edit::NewMention { mention, person: Some(p) }]
+                    if *mention == second && p.text == "Wenna Trezise"
+            ),
+            "{edits:?}"
+        );
+    }
+
+    #[test]
     fn faults_name_their_line() {
         let fault = |ann: &str| parse_ann(ann, STORY).unwrap_err();
         assert_eq!(fault("T1\tPerson 0 6\tQuarry\nT2 Person 0 6\n").line, 2);
