@@ -350,4 +350,16 @@ fn corpus_records_share_one_sidecar_whatever_folder_the_import_runs_in() {
     assert_eq!(v["articles"]["with_corrections"], 1);
     assert_eq!(v["sources"]["kind_changed"], 1);
     assert_eq!(v["sources"]["added"], 0);
+
+    // Under --corrections, from another folder too, the sidecar goes where a run in the
+    // export's folder looks for it.
+    std::fs::remove_file(d.join("news.onrecord.toml")).unwrap();
+    let args = ["import-brat", "../out", "--corrections", "../kept"];
+    let (_, err) = ok(&onrecord(&d.join("elsewhere"), &args));
+    assert!(err.contains("1 correction added"), "{err}");
+    assert!(d.join("kept/news.onrecord.toml").is_file());
+    let args = ["diff", "news.jsonl", "--corrections", "kept", "-f", "json"];
+    let (json, _) = ok(&onrecord(d, &args));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["sources"]["kind_changed"], 1);
 }

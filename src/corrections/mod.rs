@@ -122,7 +122,23 @@ pub struct ArticleCorrections {
 impl ArticleCorrections {
     /// The corrections of the article called `name`, read from its sidecar in `place`.
     pub fn load(place: &Place, name: &str) -> Result<ArticleCorrections, SidecarError> {
-        let Some((path, record)) = place.sidecar_of(name) else {
+        ArticleCorrections::load_at(place.sidecar_of(name))
+    }
+
+    /// [`ArticleCorrections::load`] for a name relative to `base`, the folder a run
+    /// that found the article by this name ran in.
+    pub fn load_in(
+        place: &Place,
+        base: &Path,
+        name: &str,
+    ) -> Result<ArticleCorrections, SidecarError> {
+        ArticleCorrections::load_at(place.sidecar_of_in(base, name))
+    }
+
+    fn load_at(
+        sidecar: Option<(PathBuf, Option<String>)>,
+    ) -> Result<ArticleCorrections, SidecarError> {
+        let Some((path, record)) = sidecar else {
             return Ok(ArticleCorrections::default());
         };
         let list = Sidecar::read(&path)?

@@ -6,9 +6,7 @@ use super::{Error, Notice, Notify, Report, Result};
 use crate::annotate::{Annotated, SourceKind};
 use crate::article::Article;
 use crate::corrections::brat_import::{diff, parse_ann};
-use crate::corrections::{
-    apply, skipped_warning, ArticleCorrections, ArticleFile, Correction, Place,
-};
+use crate::corrections::{apply, skipped_warning, ArticleCorrections, ArticleFile, Correction};
 use crate::export::brat::{Manifest, MANIFEST};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -20,10 +18,11 @@ use std::path::{Path, PathBuf};
 pub fn import_brat(folder: &Path, options: &ReadOptions, notify: Notify) -> Result<()> {
     let place = options.corrections.place().ok_or(Error::NoCorrections)?;
     let manifest = read_manifest(&folder.join(MANIFEST))?;
+    let base = manifest.base.as_deref();
     let entries: Vec<(String, String)> = manifest
         .articles
         .iter()
-        .map(|(stem, name)| (stem.clone(), resolve(name, manifest.base.as_deref())))
+        .map(|(stem, name)| (stem.clone(), resolve(name, base)))
         .collect();
     let paths: Vec<PathBuf> = entries.iter().map(|(stem, _)| stem.into()).collect();
     let report = Report::for_paths(&paths, notify);
@@ -37,8 +36,18 @@ pub fn import_brat(folder: &Path, options: &ReadOptions, notify: Notify) -> Resu
     let mut wrote = false;
     for (stem, name) in &entries {
         let article = articles.remove(name);
+        // A name found from the export's folder has its sidecar where a run there
+        // looks for it, which under --corrections DIR is at the name as written.
+        let given = &manifest.articles[stem];
+        let corrections = match base {
+            Some(base) if given != name => ArticleCorrections::load_in(place, base, given),
+            _ => ArticleCorrections::load(place, name),
+        };
         let only = manifest.only.as_deref();
-        match import_one(folder, stem, name, article, place, only, &report) {
+        let imported = corrections
+            .map_err(Error::from)
+            .and_then(|c| import_one(folder, stem, name, article, c, only, &report));
+        match imported {
             Ok(Some((sidecar, added))) => {
                 wrote = true;
                 report.notice(Notice::Imported { sidecar, added });
@@ -136,7 +145,7 @@ fn import_one(
     stem: &str,
     name: &str,
     article: Option<Article>,
-    place: &Place,
+    mut corrections: ArticleCorrections,
     only: Option<&[SourceKind]>,
     report: &Report,
 ) -> Result<Option<(PathBuf, usize)>> {
@@ -162,7 +171,6 @@ fn import_one(
         path: ann_path.clone(),
         fault,
     })?;
-    let mut corrections = ArticleCorrections::load(place, name)?;
     let mut annotated = Annotated::new(article);
     let skipped = apply(&mut annotated, &corrections.list);
     let sidecar = corrections.sidecar.clone().unwrap_or_default();
