@@ -19,12 +19,13 @@ pub fn import_brat(folder: &Path, options: &ReadOptions, notify: Notify) -> Resu
     let place = options.corrections.place().ok_or(Error::NoCorrections)?;
     let manifest = read_manifest(&folder.join(MANIFEST))?;
     let base = manifest.base.as_deref();
-    let entries: Vec<(String, String)> = manifest
+    // Each stem, the article's name as the manifest gives it, and as it is read here.
+    let entries: Vec<(&String, &String, String)> = manifest
         .articles
         .iter()
-        .map(|(stem, name)| (stem.clone(), resolve(name, base)))
+        .map(|(stem, given)| (stem, given, resolve(given, base)))
         .collect();
-    let paths: Vec<PathBuf> = entries.iter().map(|(stem, _)| stem.into()).collect();
+    let paths: Vec<PathBuf> = entries.iter().map(|(stem, ..)| stem.into()).collect();
     let report = Report::for_paths(&paths, notify);
     for stray in strays(folder, &manifest) {
         report.warning(format!(
@@ -34,13 +35,12 @@ pub fn import_brat(folder: &Path, options: &ReadOptions, notify: Notify) -> Resu
     }
     let mut articles = load_articles(&entries, options, &report)?;
     let mut wrote = false;
-    for (stem, name) in &entries {
+    for (stem, given, name) in &entries {
         let article = articles.remove(name);
         // A name found from the export's folder has its sidecar where a run there
         // looks for it, which under --corrections DIR is at the name as written.
-        let given = &manifest.articles[stem];
         let corrections = match base {
-            Some(base) if given != name => ArticleCorrections::load_in(place, base, given),
+            Some(base) if *given != name => ArticleCorrections::load_in(place, base, given),
             _ => ArticleCorrections::load(place, name),
         };
         let only = manifest.only.as_deref();
@@ -111,14 +111,14 @@ fn resolve(name: &str, base: Option<&Path>) -> String {
 
 /// The articles the manifest names, by name: each file loaded, each corpus read once.
 fn load_articles(
-    entries: &[(String, String)],
+    entries: &[(&String, &String, String)],
     options: &ReadOptions,
     report: &Report,
 ) -> Result<HashMap<String, Article>> {
-    let wanted: BTreeSet<&str> = entries.iter().map(|(_, name)| name.as_str()).collect();
+    let wanted: BTreeSet<&str> = entries.iter().map(|(.., name)| name.as_str()).collect();
     let files: BTreeSet<PathBuf> = entries
         .iter()
-        .filter_map(|(_, name)| ArticleFile::of_name(name).map(|f| f.path))
+        .filter_map(|(.., name)| ArticleFile::of_name(name).map(|f| f.path))
         .collect();
     let inputs = files
         .into_iter()
