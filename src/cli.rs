@@ -113,6 +113,36 @@ pub enum Command {
         after_help = "Examples:\n  onrecord stats archive/ --by outlet\n  onrecord stats corpus.jsonl --by month --format csv > months.csv\n  onrecord stats corpus.jsonl --by person"
     )]
     Stats(StatsArgs),
+    /// Read back the edits made in brat to a folder `annotate --format brat` wrote, and
+    /// add them to each article's corrections.
+    #[command(
+        name = "import-brat",
+        after_help = "Examples:\n  onrecord annotate story.txt --format brat -o brat_out/\n  (edit brat_out/ in brat)\n  onrecord import-brat brat_out/\n  onrecord import-brat brat_out/ --corrections my_corrections/"
+    )]
+    ImportBrat(ImportBratArgs),
+    /// How far the corrections agree with the annotator: sources and people kept,
+    /// changed, removed and added, a kind table and the annotator's precision.
+    #[command(
+        after_help = "Examples:\n  onrecord diff story.txt\n  onrecord diff archive/ corpus.jsonl --format json\n  onrecord diff archive/ --corrections my_corrections/ --format csv > agreement.csv"
+    )]
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportBratArgs {
+    /// The brat folder: the .txt and .ann files, annotation.conf and the onrecord.toml
+    /// manifest that says which article each pair is.
+    pub folder: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Article files, corpus files (.jsonl, .csv) or folders.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// An aligned table, or CSV or JSON for pandas and R.
+    #[arg(long, short, value_parser = one_of::<StatsFormat>(), default_value = "table")]
+    pub format: StatsFormat,
 }
 
 #[derive(Debug, Args)]

@@ -40,6 +40,16 @@ fn run() -> Result<()> {
             let (by, format) = (args.by, args.format);
             Ok(pipeline::stats(&args.paths, by, format, &options, &notify)?)
         }
+        Some(Command::ImportBrat(args)) => Ok(pipeline::import_brat(
+            &args.folder,
+            &options,
+            &print_notice,
+        )?),
+        Some(Command::Diff(args)) => {
+            let progress = Progress::on_stderr();
+            let notify = |notice: Notice| progress.show(notice);
+            Ok(pipeline::diff(&args.paths, args.format, &options, &notify)?)
+        }
         None => {
             // A wrong --theme is an error even when no reader opens.
             if let Some(spec) = &cli.theme {

@@ -241,7 +241,11 @@ fn brat_folder_opens_as_is() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("brat");
     let files = write_export(&items, ExportFormat::Brat, CsvTable::Sources, &out, false).unwrap();
-    assert_eq!(files.len(), 7);
+    assert_eq!(
+        files.len(),
+        8,
+        "annotation.conf, 3 × (.txt, .ann), onrecord.toml"
+    );
     let conf = std::fs::read_to_string(out.join("annotation.conf")).unwrap();
     for a in &items {
         let stem = std::path::Path::new(&a.article.name)
@@ -275,6 +279,60 @@ fn brat_folder_opens_as_is() {
         write_export(&items, ExportFormat::Brat, CsvTable::Sources, &out, false).is_err(),
         "no overwrite without force"
     );
+}
+
+#[test]
+fn brat_marks_corrections_and_names_each_article_in_its_manifest() {
+    use onrecord::annotate::SourceKind;
+    use onrecord::corrections::{apply, Anchor, Correction, Edit};
+    use onrecord::export::brat::{Manifest, MANIFEST};
+    use onrecord::span::Span;
+    let text = "Ferry fares rise\n\nFares will rise in May, said Orla Penhallow, \
+        the harbour master. Penhallow spoke on Tuesday.\n";
+    let at = |words: &str| {
+        let start = text.find(words).unwrap();
+        Anchor::of(text, Span::new(start, start + words.len()))
+    };
+    let article = |name: &str| parse_text(name, text.to_string(), Format::Plain);
+    let mut corrected = Annotated::new(article("north/ferry.txt"));
+    let edits = [
+        Edit::SourceKind {
+            source: at("Orla Penhallow"),
+            cue: at("said"),
+            kind: SourceKind::Anonymous,
+        },
+        Edit::PersonName {
+            person: {
+                let last = text.rfind("Penhallow").unwrap();
+                Anchor::of(text, Span::new(last, last + 9))
+            },
+            name: "Orla Penhallow-Quay".into(),
+        },
+    ];
+    let list: Vec<Correction> = edits
+        .into_iter()
+        .map(|edit| Correction { record: None, edit })
+        .collect();
+    assert!(apply(&mut corrected, &list).is_empty());
+    let items = vec![corrected, Annotated::new(article("south/ferry.txt"))];
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brat");
+    write_export(&items, ExportFormat::Brat, CsvTable::Sources, &out, false).unwrap();
+
+    let conf = std::fs::read_to_string(out.join("annotation.conf")).unwrap();
+    assert!(conf.contains("\nCorrected\tArg:Source|Person\n"), "{conf}");
+    let ann = std::fs::read_to_string(out.join("ferry.ann")).unwrap();
+    let corrected_lines: Vec<&str> = ann.lines().filter(|l| l.contains("\tCorrected ")).collect();
+    // The source, and each of the renamed person's two mentions.
+    assert_eq!(corrected_lines.len(), 3, "{ann}");
+    let plain = std::fs::read_to_string(out.join("ferry-2.ann")).unwrap();
+    assert!(!plain.contains("Corrected"), "{plain}");
+
+    let manifest: Manifest =
+        toml::from_str(&std::fs::read_to_string(out.join(MANIFEST)).unwrap()).unwrap();
+    assert_eq!(manifest.articles["ferry"], "north/ferry.txt");
+    assert_eq!(manifest.articles["ferry-2"], "south/ferry.txt");
+    assert_eq!(manifest.only, None);
 }
 
 #[test]

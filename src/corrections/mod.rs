@@ -6,11 +6,14 @@
 //! ([`Anchor`]), so it is found again when the article file changes a little; one that
 //! cannot be applied any more is reported and kept, never dropped.
 
+pub mod agreement;
 mod anchor;
 mod apply;
+pub mod brat_import;
 mod edit;
 mod sidecar;
 
+pub use agreement::Agreement;
 pub use anchor::Anchor;
 pub use apply::{apply, Skipped, Unapplied};
 pub use edit::{Correction, Edit};
@@ -119,7 +122,23 @@ pub struct ArticleCorrections {
 impl ArticleCorrections {
     /// The corrections of the article called `name`, read from its sidecar in `place`.
     pub fn load(place: &Place, name: &str) -> Result<ArticleCorrections, SidecarError> {
-        let Some((path, record)) = place.sidecar_of(name) else {
+        ArticleCorrections::load_at(place.sidecar_of(name))
+    }
+
+    /// [`ArticleCorrections::load`] for a name relative to `base`, the folder a run
+    /// that found the article by this name ran in.
+    pub fn load_in(
+        place: &Place,
+        base: &Path,
+        name: &str,
+    ) -> Result<ArticleCorrections, SidecarError> {
+        ArticleCorrections::load_at(place.sidecar_of_in(base, name))
+    }
+
+    fn load_at(
+        sidecar: Option<(PathBuf, Option<String>)>,
+    ) -> Result<ArticleCorrections, SidecarError> {
+        let Some((path, record)) = sidecar else {
             return Ok(ArticleCorrections::default());
         };
         let list = Sidecar::read(&path)?

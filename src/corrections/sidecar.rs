@@ -156,6 +156,26 @@ impl Place {
     }
 }
 
+impl Place {
+    /// [`Place::sidecar_of`] for a name that is relative to `base` rather than to the
+    /// working folder: beside the file under `base`, or under the folder at the name's
+    /// own path, as a run in `base` finds it.
+    pub fn sidecar_of_in(&self, base: &Path, name: &str) -> Option<(PathBuf, Option<String>)> {
+        let full = base.join(name).display().to_string();
+        match self {
+            Place::Beside => self.sidecar_of(&full),
+            Place::Folder(dir) => {
+                let record = ArticleFile::of_name(&full)?.record;
+                let file = match &record {
+                    Some(_) => name.rsplit_once(':').map_or(name, |(file, _)| file),
+                    None => name,
+                };
+                Some((dir.join(sidecar_name(&inner_path(Path::new(file)))), record))
+            }
+        }
+    }
+}
+
 /// `story.txt` → `story.onrecord.toml`.
 pub fn sidecar_name(article: &Path) -> PathBuf {
     article.with_extension("onrecord.toml")
@@ -263,5 +283,22 @@ mod tests {
             Some(("/keep/shared/story.onrecord.toml".into(), None))
         );
         assert_eq!(Place::Beside.sidecar_of("no-such-file.txt"), None);
+    }
+
+    #[test]
+    fn a_name_relative_to_another_folder_finds_the_same_sidecar() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("news")).unwrap();
+        std::fs::write(dir.path().join("news/feed.jsonl"), "{}").unwrap();
+        let kept = Place::Folder("/keep".into());
+        assert_eq!(
+            kept.sidecar_of_in(dir.path(), "news/feed.jsonl:3"),
+            Some(("/keep/news/feed.onrecord.toml".into(), Some("3".into())))
+        );
+        assert_eq!(
+            Place::Beside.sidecar_of_in(dir.path(), "news/feed.jsonl:3"),
+            Some((dir.path().join("news/feed.onrecord.toml"), Some("3".into())))
+        );
+        assert_eq!(kept.sidecar_of_in(dir.path(), "news/gone.jsonl:3"), None);
     }
 }

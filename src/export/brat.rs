@@ -28,6 +28,7 @@ Kind\tArg:Source, Value:";
 const CONF_AFTER_KINDS: &str = "
 Declined\tArg:Attribution
 NoReasonGiven\tArg:Source
+Corrected\tArg:Source|Person
 ";
 
 /// brat's `annotation.conf`: the entities, relations, events and attributes our `.ann`
@@ -55,6 +56,11 @@ pub fn ann(a: &Annotated) -> String {
             .iter()
             .map(|m| w.span("Person", m.span))
             .collect();
+        if p.corrected {
+            for id in &ids {
+                w.attribute(&format!("Corrected {id}"));
+            }
+        }
         person_t.push(ids);
     }
     for s in &a.annotations.sources {
@@ -69,6 +75,9 @@ pub fn ann(a: &Annotated) -> String {
         }
         w.line(&line);
         w.attribute(&format!("Kind {src} {}", s.kind.name()));
+        if s.corrected {
+            w.attribute(&format!("Corrected {src}"));
+        }
         if s.declined {
             w.attribute(&format!("Declined {event}"));
         }
@@ -153,4 +162,37 @@ pub fn line_fragments(text: &str, span: Span) -> Vec<Span> {
     out.push(Span::new(start, span.end));
     out.retain(|f| !f.trim(text).is_empty());
     out.into_iter().map(|f| f.trim(text)).collect()
+}
+
+/// The manifest's file name in a brat folder (brat leaves files it does not know alone).
+pub const MANIFEST: &str = "onrecord.toml";
+
+/// Which article each `.txt`/`.ann` pair of a brat folder stands for, so that the
+/// folder, once edited in brat, can be read back as corrections.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The working folder of the export, which relative article names start from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<std::path::PathBuf>,
+    /// The source kinds the export kept (`--only`); none: every kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only: Option<Vec<SourceKind>>,
+    /// File stem (`story` for `story.txt` and `story.ann`) → the article's name: its
+    /// file, or `file:line` for a record of a corpus.
+    pub articles: std::collections::BTreeMap<String, String>,
+}
+
+const MANIFEST_HEADER: &str = "\
+# onrecord: which article each .txt/.ann pair of this brat folder stands for.
+# `onrecord import-brat FOLDER` reads the edits made in brat back as corrections.
+";
+
+impl Manifest {
+    pub fn to_toml(&self) -> String {
+        format!(
+            "{MANIFEST_HEADER}\n{}",
+            toml::to_string(self).unwrap_or_default()
+        )
+    }
 }

@@ -152,17 +152,34 @@ pub fn write_export(
         write_atomic_with(path, force, |out| write_items(out, items, style))?;
         return Ok(vec![path.to_path_buf()]);
     }
+    write_brat(items, path, force, None)
+}
+
+/// Writes a brat folder: `annotation.conf`, each article's text verbatim and its
+/// `.ann`, and the manifest ([`brat::Manifest`]) that says which article each pair is,
+/// so that `onrecord import-brat` can read the edits back. `only`: the kinds the sources
+/// were filtered to. Returns the files written.
+pub fn write_brat(
+    items: &[Annotated],
+    path: &Path,
+    force: bool,
+    only: Option<&[crate::annotate::SourceKind]>,
+) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(path).map_err(ExportError::file(path, "cannot create the folder"))?;
     let mut files = vec![(path.join("annotation.conf"), brat::annotation_conf())];
+    let mut stems = UniqueStems::default();
+    let mut manifest = brat::Manifest {
+        base: std::env::current_dir().ok(),
+        only: only.map(<[_]>::to_vec),
+        articles: Default::default(),
+    };
     for a in items {
-        let stem = Path::new(&a.article.name)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("article")
-            .to_string();
+        let stem = stems.next(&a.article.name);
         files.push((path.join(format!("{stem}.txt")), a.article.text.clone()));
         files.push((path.join(format!("{stem}.ann")), brat::ann(a)));
+        manifest.articles.insert(stem, a.article.name.clone());
     }
+    files.push((path.join(brat::MANIFEST), manifest.to_toml()));
     if !force {
         for (p, _) in &files {
             refuse_existing(p)?;
@@ -172,6 +189,44 @@ pub fn write_export(
         write_atomic(p, body.as_bytes(), force)?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+/// File name stems for articles, in the order they come: the article file's stem, with
+/// a corpus record's line ("corpus-17"), made unique with "-2", "-3"… where two
+/// articles in different folders share a name.
+#[derive(Default)]
+pub struct UniqueStems {
+    seen: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueStems {
+    pub fn next(&mut self, article_name: &str) -> String {
+        let stem = stem_of(article_name);
+        let n = self.seen.entry(stem.clone()).or_insert(0);
+        *n += 1;
+        match *n {
+            1 => stem,
+            n => format!("{stem}-{n}"),
+        }
+    }
+}
+
+fn stem_of(article_name: &str) -> String {
+    let (file, line) = match article_name.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+            (file, Some(line))
+        }
+        _ => (article_name, None),
+    };
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty() && *s != "-")
+        .unwrap_or(crate::article::STDIN_NAME);
+    match line {
+        Some(line) => format!("{stem}-{line}"),
+        None => stem.to_string(),
+    }
 }
 
 /// A readable summary of each article, for a terminal that is no terminal.

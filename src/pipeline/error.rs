@@ -25,6 +25,27 @@ pub enum Error {
         #[source]
         source: walkdir::Error,
     },
+    #[error(transparent)]
+    Corrections(#[from] crate::corrections::SidecarError),
+    #[error("{}: cannot read the brat folder's manifest: {message} (is it a folder `onrecord annotate --format brat -o FOLDER` wrote?)", path.display())]
+    Manifest { path: PathBuf, message: String },
+    #[error("{}: {fault}", path.display())]
+    Ann {
+        path: PathBuf,
+        fault: crate::corrections::brat_import::AnnFault,
+    },
+    #[error("{}: the text is not the text of {article} any more (the .txt was edited, or the article changed since the export); export it to brat again", txt.display())]
+    TextChanged { txt: PathBuf, article: String },
+    #[error("{}: the article {name} it stands for cannot be found", ann.display())]
+    ArticleGone { ann: PathBuf, name: String },
+    #[error("{}: cannot read the file", path.display())]
+    ReadFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("import-brat writes corrections, which --no-corrections leaves out")]
+    NoCorrections,
     /// Inputs of a run over several that could not be read (each was reported).
     #[error("{} could not be read (see above)", inputs(*.0))]
     InputsFailed(usize),

@@ -10,7 +10,9 @@ use crate::annotate::{Annotated, SourceKind};
 use crate::article::corpus::CorpusFormat;
 use crate::export::stream::{ExportWriter, Piece, Style};
 use crate::export::ExportError;
-use crate::export::{refuse_existing, write_atomic_with, write_export, CsvTable, ExportFormat};
+use crate::export::{
+    refuse_existing, write_atomic_with, write_brat, CsvTable, ExportFormat, UniqueStems,
+};
 use crate::parallel::map_in_order;
 use std::io::Write;
 use std::iter::Peekable;
@@ -173,44 +175,6 @@ fn per_article_files(
     })
 }
 
-/// File name stems for articles, in the order they come: the article file's stem, with
-/// a corpus record's line ("corpus-17"), made unique with "-2", "-3"… where two
-/// articles in different folders share a name.
-#[derive(Default)]
-struct UniqueStems {
-    seen: std::collections::HashMap<String, usize>,
-}
-
-impl UniqueStems {
-    fn next(&mut self, article_name: &str) -> String {
-        let stem = stem_of(article_name);
-        let n = self.seen.entry(stem.clone()).or_insert(0);
-        *n += 1;
-        match *n {
-            1 => stem,
-            n => format!("{stem}-{n}"),
-        }
-    }
-}
-
-fn stem_of(article_name: &str) -> String {
-    let (file, line) = match article_name.rsplit_once(':') {
-        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
-            (file, Some(line))
-        }
-        _ => (article_name, None),
-    };
-    let stem = Path::new(file)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .filter(|s| !s.is_empty() && *s != "-")
-        .unwrap_or(crate::article::STDIN_NAME);
-    match line {
-        Some(line) => format!("{stem}-{line}"),
-        None => stem.to_string(),
-    }
-}
-
 /// Writes one export of the pieces; `rest` has read ahead, so it knows if there are several.
 fn write_pieces(
     out: &mut dyn Write,
@@ -290,13 +254,7 @@ fn brat_folder(
     if items.is_empty() {
         return Err(Error::NoArticle);
     }
-    for f in write_export(
-        &items,
-        export.format,
-        export.csv_table,
-        folder,
-        export.force,
-    )? {
+    for f in write_brat(&items, folder, export.force, export.only.as_deref())? {
         report.notice(Notice::Wrote(f));
     }
     Ok(())

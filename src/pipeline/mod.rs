@@ -6,15 +6,19 @@
 //! only the articles under way. What a run has to say besides its output (warnings,
 //! skipped files, files written) goes to a [`Report`]; the binary prints it.
 
+mod agreement;
 mod error;
 mod export;
+mod import;
 pub mod inputs;
 mod output;
 mod stats;
 mod summaries;
 
+pub use agreement::diff;
 pub use error::{Error, Result};
 pub use export::{annotate, ExportOptions};
+pub use import::import_brat;
 pub use inputs::{
     annotated, annotated_job, expand_paths, jobs, load_all, load_job, load_samples, Input, Job,
     Loaded, ReadOptions,
@@ -41,6 +45,10 @@ pub enum Notice {
         added: usize,
         already_there: usize,
     },
+    /// Corrections read from a brat folder were added to a sidecar.
+    Imported { sidecar: PathBuf, added: usize },
+    /// A brat folder held no edit that is not a correction already.
+    NothingNew(PathBuf),
     /// One more article is done (a count for a progress display).
     Done,
     /// Every article is done: a progress display goes before the output comes.
@@ -62,6 +70,17 @@ impl std::fmt::Display for Notice {
                 "wrote {}: {added} articles added, {already_there} already there",
                 database.display()
             ),
+            Notice::Imported { sidecar, added } => {
+                let s = if *added == 1 { "" } else { "s" };
+                write!(
+                    f,
+                    "wrote {}: {added} correction{s} added",
+                    sidecar.display()
+                )
+            }
+            Notice::NothingNew(folder) => {
+                write!(f, "{}: no new corrections", folder.display())
+            }
             Notice::Done => write!(f, "one more article done"),
             Notice::AllDone => write!(f, "every article done"),
         }
