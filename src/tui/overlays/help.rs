@@ -4,7 +4,7 @@ use super::{centered, closes, overlay_block, Outcome};
 use crate::annotate::SourceKind;
 use crate::tui::app::App;
 use crate::tui::keymap::Action;
-use crate::tui::kinds::marker;
+use crate::tui::kinds::{marker, CORRECTED};
 use crate::tui::theme::Role;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
@@ -71,7 +71,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     };
     let reader = Action::ALL
         .iter()
-        .filter(|a| !Action::EXPORT_PICKER.contains(a));
+        .filter(|a| !Action::EXPORT_PICKER.contains(a) && !Action::EDITING.contains(a));
     let mut lines: Vec<Line> = reader.map(key_line).collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -81,6 +81,12 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::styled(markers_line(), t.style(Role::Dim)));
     lines.push(Line::raw(""));
     lines.extend(Action::EXPORT_PICKER.iter().map(key_line));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        " Corrections (saved beside the article, or under --corrections DIR):",
+        t.style(Role::Title),
+    ));
+    lines.extend(Action::EDITING.iter().map(key_line));
     lines
 }
 
@@ -90,5 +96,5 @@ fn markers_line() -> String {
         .into_iter()
         .map(|k| format!("{} {}", marker(k), k.name()))
         .collect();
-    format!(" Markers: {}", markers.join("  "))
+    format!(" Markers: {}  {CORRECTED} corrected", markers.join("  "))
 }
