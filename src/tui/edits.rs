@@ -616,7 +616,7 @@ impl App {
             let words = clean(a.annotations.sources[s].span.slice(&a.article.text));
             uses.extend([Use::SourceWords, Use::SourceReason]);
             options.push(format!("the words of the source “{words}”"));
-            options.push(format!("the reason “{words}” is anonymous"));
+            options.push(format!("the reason for the anonymity of “{words}”"));
         }
         let title = format!(
             "Use “{}” as",
