@@ -83,7 +83,11 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     lines.extend(Action::EXPORT_PICKER.iter().map(key_line));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        " Corrections (saved beside the article, or under --corrections DIR):",
+        format!(" Corrections ({CORRECTED} in the lists) are saved beside the article, or under"),
+        t.style(Role::Title),
+    ));
+    lines.push(Line::styled(
+        " --corrections DIR. Select words, then Enter offers what to make them.",
         t.style(Role::Title),
     ));
     lines.extend(Action::EDITING.iter().map(key_line));
@@ -96,5 +100,5 @@ fn markers_line() -> String {
         .into_iter()
         .map(|k| format!("{} {}", marker(k), k.name()))
         .collect();
-    format!(" Markers: {}  {CORRECTED} corrected", markers.join("  "))
+    format!(" Markers: {}", markers.join("  "))
 }
