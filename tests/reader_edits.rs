@@ -287,7 +287,25 @@ fn a_source_span_moves_by_words_at_either_end() {
     press(&mut app, "H");
     let s = source(&app, "Two officials familiar with the talks");
     assert!(s.corrected);
-    assert_eq!(saved(&path, &Place::Beside).len(), 4);
+    // One correction for the moves in a row, each undone on its own.
+    assert_eq!(saved(&path, &Place::Beside).len(), 1);
+    press(&mut app, "u");
+    source(&app, "officials familiar with the talks");
+    press(&mut app, "uu");
+    source(&app, "Two officials familiar with the");
+    let saved_span = match &saved(&path, &Place::Beside)[..] {
+        [Edit::SourceSpan { source, span, .. }] => (source.text.clone(), span.text.clone()),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        saved_span,
+        (
+            "Two officials familiar with the talks".into(),
+            "Two officials familiar with the".into()
+        )
+    );
+    press(&mut app, "UUU");
+    source(&app, "Two officials familiar with the talks");
     // The start cannot go back past the paragraph.
     press(&mut app, "H");
     assert_eq!(status(&app), "the source's words end there");
@@ -624,4 +642,21 @@ fn edit_keys_outside_their_pane_say_where_to_go() {
     press(&mut app, "b");
     assert!(status(&app).contains("press Enter"));
     assert!(!dir.path().join("story.onrecord.toml").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_that_fails_is_said_and_the_edit_stays_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_story(dir.path());
+    // The corrections folder is a link to nowhere: nothing is read from it (no
+    // corrections yet), and nothing can be written under it.
+    let blocked = dir.path().join("blocked");
+    std::os::unix::fs::symlink(dir.path().join("gone"), &blocked).unwrap();
+    let mut app = open(&path, Some(Place::Folder(blocked)));
+    select_source(&mut app, "The Wrenfield Gazette");
+    press(&mut app, "x");
+    assert!(status(&app).contains("NOT saved"), "{}", status(&app));
+    assert_eq!(app.article().annotations.sources.len(), 5);
+    assert!(render(&mut app).contains("NOT saved"));
 }

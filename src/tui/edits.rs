@@ -177,6 +177,11 @@ impl App {
     /// Makes an edit: pushed to the list, applied, saved, and said in the status line.
     /// An edit that cannot be applied is taken back at once.
     fn commit(&mut self, edit: Edit, follow: Follow) {
+        self.commit_as(edit, follow, false);
+    }
+
+    /// [`App::commit`], the edit taking the place of the last one when `replace_last`.
+    fn commit_as(&mut self, edit: Edit, follow: Follow, replace_last: bool) {
         if let Err(why) = self.load_edits() {
             self.status = Some(why);
             return;
@@ -185,6 +190,9 @@ impl App {
         let state = self.state();
         let before = state.corrections.list.clone();
         let record = state.corrections.record.clone();
+        if replace_last {
+            state.corrections.list.pop();
+        }
         state.corrections.list.push(Correction { record, edit });
         self.reapply(follow);
         let last = self.state().corrections.list.len() - 1;
@@ -418,10 +426,25 @@ impl App {
             return;
         };
         let span = self.anchor(moved);
-        self.commit(
-            Edit::SourceSpan { source, cue, span },
-            Follow::Source(moved),
-        );
+        // Word after word on one source is one correction: the last is moved on.
+        let last = self.current_edits().and_then(|e| e.corrections.list.last());
+        if let Some(Edit::SourceSpan {
+            source: first,
+            cue: first_cue,
+            span: last_span,
+        }) = last.map(|c| &c.edit)
+        {
+            if *last_span == source && *first_cue == cue {
+                let edit = Edit::SourceSpan {
+                    source: first.clone(),
+                    cue,
+                    span,
+                };
+                return self.commit_as(edit, Follow::Source(moved), true);
+            }
+        }
+        let edit = Edit::SourceSpan { source, cue, span };
+        self.commit(edit, Follow::Source(moved));
     }
 
     // ---- person edits ----
