@@ -642,6 +642,23 @@ fn edit_keys_outside_their_pane_say_where_to_go() {
     press(&mut app, "b");
     assert!(status(&app).contains("press Enter"));
     assert!(!dir.path().join("story.onrecord.toml").exists());
+
+    // An edit that cannot be applied is taken back and says why.
+    key(&mut app, KeyCode::Enter);
+    press(&mut app, "b");
+    // The mention split off is selected, as a person of its own.
+    let p = app.selected_person().unwrap();
+    assert_eq!(app.article().annotations.people[p].mentions.len(), 1);
+    press(&mut app, "b");
+    assert!(status(&app).contains("press Enter"), "{}", status(&app));
+    key(&mut app, KeyCode::Enter);
+    press(&mut app, "b");
+    assert!(
+        status(&app).contains("“Odalys Pembrook” (at 137) is the person's only mention"),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(saved(&path, &Place::Beside).len(), 1);
 }
 
 #[cfg(unix)]

@@ -139,6 +139,14 @@ impl App {
 
     /// Selects the source or the person the edit was about, or keeps the rows in range.
     fn select_after_edit(&mut self, follow: Follow) {
+        let person_before = self.selected_person().map(|p| self.person_anchor(p));
+        self.select_rows(follow);
+        if self.selected_person().map(|p| self.person_anchor(p)) != person_before {
+            self.people.forget_mention();
+        }
+    }
+
+    fn select_rows(&mut self, follow: Follow) {
         let a = &self.article().annotations;
         let source_row = match follow {
             Follow::Source(span) => self

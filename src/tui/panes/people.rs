@@ -32,6 +32,11 @@ impl PeoplePane {
         vec![(Action::Down, "person"), (Action::Activate, "next mention")]
     }
 
+    /// Enter starts again from the first mention (another person is selected).
+    pub(crate) fn forget_mention(&mut self) {
+        self.mention_cursor = 0;
+    }
+
     /// The mention of `person` (the selected one) that Enter showed last, if any.
     pub fn shown_mention(&self, person: &crate::annotate::Person) -> Option<Span> {
         let shown: Vec<Span> = person
