@@ -214,6 +214,7 @@ fn a_kind_change_is_applied_saved_marked_undone_and_redone() {
     ));
     let screen = render(&mut app);
     assert!(screen.contains("NAMED ✎ Caspian Threlkeld"), "{screen}");
+    insta::assert_snapshot!("kind_corrected_120x40", screen);
     assert_eq!(
         app.selected_source()
             .map(|s| app.article().annotations.sources[s].kind),
@@ -392,6 +393,10 @@ fn selected_words_become_a_new_source_a_new_person_or_a_mention() {
         "Caspian Threlkeld"
     );
     assert!(render(&mut app).contains("selected “Caspian Threlkeld”"));
+    // Once the status is gone, the footer gives the selection's keys.
+    press(&mut app, "j");
+    let screen = render(&mut app);
+    assert!(screen.contains("Enter  use the words"), "{screen}");
     key(&mut app, KeyCode::Enter);
     press(&mut app, "j");
     key(&mut app, KeyCode::Enter);
