@@ -549,14 +549,22 @@ fn the_corrections_overlay_lists_what_was_not_applied_and_reverts() {
         "{screen}"
     );
     assert!(screen.contains("reverted: not-a-source"), "{screen}");
-    key(&mut app, KeyCode::Esc);
-    assert!(app.overlay.is_none());
-    // The revert is undone like any edit.
+    // The revert is undone like any edit, in the list too.
     press(&mut app, "u");
+    assert!(matches!(app.overlay, Some(Overlay::Corrections(_))));
     assert!(!sources(&app)
         .iter()
         .any(|(w, _)| w == "The Wrenfield Gazette"));
     assert_eq!(saved(&path, &Place::Beside).len(), 3);
+    assert!(render(&mut app).contains(" 2. not-a-source “The Wrenfield Gazette”"));
+    // Reverting all of them leaves an empty list and no sidecar.
+    press(&mut app, "xxx");
+    assert!(render(&mut app).contains("no corrections yet"));
+    assert!(!dir.path().join("story.onrecord.toml").exists());
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+    press(&mut app, "U");
+    assert_eq!(status(&app), "nothing to redo");
 }
 
 /// The article with its sidecar applied, whatever the sidecar warns about.

@@ -450,14 +450,30 @@ impl App {
             }
             Outcome::Revert(i) => {
                 self.revert(i);
-                let left = self.current_edits().map_or(0, |e| e.corrections.list.len());
-                self.overlay = (left > 0).then(|| {
-                    Overlay::Corrections(super::overlays::corrections::CorrectionsList {
-                        cursor: i.min(left - 1),
-                    })
-                });
+                self.reopen_corrections(i);
+            }
+            Outcome::History(undo) => {
+                if undo {
+                    self.undo();
+                } else {
+                    self.redo();
+                }
+                let cursor = match &overlay {
+                    Overlay::Corrections(list) => list.cursor,
+                    _ => 0,
+                };
+                self.reopen_corrections(cursor);
             }
         }
+    }
+
+    /// The corrections list again after a change to it, the cursor kept in range.
+    fn reopen_corrections(&mut self, cursor: usize) {
+        let left = self.current_edits().map_or(0, |e| e.corrections.list.len());
+        let cursor = cursor.min(left.saturating_sub(1));
+        self.overlay = Some(Overlay::Corrections(
+            super::overlays::corrections::CorrectionsList { cursor },
+        ));
     }
 
     pub fn open_article(&mut self, i: usize) {

@@ -23,6 +23,8 @@ impl CorrectionsList {
             Some(Action::Down) => self.cursor = (self.cursor + 1).min(n.saturating_sub(1)),
             Some(Action::Up) => self.cursor = self.cursor.saturating_sub(1),
             Some(Action::Remove) if n > 0 => return Outcome::Revert(self.cursor),
+            Some(Action::Undo) => return Outcome::History(true),
+            Some(Action::Redo) => return Outcome::History(false),
             Some(Action::Corrections) => return Outcome::Close,
             a if closes(a) => return Outcome::Close,
             _ => {}
@@ -100,6 +102,8 @@ pub fn hints() -> Vec<(Action, &'static str)> {
     vec![
         (Action::Down, "move"),
         (Action::Remove, "revert"),
+        (Action::Undo, "undo"),
+        (Action::Redo, "redo"),
         (Action::Clear, "close"),
     ]
 }

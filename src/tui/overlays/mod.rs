@@ -59,6 +59,8 @@ pub enum Outcome {
     Rename(usize, String),
     /// The correction of this index in the article's list is reverted.
     Revert(usize),
+    /// The corrections list asks for an undo (`true`) or a redo, and stays open.
+    History(bool),
 }
 
 impl Overlay {
