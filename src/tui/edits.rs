@@ -126,6 +126,7 @@ impl App {
     /// Annotates the current article afresh and applies its whole list.
     fn reapply(&mut self, follow: Follow) {
         let i = self.current;
+        let person_before = self.selected_mentions();
         let list = self.state().corrections.list.clone();
         let fresh = crate::annotate::annotate(&self.articles[i].article);
         self.articles[i].annotations = fresh;
@@ -135,18 +136,22 @@ impl App {
         self.text.forget_layout();
         self.keep_text_in_view();
         self.select_after_edit(follow);
-    }
-
-    /// Selects the source or the person the edit was about, or keeps the rows in range.
-    fn select_after_edit(&mut self, follow: Follow) {
-        let person_before = self.selected_person().map(|p| self.person_anchor(p));
-        self.select_rows(follow);
-        if self.selected_person().map(|p| self.person_anchor(p)) != person_before {
+        // Enter starts again at the first mention of a person selected anew, or changed.
+        if self.selected_mentions() != person_before {
             self.people.forget_mention();
         }
     }
 
-    fn select_rows(&mut self, follow: Follow) {
+    /// The mentions of the selected person: who they are, as far as Enter goes.
+    fn selected_mentions(&self) -> Vec<Span> {
+        self.selected_person().map_or_else(Vec::new, |p| {
+            let mentions = &self.article().annotations.people[p].mentions;
+            mentions.iter().map(|m| m.span).collect()
+        })
+    }
+
+    /// Selects the source or the person the edit was about, or keeps the rows in range.
+    fn select_after_edit(&mut self, follow: Follow) {
         let a = &self.article().annotations;
         let source_row = match follow {
             Follow::Source(span) => self
