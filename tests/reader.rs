@@ -404,6 +404,18 @@ fn search_screens() {
 }
 
 #[test]
+fn the_help_ends_with_the_correction_keys() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut a = app();
+        press(&mut a, "?");
+        press(&mut a, &"j".repeat(80));
+        let s = screen(&render(&mut a, w, h));
+        assert!(s.contains("undo the last correction"), "{s}");
+        insta::assert_snapshot!(format!("help_end_{w}x{h}"), s);
+    }
+}
+
+#[test]
 fn help_and_summary_screens() {
     for (w, h) in [(120, 40), (60, 20)] {
         let mut a = app();

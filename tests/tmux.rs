@@ -261,3 +261,42 @@ fn a_dash_without_a_pipe_says_what_to_do() {
     };
     t.wait_for(&["standard input is the terminal", "READER-EXIT=1"]);
 }
+
+/// A correction made with keys is saved beside the article and shown when it opens again.
+#[test]
+fn a_correction_made_with_keys_is_there_when_the_article_opens_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.txt");
+    // Invented names: the annotator takes the first for an organization.
+    std::fs::write(
+        &story,
+        "Harbour council delays the pier\n\n\
+         The harbour council delayed its vote on Tuesday, said Odalys Pembrook, its chair.\n\n\
+         Caspian Threlkeld, who runs the builder, declined to comment.\n",
+    )
+    .unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let env = [
+        format!("XDG_CONFIG_HOME={}", config.path().display()),
+        "NO_COLOR=".to_string(),
+    ];
+    let reader = format!("{} {}", env!("CARGO_BIN_EXE_onrecord"), story.display());
+    let Some(t) = Tmux::start_command("edit", (120, 30), &env, &reader, &reader) else {
+        return;
+    };
+    t.wait_for(&["Sources (2/2)", "ORG   Caspian Threlkeld"]);
+    // The Sources pane, the second source, its kind: named (second in the picker).
+    t.keys(&["Tab", "Tab", "j", "K"]);
+    t.wait_for(&["Kind of source"]);
+    t.keys(&["j", "Enter"]);
+    t.wait_for(&["NAMED ✎ Caspian Threlkeld", "saved in story.onrecord.toml"]);
+    t.keys(&["q"]);
+    // The same command runs again after the first reader exits.
+    t.wait_until(
+        &["NAMED ✎ Caspian Threlkeld", "Sources (2/2)"],
+        &["Kind of source", "saved in"],
+    );
+    assert!(dir.path().join("story.onrecord.toml").exists());
+    t.keys(&["q"]);
+    t.wait_for(&["AFTER-DONE"]);
+}

@@ -44,6 +44,10 @@ pub struct App {
     pub text: TextPane,
     pub people: PeoplePane,
     pub sources: SourcesPane,
+    /// Words selected in the text, to be made a source, a mention or a source's part.
+    pub selection: Option<super::edits::Selection>,
+    /// Each article's corrections, once edited or listed.
+    pub(super) edits: super::edits::Edits,
     themes: Vec<Theme>,
     theme: usize,
     keymap: KeyMap,
@@ -82,6 +86,8 @@ impl App {
             text: TextPane::default(),
             people: PeoplePane::default(),
             sources: SourcesPane::default(),
+            selection: None,
+            edits: super::edits::Edits::default(),
             themes,
             theme,
             keymap,
@@ -235,6 +241,7 @@ impl App {
         self.people.reset(people);
         self.sources.reset(self.visible_sources().len());
         self.emphasis = Emphasis::None;
+        self.selection = None;
         if !self.search.query.is_empty() {
             self.run_search();
         }
@@ -351,6 +358,9 @@ impl App {
             Action::PageUp => self.move_selection(-page),
             Action::Top => self.jump_to_end(false),
             Action::Bottom => self.jump_to_end(true),
+            Action::Activate if self.focus == Pane::Text && self.selection.is_some() => {
+                self.choose_use();
+            }
             Action::Activate => self.activate(),
             Action::CycleFilter => self.set_filter(cycle(&Filter::cycle(), self.filter, 1)),
             Action::OnlyParagraphs => {
@@ -361,6 +371,7 @@ impl App {
             Action::Search => self.start_search(),
             Action::NextMatch => self.jump_match(true),
             Action::PrevMatch => self.jump_match(false),
+            Action::Clear if self.selection.is_some() => self.selection = None,
             Action::Clear => {
                 self.search = Search::default();
                 self.emphasis = Emphasis::None;
@@ -394,6 +405,22 @@ impl App {
             | Action::FilterUnattributed
             | Action::ExportOnlyFiltered
             | Action::ExportFolder => {}
+            Action::Select => self.start_selection(),
+            Action::EndLeft | Action::EndRight | Action::StartLeft | Action::StartRight => {
+                self.move_end(action);
+            }
+            Action::SourceKind => self.pick_kind(),
+            Action::Declined => self.cycle_declined(),
+            Action::LinkPerson => self.pick_person_link(),
+            Action::ClearReason => self.clear_reason(),
+            Action::Remove => self.remove(),
+            Action::Rename => self.start_rename(),
+            Action::Merge => self.pick_merge(),
+            Action::Split => self.split(),
+            Action::NotAMention => self.not_a_mention(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Corrections => self.open_corrections(),
         }
     }
 
@@ -413,7 +440,40 @@ impl App {
             Outcome::Close => self.close_overlay(),
             Outcome::OpenArticle(i) => self.open_article(i),
             Outcome::Export(request) => self.run_export(&request),
+            Outcome::Picked(purpose, i) => {
+                self.close_overlay();
+                self.picked(purpose, i);
+            }
+            Outcome::Rename(person, name) => {
+                self.close_overlay();
+                self.rename(person, name);
+            }
+            Outcome::Revert(i) => {
+                self.revert(i);
+                self.reopen_corrections(i);
+            }
+            Outcome::History(undo) => {
+                if undo {
+                    self.undo();
+                } else {
+                    self.redo();
+                }
+                let cursor = match &overlay {
+                    Overlay::Corrections(list) => list.cursor,
+                    _ => 0,
+                };
+                self.reopen_corrections(cursor);
+            }
         }
+    }
+
+    /// The corrections list again after a change to it, the cursor kept in range.
+    fn reopen_corrections(&mut self, cursor: usize) {
+        let left = self.current_edits().map_or(0, |e| e.corrections.list.len());
+        let cursor = cursor.min(left.saturating_sub(1));
+        self.overlay = Some(Overlay::Corrections(
+            super::overlays::corrections::CorrectionsList { cursor },
+        ));
     }
 
     pub fn open_article(&mut self, i: usize) {

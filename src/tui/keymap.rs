@@ -67,12 +67,50 @@ actions! {
     Export = "export": "export the current article",
     ExportOnlyFiltered = "export_only_filtered": "export picker: only the active filter's sources, or all",
     ExportFolder = "export_folder": "export picker: type the folder to write to",
+    Select = "select": "text: select words (the search match, else the page's first)",
+    EndLeft = "end_left": "selection / source's words: the end one word left",
+    EndRight = "end_right": "selection / source's words: the end one word right",
+    StartLeft = "start_left": "selection / source's words: the start one word left",
+    StartRight = "start_right": "selection / source's words: the start one word right",
+    SourceKind = "source_kind": "source: change its kind",
+    Declined = "declined": "source: statement → declined → did not respond",
+    LinkPerson = "link_person": "source: link it to a person, or to no one",
+    ClearReason = "clear_reason": "source: clear the reason given for anonymity",
+    Remove = "remove": "source: not a source · person: not a person · list: revert",
+    Rename = "rename": "person: rename",
+    Merge = "merge": "person: merge into another person",
+    Split = "split": "person: the mention Enter showed is someone else",
+    NotAMention = "not_a_mention": "person: the mention Enter showed names no one",
+    Undo = "undo": "undo the last correction",
+    Redo = "redo": "redo the correction undone",
+    Corrections = "corrections": "this article's corrections (revert one)",
 }
 
 impl Action {
     /// The actions that mean something only in the export picker (listed apart in the
     /// help, after the reader's own keys).
     pub const EXPORT_PICKER: &[Action] = &[Action::ExportOnlyFiltered, Action::ExportFolder];
+
+    /// The actions that correct the annotations (listed apart in the help).
+    pub const EDITING: &[Action] = &[
+        Action::Select,
+        Action::EndLeft,
+        Action::EndRight,
+        Action::StartLeft,
+        Action::StartRight,
+        Action::SourceKind,
+        Action::Declined,
+        Action::LinkPerson,
+        Action::ClearReason,
+        Action::Remove,
+        Action::Rename,
+        Action::Merge,
+        Action::Split,
+        Action::NotAMention,
+        Action::Undo,
+        Action::Redo,
+        Action::Corrections,
+    ];
 }
 
 impl TryFrom<String> for Action {
@@ -216,7 +254,13 @@ impl KeyMap {
     pub fn with_overrides(user: Option<(&str, &str)>) -> Result<KeyMap, KeyMapError> {
         let mut by_action = parse("built-in key map", DEFAULT_KEYMAP)?;
         if let Some((file, src)) = user {
-            by_action.extend(parse(file, src)?);
+            let user = parse(file, src)?;
+            // A key the user gives an action leaves the action it had by default.
+            let taken: std::collections::BTreeSet<Key> = user.values().flatten().copied().collect();
+            for keys in by_action.values_mut() {
+                keys.retain(|k| !taken.contains(k));
+            }
+            by_action.extend(user);
         }
         let mut by_key = BTreeMap::new();
         for (action, keys) in &by_action {
@@ -283,6 +327,18 @@ mod tests {
             Some(Action::PageDown)
         );
         assert_eq!(km.label(Action::Down), "j/↓");
+    }
+
+    #[test]
+    fn no_default_key_does_two_things() {
+        let mut seen = std::collections::BTreeMap::new();
+        for (action, keys) in parse("built-in key map", DEFAULT_KEYMAP).unwrap() {
+            for k in keys {
+                if let Some(other) = seen.insert(k, action) {
+                    panic!("{} is bound to {other:?} and {action:?}", k.label());
+                }
+            }
+        }
     }
 
     #[test]

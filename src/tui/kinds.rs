@@ -33,6 +33,9 @@ pub fn look(kind: SourceKind) -> KindLook {
     }
 }
 
+/// Drawn before a source or a person in the lists when a user's correction changed it.
+pub const CORRECTED: char = '✎';
+
 /// The marker drawn before a source of `kind` in the text.
 pub fn marker(kind: SourceKind) -> char {
     look(kind).marker

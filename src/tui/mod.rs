@@ -1,6 +1,7 @@
 //! The reader: a ratatui interface over annotated articles.
 
 pub mod app;
+pub mod edits;
 mod error;
 pub mod field;
 pub mod filter;
@@ -84,10 +85,17 @@ pub fn open(
     } else {
         loader::jobs_for(paths, &options, &report)?
     };
+    let place = options.corrections.place().cloned();
     let incoming = loader::start(jobs, options);
     let mut warnings = Vec::new();
     let result = with_terminal(|terminal| {
-        let (result, said) = read_while_loading(terminal, incoming, themes, i, keymap);
+        let settings = Settings {
+            themes,
+            theme: i,
+            keymap,
+            place,
+        };
+        let (result, said) = read_while_loading(terminal, incoming, settings);
         warnings = said;
         result
     });
@@ -96,20 +104,34 @@ pub fn open(
     result.and_then(|()| Ok(report.finish()?))
 }
 
+/// What the reader is opened with besides the articles.
+struct Settings {
+    themes: Vec<Theme>,
+    theme: usize,
+    keymap: KeyMap,
+    /// Where corrections are saved; `None` under `--no-corrections`.
+    place: Option<crate::corrections::Place>,
+}
+
 /// The reader over articles still arriving; returns with the loading warnings.
 fn read_while_loading(
     terminal: &mut ratatui::DefaultTerminal,
     mut incoming: Incoming,
-    themes: Vec<Theme>,
-    theme: usize,
-    keymap: KeyMap,
+    settings: Settings,
 ) -> (Result<()>, Vec<String>) {
+    let Settings {
+        themes,
+        theme,
+        keymap,
+        place,
+    } = settings;
     let first = match wait_for_first(terminal, &mut incoming, &themes[theme]) {
         Ok(Some(first)) => first,
         Ok(None) => return (Ok(()), incoming.warnings().to_vec()),
         Err(e) => return (Err(e), incoming.warnings().to_vec()),
     };
     let mut app = App::new(first, themes, theme, keymap);
+    app.set_corrections_place(place);
     app.follow(incoming);
     let result = event_loop(terminal, &mut app);
     (result, app.load_warnings().to_vec())

@@ -4,7 +4,7 @@ use super::{centered, closes, overlay_block, Outcome};
 use crate::annotate::SourceKind;
 use crate::tui::app::App;
 use crate::tui::keymap::Action;
-use crate::tui::kinds::marker;
+use crate::tui::kinds::{marker, CORRECTED};
 use crate::tui::theme::Role;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
@@ -71,7 +71,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     };
     let reader = Action::ALL
         .iter()
-        .filter(|a| !Action::EXPORT_PICKER.contains(a));
+        .filter(|a| !Action::EXPORT_PICKER.contains(a) && !Action::EDITING.contains(a));
     let mut lines: Vec<Line> = reader.map(key_line).collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -81,6 +81,16 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::styled(markers_line(), t.style(Role::Dim)));
     lines.push(Line::raw(""));
     lines.extend(Action::EXPORT_PICKER.iter().map(key_line));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(" Corrections ({CORRECTED} in the lists) are saved beside the article, or under"),
+        t.style(Role::Title),
+    ));
+    lines.push(Line::styled(
+        " --corrections DIR. Select words, then Enter offers what to make them.",
+        t.style(Role::Title),
+    ));
+    lines.extend(Action::EDITING.iter().map(key_line));
     lines
 }
 

@@ -10,21 +10,27 @@
 //! in one function, as the export is.
 
 pub mod articles;
+pub mod corrections;
 pub mod export;
 pub mod help;
+pub mod pick;
+pub mod rename;
 pub mod summary;
 
 use super::app::App;
 use super::keymap::Action;
 use super::theme::Role;
 use articles::ArticleList;
+use corrections::CorrectionsList;
 use export::{ExportPicker, ExportRequest};
 use help::Help;
+use pick::{Pick, Picker};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Span as TextSpan;
 use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
+use rename::Rename;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -32,6 +38,9 @@ pub enum Overlay {
     Summary,
     Articles(ArticleList),
     Export(ExportPicker),
+    Pick(Picker),
+    Rename(Rename),
+    Corrections(CorrectionsList),
 }
 
 /// What a key in an overlay leads to.
@@ -44,6 +53,14 @@ pub enum Outcome {
     OpenArticle(usize),
     /// The export picker asks for an export.
     Export(ExportRequest),
+    /// A picker's choice: option `.1` for what `.0` is.
+    Picked(Pick, usize),
+    /// The person of this index is to go by the name.
+    Rename(usize, String),
+    /// The correction of this index in the article's list is reverted.
+    Revert(usize),
+    /// The corrections list asks for an undo (`true`) or a redo, and stays open.
+    History(bool),
 }
 
 impl Overlay {
@@ -54,6 +71,9 @@ impl Overlay {
             Overlay::Summary => summary::on_key(action),
             Overlay::Articles(list) => list.on_key(key, action, &app.articles),
             Overlay::Export(picker) => picker.on_key(key, action),
+            Overlay::Pick(picker) => picker.on_key(action),
+            Overlay::Rename(rename) => rename.on_key(key),
+            Overlay::Corrections(list) => list.on_key(action, app),
         }
     }
 
@@ -64,6 +84,9 @@ impl Overlay {
             Overlay::Summary => summary::draw(f, app, area),
             Overlay::Articles(list) => list.draw(f, app, area),
             Overlay::Export(picker) => picker.draw(f, app, area),
+            Overlay::Pick(picker) => picker.draw(f, app, area),
+            Overlay::Rename(rename) => rename.draw(f, app, area),
+            Overlay::Corrections(list) => list.draw(f, app, area),
         }
     }
 
@@ -74,6 +97,9 @@ impl Overlay {
             Overlay::Summary => summary::hints(),
             Overlay::Articles(list) => list.hints(),
             Overlay::Export(_) => export::hints(),
+            Overlay::Pick(_) => pick::hints(),
+            Overlay::Rename(_) => rename::hints(),
+            Overlay::Corrections(_) => corrections::hints(),
         }
     }
 }

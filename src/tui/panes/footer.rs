@@ -84,6 +84,14 @@ pub fn hints(app: &App) -> Vec<(Action, &'static str)> {
     if let Some(overlay) = &app.overlay {
         return overlay.hints();
     }
+    if app.selection.is_some() && app.focus == Pane::Text {
+        return vec![
+            (Action::EndRight, "end"),
+            (Action::StartRight, "start"),
+            (Action::Activate, "use the words"),
+            (Action::Clear, "cancel"),
+        ];
+    }
     let mut hints = vec![(Action::NextPane, "pane")];
     hints.extend(match app.focus {
         Pane::Text => TextPane::hints(),

@@ -255,12 +255,12 @@ impl<const ITEM_LINES: usize> ListRows<ITEM_LINES> {
         self.list.offset() + inner_line / ITEM_LINES
     }
 
-    fn select(&mut self, row: usize) {
+    pub(crate) fn select(&mut self, row: usize) {
         self.list.select(Some(row));
     }
 
     /// Moves the selection by `by` within `n` rows.
-    fn step(&mut self, n: usize, by: isize) {
+    pub(crate) fn step(&mut self, n: usize, by: isize) {
         step(&mut self.list, n, by);
     }
 

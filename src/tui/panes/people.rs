@@ -6,6 +6,7 @@ use crate::sanitize::clean;
 use crate::span::Span;
 use crate::tui::app::{App, Emphasis};
 use crate::tui::keymap::Action;
+use crate::tui::kinds::CORRECTED;
 use crate::tui::theme::Role;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
@@ -29,6 +30,23 @@ impl PeoplePane {
 
     pub fn hints() -> Vec<(Action, &'static str)> {
         vec![(Action::Down, "person"), (Action::Activate, "next mention")]
+    }
+
+    /// Enter starts again from the first mention (another person is selected).
+    pub(crate) fn forget_mention(&mut self) {
+        self.mention_cursor = 0;
+    }
+
+    /// The mention of `person` (the selected one) that Enter showed last, if any.
+    pub fn shown_mention(&self, person: &crate::annotate::Person) -> Option<Span> {
+        let shown: Vec<Span> = person
+            .mentions
+            .iter()
+            .filter(|m| m.paragraph.is_some())
+            .map(|m| m.span)
+            .collect();
+        let k = self.mention_cursor.checked_sub(1)?;
+        shown.get(k % shown.len().max(1)).copied()
     }
 }
 
@@ -88,10 +106,17 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|&i| {
             let p = &people[i];
-            let mut spans = vec![
-                TextSpan::styled(format!("{:>3} ", p.mentions.len()), t.style(Role::Dim)),
-                TextSpan::styled(clean(&p.name), t.style(Role::Person)),
-            ];
+            let mut spans = vec![TextSpan::styled(
+                format!("{:>3} ", p.mentions.len()),
+                t.style(Role::Dim),
+            )];
+            if p.corrected {
+                spans.push(TextSpan::styled(
+                    format!("{CORRECTED} "),
+                    t.style(Role::Focus),
+                ));
+            }
+            spans.push(TextSpan::styled(clean(&p.name), t.style(Role::Person)));
             if let Some(role) = p.roles.first() {
                 spans.push(TextSpan::styled(
                     format!(" · {}", clean(role)),

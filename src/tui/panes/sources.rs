@@ -6,7 +6,7 @@ use super::{pane_block, ListRows, Pane};
 use crate::sanitize::clean;
 use crate::tui::app::{App, Emphasis, Filter};
 use crate::tui::keymap::Action;
-use crate::tui::kinds::{badge, marker};
+use crate::tui::kinds::{badge, marker, CORRECTED};
 use crate::tui::theme::{Role, Theme};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -110,8 +110,17 @@ fn source_item<'a>(app: &'a App, t: &Theme, i: usize) -> ListItem<'a> {
     let mut first = Line::from(vec![
         TextSpan::styled(badge, kind_style.add_modifier(Modifier::BOLD)),
         TextSpan::raw(" "),
-        TextSpan::styled(clean(s.span.slice(text)), t.style(Role::Text)),
     ]);
+    if s.corrected {
+        first.spans.push(TextSpan::styled(
+            format!("{CORRECTED} "),
+            t.style(Role::Focus),
+        ));
+    }
+    first.spans.push(TextSpan::styled(
+        clean(s.span.slice(text)),
+        t.style(Role::Text),
+    ));
     // "he → Jeff Sessions": a pronoun or a short form names its person.
     if let Some(p) = s
         .person

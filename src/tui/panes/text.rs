@@ -68,6 +68,25 @@ impl TextPane {
         self.rect = Rect::default();
     }
 
+    /// Drops the wrapped text, whose source markers an edit may have changed.
+    pub(crate) fn forget_layout(&mut self) {
+        self.cache = None;
+    }
+
+    /// The first article byte on the page of the last layout step.
+    pub(crate) fn first_byte(&self) -> usize {
+        self.page
+            .iter()
+            .find_map(|l| l.cells.first())
+            .map_or(0, |c| c.byte)
+    }
+
+    /// Whether the page of the last layout step shows article byte `byte`.
+    pub(crate) fn shows_byte(&self, byte: usize) -> bool {
+        let last = self.page.last().map_or(0, |l| l.end);
+        self.first_byte() <= byte && byte <= last
+    }
+
     pub fn go_to_start(&mut self) {
         self.top = Pos::default();
     }
@@ -246,6 +265,9 @@ struct Styler {
     emphasised: Emphasis,
     /// The selected source's cue and content, shown with it.
     selected: Option<(Span, Option<Span>)>,
+    /// Words selected for a correction.
+    selection: Option<Span>,
+    selection_style: Style,
 }
 
 impl Styler {
@@ -289,6 +311,13 @@ impl Styler {
                 Emphasis::Source(i) => sources.get(i).map(|s| (s.cue, s.content)),
                 _ => None,
             },
+            selection: app
+                .selection
+                .as_ref()
+                .map(crate::tui::edits::Selection::span),
+            selection_style: t
+                .style(Role::Selection)
+                .add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
         }
     }
 
@@ -332,6 +361,12 @@ impl Styler {
         }
         if marker {
             return s;
+        }
+        if self
+            .selection
+            .is_some_and(|sel| sel.start <= byte && byte < sel.end)
+        {
+            return s.patch(self.selection_style);
         }
         if covering(&self.matches, byte, |m| *m).is_some() {
             s = s.patch(
