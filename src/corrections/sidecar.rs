@@ -69,9 +69,24 @@ impl Sidecar {
     }
 
     /// The sidecar as written: the header, then one `[[correction]]` table each.
+    ///
+    /// Each correction is a table of its own, its spans inline (`source = { start = 4,
+    /// end = 9, text = "… " }`), so that one edit reads as one block and diffs as one.
     pub fn to_toml(&self) -> String {
-        let body = toml::to_string(self).unwrap_or_default();
-        format!("{HEADER}\n{body}")
+        let mut out = String::from(HEADER);
+        for correction in &self.corrections {
+            out.push_str("\n[[correction]]\n");
+            let Ok(toml::Value::Table(fields)) = toml::Value::try_from(correction) else {
+                continue;
+            };
+            // The kind of edit first, then the fields in the order the edit names them.
+            let edit = fields.get("edit").map(|v| ("edit", v));
+            let rest = fields.iter().filter(|(k, _)| *k != "edit");
+            for (key, value) in edit.into_iter().chain(rest.map(|(k, v)| (k.as_str(), v))) {
+                out.push_str(&format!("{key} = {value}\n"));
+            }
+        }
+        out
     }
 
     /// Writes the sidecar atomically (a reader sees the old file or the new); with no
@@ -237,6 +252,13 @@ mod tests {
         assert!(written.starts_with("# onrecord corrections"), "{written}");
         assert!(written.contains("edit = \"source-kind\""), "{written}");
         assert!(written.contains("kind = \"anonymous\""), "{written}");
+        assert!(
+            written.contains(
+                "[[correction]]\nedit = \"source-kind\"\n\
+                 source = { start = 10, end = 23, text = \"two officials\" }\n"
+            ),
+            "one block per edit, spans inline, in the edit's own order: {written}"
+        );
         assert_eq!(Sidecar::read(&path).unwrap(), sidecar);
     }
 
