@@ -194,8 +194,9 @@ fn a_kind_change_is_applied_saved_marked_undone_and_redone() {
     press(&mut app, "K");
     assert!(matches!(app.overlay, Some(Overlay::Pick(_))));
     assert!(render(&mut app).contains("Kind of source"));
-    // The kinds in the order of SourceKind::ALL: anonymous, named, …
-    press(&mut app, "j");
+    // The kinds in the order of SourceKind::ALL (anonymous, named, organization, …),
+    // the picker on the source's own: named is the one above.
+    press(&mut app, "k");
     key(&mut app, KeyCode::Enter);
     assert!(app.overlay.is_none());
     let s = source(&app, "Caspian Threlkeld");
@@ -590,7 +591,7 @@ fn a_read_only_folder_with_a_corrections_folder_saves_there() {
     let mut app = open(&path, Some(place.clone()));
     select_source(&mut app, "Caspian Threlkeld");
     press(&mut app, "K");
-    press(&mut app, "j");
+    press(&mut app, "k");
     key(&mut app, KeyCode::Enter);
     set_read_only(&news, false);
     assert!(status(&app).contains("saved in story.onrecord.toml"));

@@ -285,10 +285,11 @@ fn a_correction_made_with_keys_is_there_when_the_article_opens_again() {
         return;
     };
     t.wait_for(&["Sources (2/2)", "ORG   Caspian Threlkeld"]);
-    // The Sources pane, the second source, its kind: named (second in the picker).
+    // The Sources pane, the second source, its kind: the picker opens on organization,
+    // and named is the one above it.
     t.keys(&["Tab", "Tab", "j", "K"]);
     t.wait_for(&["Kind of source"]);
-    t.keys(&["j", "Enter"]);
+    t.keys(&["k", "Enter"]);
     t.wait_for(&["NAMED ✎ Caspian Threlkeld", "saved in story.onrecord.toml"]);
     t.keys(&["q"]);
     // The same command runs again after the first reader exits.

@@ -358,6 +358,11 @@ impl App {
                 .map(|k| k.name().to_string())
                 .collect();
             self.pick("Kind of source".into(), kinds, Pick::Kind(s));
+            // The picker opens on the kind the source has now.
+            let now = self.article().annotations.sources[s].kind;
+            if let Some(Overlay::Pick(picker)) = &mut self.overlay {
+                picker.cursor = SourceKind::ALL.iter().position(|&k| k == now).unwrap_or(0);
+            }
         }
     }
 
