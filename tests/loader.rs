@@ -481,3 +481,23 @@ fn invalid_front_matter_is_a_warning_not_a_silent_fallback() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_page_of_thousands_of_nested_elements_loads_without_overflowing_the_stack() {
+    let depth = 20_000;
+    let page = format!(
+        "<html><body><article><p>The clerk said the vote would wait.</p>{}<p>The mayor said \
+         she agreed.</p>{}</article></body></html>",
+        "<blockquote>".repeat(depth),
+        "</blockquote>".repeat(depth)
+    );
+    let a = load("deep.html", page.as_bytes());
+    assert_eq!(
+        paragraphs(&a),
+        [
+            "The clerk said the vote would wait.",
+            "The mayor said she agreed."
+        ]
+    );
+    assert!(a.paragraphs[1].block_quote);
+}

@@ -71,6 +71,17 @@ pub fn blocks_under(root: ElementRef) -> Vec<Block> {
     cutter.blocks
 }
 
+/// What is left to do while walking the tree.
+enum Step<'a> {
+    /// Take in an element (and then its children).
+    Enter(ElementRef<'a>, usize),
+    /// Text of an element, in its place among the children.
+    Text(&'a str),
+    /// End the block being gathered: a block element's end, or a `<br>`; the quote
+    /// depth says whether it is quoted.
+    Leave(usize),
+}
+
 #[derive(Default)]
 struct Cutter {
     blocks: Vec<Block>,
@@ -78,7 +89,22 @@ struct Cutter {
 }
 
 impl Cutter {
-    fn walk(&mut self, el: ElementRef, quote_depth: usize) {
+    /// Walks the tree depth first with a stack of its own, not by recursion: a page of
+    /// thousands of nested elements must not overflow the thread's stack.
+    fn walk(&mut self, root: ElementRef, quote_depth: usize) {
+        let mut stack = vec![Step::Enter(root, quote_depth)];
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Enter(el, quote_depth) => self.enter(el, quote_depth, &mut stack),
+                Step::Text(t) => self.pending.push_str(t),
+                Step::Leave(depth) => self.flush(depth > 0),
+            }
+        }
+    }
+
+    /// Takes in an element's own text up to its first child element, and puts on the
+    /// stack what follows: its children in order, then the end of a block element.
+    fn enter<'a>(&mut self, el: ElementRef<'a>, quote_depth: usize, stack: &mut Vec<Step<'a>>) {
         let name = el.value().name();
         if HIDDEN.contains(&name) {
             return;
@@ -87,24 +113,24 @@ impl Cutter {
         let depth = quote_depth + usize::from(name == "blockquote");
         if is_block {
             self.flush(quote_depth > 0);
+            stack.push(Step::Leave(depth));
         }
+        let first = stack.len();
         for child in el.children() {
             match child.value() {
-                Node::Text(t) => self.pending.push_str(t),
-                Node::Element(e) if e.name() == "br" => self.flush(depth > 0),
+                Node::Text(t) => stack.push(Step::Text(t)),
+                Node::Element(e) if e.name() == "br" => stack.push(Step::Leave(depth)),
                 Node::Element(_) => {
                     if let Some(child) = ElementRef::wrap(child) {
-                        self.walk(child, depth);
+                        stack.push(Step::Enter(child, depth));
                     }
                 }
                 _ => {}
             }
         }
-        if is_block {
-            self.flush(depth > 0);
-        }
+        // Children were pushed in order; the stack takes them last first.
+        stack[first..].reverse();
     }
-
     /// Ends the block being gathered, if it holds any visible text.
     fn flush(&mut self, block_quote: bool) {
         let text = collapse(&self.pending);

@@ -18,7 +18,11 @@ pub struct Extracted {
 /// The article body of a page (`src`, parsed as `doc`), without the headline when it
 /// repeats `title`.
 pub fn extract(src: &str, doc: &Html, title: Option<&str>) -> Extracted {
-    let (mut blocks, metadata) = match main_content(src) {
+    let extracted = match nesting_depth(doc) <= MAX_EXTRACTOR_DEPTH {
+        true => main_content(src),
+        false => None,
+    };
+    let (mut blocks, metadata) = match extracted {
         Some(result) => (blocks_of_result(&result), Some(result.metadata)),
         None => (Vec::new(), None),
     };
@@ -27,6 +31,27 @@ pub fn extract(src: &str, doc: &Html, title: Option<&str>) -> Extracted {
     }
     drop_repeated_title(&mut blocks, title);
     Extracted { blocks, metadata }
+}
+
+/// Pages nested deeper than this are not handed to the extractor, which walks the tree
+/// by recursion and would overflow its thread's stack (a page of 20,000 nested block
+/// quotes did); no page written for people comes near it, and the page's paragraph
+/// tags are read instead.
+const MAX_EXTRACTOR_DEPTH: usize = 512;
+
+/// How deeply the page's elements nest, counted in one pass over the tree.
+fn nesting_depth(doc: &Html) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ego_tree::iter::Edge::Close(_) => depth = depth.saturating_sub(1),
+        }
+    }
+    deepest
 }
 
 /// The extractor's result, or `None` when it finds no content. A panic inside the
