@@ -594,3 +594,46 @@ fn the_markdown_source_list_is_one_commonmark_list() {
         assert_eq!(quotes_outside, 0, "{}", a.article.name);
     }
 }
+
+/// An article whose spans hold tabs, and a quotation with nothing in it: every `.ann`
+/// line keeps brat's fields (no tab inside the covered text, no span without offsets),
+/// each fragment slices the text, and importing the untouched folder adds nothing.
+#[test]
+fn brat_lines_stay_well_formed_with_tabs_and_empty_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("tabs.txt");
+    let text = "A title\n\nThe clerk\tsaid: \"\".\n\n\"We will\tfight,\" said the\tmayor.\n";
+    std::fs::write(&story, text).unwrap();
+    let out = dir.path().join("ann");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(["annotate", "tabs.txt", "--format", "brat", "-o", "ann/"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let ann = std::fs::read_to_string(out.join("tabs.ann")).unwrap();
+    let chars_of: Vec<char> = text.chars().collect();
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "{line:?}");
+        let (_, offsets) = fields[1].split_once(' ').unwrap();
+        let pieces: Vec<String> = offsets
+            .split(';')
+            .map(|f| {
+                let (a, b) = f.split_once(' ').unwrap();
+                slice(&chars_of, a.parse().unwrap(), b.parse().unwrap())
+            })
+            .collect();
+        assert_eq!(pieces.join(" "), fields[2], "{line:?}");
+    }
+    assert!(ann.contains("\tthe mayor\n"), "{ann}");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(["import-brat", "ann"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{said}");
+    assert!(said.contains("no new corrections"), "{said}");
+    assert!(!dir.path().join("tabs.onrecord.toml").exists());
+}

@@ -54,7 +54,7 @@ pub fn ann(a: &Annotated) -> String {
         let ids: Vec<String> = p
             .mentions
             .iter()
-            .map(|m| w.span("Person", m.span))
+            .filter_map(|m| w.span("Person", m.span))
             .collect();
         if p.corrected {
             for id in &ids {
@@ -64,9 +64,12 @@ pub fn ann(a: &Annotated) -> String {
         person_t.push(ids);
     }
     for s in &a.annotations.sources {
-        let src = w.span("Source", s.span);
-        let cue = w.span("Attribution", s.cue);
-        let content = s.content.map(|c| w.span("Content", c));
+        // A span with no visible text cannot be written as brat reads spans.
+        let (Some(src), Some(cue)) = (w.span("Source", s.span), w.span("Attribution", s.cue))
+        else {
+            continue;
+        };
+        let content = s.content.and_then(|c| w.span("Content", c));
         w.other += 1;
         let event = format!("E{}", w.other);
         let mut line = format!("{event}\tAttribution:{cue} Source:{src}");
@@ -84,8 +87,7 @@ pub fn ann(a: &Annotated) -> String {
         if s.lacks_reason() {
             w.attribute(&format!("NoReasonGiven {src}"));
         }
-        if let Some(r) = s.reason {
-            let reason = w.span("Reason", r);
+        if let Some(reason) = s.reason.and_then(|r| w.span("Reason", r)) {
             w.relation("Justifies", &reason, &src);
         }
         if let Some(first) = s
@@ -108,11 +110,16 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// A text-bound annotation; a span over line breaks becomes one fragment per line.
-    fn span(&mut self, label: &str, span: Span) -> String {
+    /// A text-bound annotation; a span over line breaks or tabs becomes one fragment
+    /// per piece, so that every line of the `.ann` keeps its three tab-separated fields.
+    /// `None` for a span with no visible text, which brat cannot hold.
+    fn span(&mut self, label: &str, span: Span) -> Option<String> {
+        let frags = line_fragments(self.text, span);
+        if frags.is_empty() {
+            return None;
+        }
         self.t += 1;
         let id = format!("T{}", self.t);
-        let frags = line_fragments(self.text, span);
         let offsets: Vec<String> = frags
             .iter()
             .map(|f| {
@@ -130,7 +137,7 @@ impl Writer<'_> {
             offsets.join(";"),
             covered.join(" ")
         );
-        id
+        Some(id)
     }
 
     fn line(&mut self, line: &str) {
@@ -149,12 +156,13 @@ impl Writer<'_> {
     }
 }
 
-/// The non-empty pieces of a span between line breaks.
+/// The non-empty pieces of a span between line breaks and tabs (which would break the
+/// `.ann` line that gives the covered text).
 pub fn line_fragments(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = span.start;
     for (i, c) in span.slice(text).char_indices() {
-        if c == '\n' || c == '\r' {
+        if matches!(c, '\n' | '\r' | '\t') {
             out.push(Span::new(start, span.start + i));
             start = span.start + i + 1;
         }
