@@ -301,3 +301,89 @@ fn a_correction_made_with_keys_is_there_when_the_article_opens_again() {
     t.keys(&["q"]);
     t.wait_for(&["AFTER-DONE"]);
 }
+
+/// The reader's process id, written by the shell that then becomes the reader.
+fn reader_pid(file: &std::path::Path) -> i32 {
+    let start = Instant::now();
+    loop {
+        if let Some(pid) = std::fs::read_to_string(file)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+        {
+            return pid;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no pid written");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn is_running(pid: i32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .unwrap_or_default()
+            .contains(") Z ")
+}
+
+#[test]
+fn kill_gives_the_terminal_back_and_a_closed_pane_ends_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    // A shell that writes its pid and becomes the reader, with `trap` first if given.
+    let reader_with = |trap: &str| {
+        format!(
+            "sh -c '{trap} echo $$ > {}; exec {}'",
+            pid_file.display(),
+            env!("CARGO_BIN_EXE_onrecord")
+        )
+    };
+    let reader = reader_with("");
+    let Some(t) = Tmux::start_command("signals", (100, 30), &[], &reader, "true") else {
+        return;
+    };
+    t.wait_for(&["Sources (12/12)"]);
+    let state = || {
+        t.cmd(&[
+            "display",
+            "-p",
+            "-t",
+            "reader",
+            "#{alternate_on} #{mouse_any_flag}",
+        ])
+    };
+    assert_eq!(
+        state().trim(),
+        "1 1",
+        "the reader is on the alternate screen, with the mouse"
+    );
+    let pid = reader_pid(&pid_file);
+    Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    t.wait_for(&["READER-EXIT=0", "AFTER-DONE"]);
+    assert_eq!(
+        state().trim(),
+        "0 0",
+        "the screen and the mouse are given back"
+    );
+    drop(t);
+
+    // The pane closed under a reader that ignores SIGHUP (as under nohup): it leaves.
+    // (Only the reader ignores it, so that the shell around it ends with the pane.)
+    std::fs::remove_file(&pid_file).unwrap();
+    let ignoring = reader_with("trap \"\" HUP;");
+    let Some(t) = Tmux::start_command("hangup", (100, 30), &[], &ignoring, "true") else {
+        return;
+    };
+    t.wait_for(&["Sources (12/12)"]);
+    let pid = reader_pid(&pid_file);
+    t.cmd(&["kill-server"]);
+    let start = Instant::now();
+    while is_running(pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the reader still runs without its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

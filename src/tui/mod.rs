@@ -13,6 +13,7 @@ pub mod overlays;
 pub mod panes;
 pub mod search;
 pub mod settings_file;
+mod signals;
 pub mod theme;
 pub mod ui;
 pub mod wrap;
@@ -26,6 +27,7 @@ use keymap::KeyMap;
 use loader::{Incoming, Job};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
+use signals::Stop;
 use std::path::PathBuf;
 use std::time::Duration;
 use theme::Theme;
@@ -88,14 +90,14 @@ pub fn open(
     let place = options.corrections.place().cloned();
     let incoming = loader::start(jobs, options);
     let mut warnings = Vec::new();
-    let result = with_terminal(|terminal| {
+    let result = with_terminal(|terminal, stop| {
         let settings = Settings {
             themes,
             theme: i,
             keymap,
             place,
         };
-        let (result, said) = read_while_loading(terminal, incoming, settings);
+        let (result, said) = read_while_loading(terminal, stop, incoming, settings);
         warnings = said;
         result
     });
@@ -116,6 +118,7 @@ struct Settings {
 /// The reader over articles still arriving; returns with the loading warnings.
 fn read_while_loading(
     terminal: &mut ratatui::DefaultTerminal,
+    stop: &Stop,
     mut incoming: Incoming,
     settings: Settings,
 ) -> (Result<()>, Vec<String>) {
@@ -125,7 +128,7 @@ fn read_while_loading(
         keymap,
         place,
     } = settings;
-    let first = match wait_for_first(terminal, &mut incoming, &themes[theme]) {
+    let first = match wait_for_first(terminal, stop, &mut incoming, &themes[theme]) {
         Ok(Some(first)) => first,
         Ok(None) => return (Ok(()), incoming.warnings().to_vec()),
         Err(e) => return (Err(e), incoming.warnings().to_vec()),
@@ -133,7 +136,7 @@ fn read_while_loading(
     let mut app = App::new(first, themes, theme, keymap);
     app.set_corrections_place(place);
     app.follow(incoming);
-    let result = event_loop(terminal, &mut app);
+    let result = event_loop(terminal, stop, &mut app);
     (result, app.load_warnings().to_vec())
 }
 
@@ -144,10 +147,14 @@ const PROGRESS_TICK: Duration = Duration::from_millis(100);
 /// `None` if the user quits first.
 fn wait_for_first(
     terminal: &mut ratatui::DefaultTerminal,
+    stop: &Stop,
     incoming: &mut Incoming,
     theme: &Theme,
 ) -> Result<Option<Vec<Annotated>>> {
     loop {
+        if stop.requested() {
+            return Ok(None);
+        }
         let (done, total) = (incoming.done_count(), incoming.total());
         terminal.draw(|f| ui::draw_waiting(f, theme, done, total))?;
         let ready = incoming.wait_ready(PROGRESS_TICK);
@@ -168,25 +175,31 @@ fn wait_for_first(
 }
 
 /// Runs `body` in the terminal interface and gives the terminal back afterwards.
-fn with_terminal<T>(body: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<T>) -> Result<T> {
+fn with_terminal<T>(
+    body: impl FnOnce(&mut ratatui::DefaultTerminal, &Stop) -> Result<T>,
+) -> Result<T> {
     // ratatui's hook restores the screen on a panic; ours also releases the mouse.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
+    let stop = Stop::install();
     let mut terminal = ratatui::try_init().map_err(Error::Start)?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = body(&mut terminal);
+    let result = body(&mut terminal, &stop);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
+/// How long the reader waits for a key before it looks whether a signal asked it to stop.
+const SIGNAL_TICK: Duration = Duration::from_millis(200);
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, stop: &Stop, app: &mut App) -> Result<()> {
     // Fault injection for the end-to-end test that a panic gives the terminal back.
     let panic_on_key = std::env::var_os("ONRECORD_TEST_PANIC").is_some();
-    while !app.quit {
+    while !app.quit && !stop.requested() {
         app.receive();
         if app.load_failed() {
             // A loading thread panicked (and its hook gave the terminal back): stop too.
@@ -198,6 +211,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
         // While articles arrive, the screen is redrawn now and then to show them.
         if app.loading_progress().is_some() && !event::poll(PROGRESS_TICK)? {
             continue;
+        }
+        // Wait for a key, looking every tick whether a signal asked the reader to stop.
+        while !event::poll(SIGNAL_TICK)? {
+            if stop.requested() {
+                return Ok(());
+            }
         }
         if panic_on_key && matches!(event::read()?, Event::Key(_)) {
             panic!("ONRECORD_TEST_PANIC: a deliberate panic");
