@@ -352,11 +352,7 @@ mod tests {
     use crate::article::{parse_text, Format};
     use crate::corrections::{apply, Anchor, Correction, Edit};
 
-    const STORY: &str = "Quarry vote delayed\n\n\
-        The quarry permit is on hold, according to three staff members who asked not to \
-        be named. \"We are not done,\" said Ilsabet Vornholm, the county planner.\n\n\
-        Vornholm met Garrick Tullimore, the board's secretary, on Friday. Tullimore said \
-        the hearing would move. The Fenwick Courier reported that the mining firm objected.\n";
+    use crate::corrections::fixture::STORY;
 
     fn at(words: &str, nth: usize) -> Anchor {
         let start = STORY.match_indices(words).nth(nth).unwrap().0;

@@ -173,6 +173,16 @@ impl ArticleCorrections {
     }
 }
 
+/// An invented story the unit tests of corrections share.
+#[cfg(test)]
+pub(crate) mod fixture {
+    pub const STORY: &str = "Quarry vote delayed\n\n\
+        The quarry permit is on hold, according to three staff members who asked not to \
+        be named. \"We are not done,\" said Ilsabet Vornholm, the county planner.\n\n\
+        Vornholm met Garrick Tullimore, the board's secretary, on Friday. Tullimore said \
+        the hearing would move. The Fenwick Courier reported that the mining firm objected.\n";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
