@@ -3,7 +3,7 @@
 
 use super::inputs::{load_job, loaded_in_order, readable_inputs, ReadOptions};
 use super::output::to_stdout;
-use super::{jobs, Error, Job, Loaded, Notice, Notify, Report, Result};
+use super::{jobs, Error, Job, Notice, Notify, Report, Result};
 use crate::annotate::Annotated;
 use crate::corrections::Agreement;
 use crate::parallel::map_in_order;
@@ -20,21 +20,13 @@ pub fn diff(
 ) -> Result<()> {
     let report = Report::for_paths(paths, notify);
     let inputs = readable_inputs(paths, options, &report)?;
-    let both = |job: Job| match load_job(job, options) {
-        Loaded::Done {
-            value,
-            mut warnings,
-        } => {
-            let fresh = Annotated::new(value);
+    let both = |job: Job| {
+        load_job(job, options).map_warning(|article, warnings| {
+            let fresh = Annotated::new(article);
             let mut corrected = fresh.clone();
             warnings.extend(options.corrections.apply_to(&mut corrected));
-            Loaded::Done {
-                value: (fresh, corrected),
-                warnings,
-            }
-        }
-        Loaded::Skipped(e) => Loaded::Skipped(e),
-        Loaded::Failed(e) => Loaded::Failed(e),
+            (fresh, corrected)
+        })
     };
     let agreement = map_in_order(jobs(inputs, options), both, |outcomes| {
         let mut agreement = Agreement::default();

@@ -101,9 +101,17 @@ pub enum Loaded<T> {
 
 impl<T> Loaded<T> {
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Loaded<U> {
+        self.map_warning(|value, _| f(value))
+    }
+
+    /// Like [`Loaded::map`], for a step that may add warnings of its own.
+    pub fn map_warning<U>(self, f: impl FnOnce(T, &mut Vec<String>) -> U) -> Loaded<U> {
         match self {
-            Loaded::Done { value, warnings } => Loaded::Done {
-                value: f(value),
+            Loaded::Done {
+                value,
+                mut warnings,
+            } => Loaded::Done {
+                value: f(value, &mut warnings),
                 warnings,
             },
             Loaded::Skipped(e) => Loaded::Skipped(e),
@@ -310,15 +318,6 @@ pub fn annotated(
 
 /// Loads what a job names and annotates it, corrections applied.
 pub fn annotated_job(job: Job, options: &ReadOptions) -> Loaded<Annotated> {
-    match load_job(job, options) {
-        Loaded::Done {
-            value,
-            mut warnings,
-        } => {
-            let value = annotated(value, &options.corrections, &mut warnings);
-            Loaded::Done { value, warnings }
-        }
-        Loaded::Skipped(e) => Loaded::Skipped(e),
-        Loaded::Failed(e) => Loaded::Failed(e),
-    }
+    load_job(job, options)
+        .map_warning(|article, warnings| annotated(article, &options.corrections, warnings))
 }

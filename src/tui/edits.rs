@@ -342,11 +342,16 @@ impl App {
     }
 
     fn pick(&mut self, title: String, options: Vec<String>, purpose: Pick) {
+        self.pick_at(title, options, purpose, 0);
+    }
+
+    /// A picker opened on option `at` (the current choice, where there is one).
+    fn pick_at(&mut self, title: String, options: Vec<String>, purpose: Pick, at: usize) {
         if options.is_empty() {
             self.status = Some("there is no one to pick".into());
             return;
         }
-        self.overlay = Some(Overlay::Pick(Picker::new(title, options, purpose)));
+        self.overlay = Some(Overlay::Pick(Picker::new(title, options, purpose).at(at)));
     }
 
     // ---- source edits ----
@@ -357,12 +362,9 @@ impl App {
                 .iter()
                 .map(|k| k.name().to_string())
                 .collect();
-            self.pick("Kind of source".into(), kinds, Pick::Kind(s));
-            // The picker opens on the kind the source has now.
             let now = self.article().annotations.sources[s].kind;
-            if let Some(Overlay::Pick(picker)) = &mut self.overlay {
-                picker.cursor = SourceKind::ALL.iter().position(|&k| k == now).unwrap_or(0);
-            }
+            let at = SourceKind::ALL.iter().position(|&k| k == now).unwrap_or(0);
+            self.pick_at("Kind of source".into(), kinds, Pick::Kind(s), at);
         }
     }
 

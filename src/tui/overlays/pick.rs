@@ -49,6 +49,12 @@ impl Picker {
         }
     }
 
+    /// The picker with its cursor on option `at` (the last, if there are fewer).
+    pub fn at(mut self, at: usize) -> Picker {
+        self.cursor = at.min(self.options.len().saturating_sub(1));
+        self
+    }
+
     pub fn on_key(&mut self, action: Option<Action>) -> Outcome {
         let n = self.options.len();
         match action {
