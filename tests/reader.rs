@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 mod common;
+use common::reader::{key, press, render, screen};
 use common::*;
 use onrecord::annotate::Annotated;
 use onrecord::annotate::SourceKind;
@@ -12,12 +13,10 @@ use onrecord::tui::keymap::KeyMap;
 use onrecord::tui::overlays::export::ExportPicker;
 use onrecord::tui::overlays::help::Help;
 use onrecord::tui::theme::Theme;
-use onrecord::tui::ui::draw;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
@@ -38,36 +37,6 @@ fn app_with(theme: &str) -> App {
 
 fn app() -> App {
     app_with("dark")
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-/// The layout step, then a frame drawn from the state, as the event loop does.
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    app.update_layout(Rect::new(0, 0, w, h));
-    t.draw(|f| draw(f, app)).unwrap();
-    t
-}
-
-fn screen(t: &Terminal<TestBackend>) -> String {
-    let b = t.backend().buffer();
-    (0..b.area.height)
-        .map(|y| {
-            (0..b.area.width)
-                .map(|x| b[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 // ---- keys and state ----

@@ -3,6 +3,8 @@
 //! redo, and reverting from the corrections overlay.
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
+mod common;
+use common::reader::{key, press};
 use onrecord::annotate::{Annotated, SourceKind};
 use onrecord::article::parse_bytes;
 use onrecord::corrections::{ArticleCorrections, Corrections, Edit, Place};
@@ -10,11 +12,7 @@ use onrecord::tui::app::{App, Overlay, Pane};
 use onrecord::tui::input::handle_key;
 use onrecord::tui::keymap::KeyMap;
 use onrecord::tui::theme::Theme;
-use onrecord::tui::ui::draw;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
-use ratatui::Terminal;
 use std::path::{Path, PathBuf};
 
 /// Invented names only (none of them is in the evaluation articles).
@@ -60,34 +58,13 @@ fn open(path: &Path, place: Option<Place>) -> App {
     app
 }
 
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    handle_key(app, KeyEvent::new(code, KeyModifiers::NONE));
-}
-
 fn ctrl(app: &mut App, c: char) {
     handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
 }
 
+/// The reader drawn at 120×40, as text.
 fn render(app: &mut App) -> String {
-    let (w, h) = (120, 40);
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    app.update_layout(Rect::new(0, 0, w, h));
-    t.draw(|f| draw(f, app)).unwrap();
-    let b = t.backend().buffer();
-    (0..b.area.height)
-        .map(|y| {
-            (0..b.area.width)
-                .map(|x| b[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::reader::screen(&common::reader::render(app, 120, 40))
 }
 
 fn text_of(app: &App, span: onrecord::span::Span) -> String {

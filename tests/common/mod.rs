@@ -4,6 +4,8 @@
 // Helpers of tests may unwrap: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used)]
 
+pub mod reader;
+
 use onrecord::annotate::Annotated;
 use onrecord::article::{parse_bytes, Article};
 use onrecord::export::json::to_value;
