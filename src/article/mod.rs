@@ -172,18 +172,19 @@ pub fn parse_bytes(
 /// for the parsers, which split lines at `\n`. One byte stands for one byte, so every
 /// span found in the copy is true to the text itself.
 fn with_line_feeds(text: &str) -> std::borrow::Cow<'_, str> {
-    let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
-    if !text.as_bytes().iter().enumerate().any(lone_cr) {
+    let bytes = text.as_bytes();
+    let mut lone = text
+        .match_indices('\r')
+        .map(|(at, _)| at)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
+        .peekable();
+    if lone.peek().is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
-    let bytes: Vec<u8> = text
-        .as_bytes()
-        .iter()
-        .enumerate()
-        .map(|(i, &b)| if lone_cr((i, &b)) { b'\n' } else { b })
-        .collect();
+    let mut fed = bytes.to_vec();
+    lone.for_each(|at| fed[at] = b'\n');
     // Only an ASCII byte was replaced by another: the bytes are still UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+    std::borrow::Cow::Owned(String::from_utf8(fed).unwrap_or_else(|_| text.to_string()))
 }
 
 /// Parses decoded text in a known format.
