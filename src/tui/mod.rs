@@ -1,6 +1,7 @@
 //! The reader: a ratatui interface over annotated articles.
 
 pub mod app;
+mod bounded;
 pub mod edits;
 mod error;
 pub mod field;
@@ -26,8 +27,10 @@ pub use error::{Error, Result};
 use keymap::KeyMap;
 use loader::{Incoming, Job};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::{execute, terminal};
+use ratatui::prelude::CrosstermBackend;
 use signals::Stop;
+use std::io::Stdout;
 use std::path::PathBuf;
 use std::time::Duration;
 use theme::Theme;
@@ -117,7 +120,7 @@ struct Settings {
 
 /// The reader over articles still arriving; returns with the loading warnings.
 fn read_while_loading(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut ReaderTerminal,
     stop: &Stop,
     mut incoming: Incoming,
     settings: Settings,
@@ -146,7 +149,7 @@ const PROGRESS_TICK: Duration = Duration::from_millis(100);
 /// Shows progress until the first article is annotated (a large one takes seconds);
 /// `None` if the user quits first.
 fn wait_for_first(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut ReaderTerminal,
     stop: &Stop,
     incoming: &mut Incoming,
     theme: &Theme,
@@ -174,18 +177,21 @@ fn wait_for_first(
     }
 }
 
+/// The reader's terminal: crossterm on standard output, its size bounded so that what a
+/// frame allocates is bounded too.
+type ReaderTerminal = ratatui::Terminal<bounded::Bounded<CrosstermBackend<Stdout>>>;
+
 /// Runs `body` in the terminal interface and gives the terminal back afterwards.
-fn with_terminal<T>(
-    body: impl FnOnce(&mut ratatui::DefaultTerminal, &Stop) -> Result<T>,
-) -> Result<T> {
-    // ratatui's hook restores the screen on a panic; ours also releases the mouse.
+fn with_terminal<T>(body: impl FnOnce(&mut ReaderTerminal, &Stop) -> Result<T>) -> Result<T> {
+    // A panic gives the terminal back (screen, raw mode, mouse) before its message.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui::restore();
         previous(info);
     }));
     let stop = Stop::install();
-    let mut terminal = ratatui::try_init().map_err(Error::Start)?;
+    let mut terminal = start_terminal().map_err(Error::Start)?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = body(&mut terminal, &stop);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
@@ -193,10 +199,20 @@ fn with_terminal<T>(
     result
 }
 
+/// Raw mode, the alternate screen, and the bounded terminal over them.
+fn start_terminal() -> std::io::Result<ReaderTerminal> {
+    terminal::enable_raw_mode()?;
+    if let Err(e) = execute!(std::io::stdout(), terminal::EnterAlternateScreen) {
+        ratatui::restore();
+        return Err(e);
+    }
+    ratatui::Terminal::new(bounded::Bounded(CrosstermBackend::new(std::io::stdout())))
+}
+
 /// How long the reader waits for a key before it looks whether a signal asked it to stop.
 const SIGNAL_TICK: Duration = Duration::from_millis(200);
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, stop: &Stop, app: &mut App) -> Result<()> {
+fn event_loop(terminal: &mut ReaderTerminal, stop: &Stop, app: &mut App) -> Result<()> {
     // Fault injection for the end-to-end test that a panic gives the terminal back.
     let panic_on_key = std::env::var_os("ONRECORD_TEST_PANIC").is_some();
     while !app.quit && !stop.requested() {
