@@ -89,12 +89,18 @@ fn enter_on_a_person_cycles_through_mentions() {
         Some("Jeff Sessions")
     );
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.status.as_deref(), Some("mention 1/12"));
+    assert_eq!(
+        a.status.as_deref(),
+        Some("mention 1/12 in the text, and 1 in the title")
+    );
     let first = a.text_scroll();
     for _ in 0..6 {
         key(&mut a, KeyCode::Enter);
     }
-    assert_eq!(a.status.as_deref(), Some("mention 7/12"));
+    assert_eq!(
+        a.status.as_deref(),
+        Some("mention 7/12 in the text, and 1 in the title")
+    );
     assert!(a.text_scroll() > first, "the text followed the mentions");
     assert!(matches!(a.emphasis, Emphasis::Person(_)));
 }
@@ -197,7 +203,7 @@ fn overlays_open_and_close() {
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.overlay, None);
     press(&mut a, "s");
-    assert_eq!(a.overlay, Some(Overlay::Summary));
+    assert!(matches!(a.overlay, Some(Overlay::Summary(_))));
     press(&mut a, "q");
     assert_eq!(a.overlay, None);
     assert!(!a.quit, "q closes an overlay first");
@@ -271,15 +277,32 @@ fn export_to_a_chosen_folder() {
         std::fs::read_to_string(&written).unwrap().lines().count(),
         1
     );
+    // A folder that is not there yet is made.
+    let made = folder.join("new/deeper");
     press(&mut a, "ed");
-    press(&mut a, "/no/such/folder");
+    press(&mut a, &made.display().to_string());
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Enter);
-    assert!(a
-        .status
-        .as_deref()
-        .unwrap()
-        .starts_with("export failed: /no/such/folder: no such folder"));
+    let written = made.join("nyt-sessions-offered-to-resign.onrecord.json");
+    assert_eq!(
+        a.status.as_deref(),
+        Some(format!("exported to {}", written.display()).as_str())
+    );
+    assert!(written.is_file());
+    // One that cannot be made (a file is in the way) is reported.
+    let blocked = written.join("sub");
+    press(&mut a, "ed");
+    press(&mut a, &blocked.display().to_string());
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    let said = a.status.as_deref().unwrap();
+    assert!(
+        said.starts_with(&format!(
+            "export failed: {}: cannot make this folder",
+            blocked.display()
+        )),
+        "{said}"
+    );
 }
 
 #[test]
@@ -700,7 +723,13 @@ mod loading {
             !s.contains("annotating") && s.contains("article 1/3"),
             "{s}"
         );
-        assert!(s.contains("1 loading warning(s)"), "{s}");
+        assert!(s.contains("1 loading warning(s): W lists them"), "{s}");
+        press(&mut a, "W");
+        let s = screen(&render(&mut a, 120, 40));
+        assert!(s.contains("Warnings (1)"), "{s}");
+        assert!(s.contains("• skipped broken.txt: unreadable"), "{s}");
+        key(&mut a, KeyCode::Esc);
+        assert_eq!(a.overlay, None);
     }
 
     #[test]

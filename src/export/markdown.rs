@@ -1,9 +1,8 @@
 //! A readable sourcing report for each article, in Markdown.
 
 use super::Annotated;
-use crate::annotate::text::sentences;
+use crate::annotate::text::sentence_of;
 use crate::annotate::SourceKind;
-use crate::span::Span;
 use std::fmt::Write;
 
 /// What stands between two articles' reports.
@@ -127,17 +126,10 @@ fn sources(out: &mut String, a: &Annotated) {
                 writeln!(out, "{indent}- paraphrased: {words}")
             };
         }
-        if let Some(sentence) = sentence_of(a, s.span) {
+        if let Some(sentence) = sentence_of(&a.article, s.span) {
             let _ = writeln!(out, "{indent}> {}", inline(sentence.slice(text)));
         }
     }
-}
-
-fn sentence_of(a: &Annotated, span: Span) -> Option<Span> {
-    let p = a.article.paragraph_of(span.start)?;
-    sentences(&a.article.text, a.article.paragraphs[p].span)
-        .into_iter()
-        .find(|s| s.contains(span) || s.overlaps(span))
 }
 
 /// Article text inside Markdown: line breaks folded, markup characters escaped.

@@ -33,6 +33,8 @@ pub struct App {
     pub current: usize,
     pub focus: Pane,
     pub filter: Filter,
+    /// Only the sources linked to this person (index into the article's people).
+    pub person_filter: Option<usize>,
     pub only_paragraphs: bool,
     pub search: Search,
     pub overlay: Option<Overlay>,
@@ -46,6 +48,8 @@ pub struct App {
     pub sources: SourcesPane,
     /// Words selected in the text, to be made a source, a mention or a source's part.
     pub selection: Option<super::edits::Selection>,
+    /// The screen is narrow: only the focused pane is shown (set by the layout step).
+    pub(crate) stacked: bool,
     /// Each article's corrections, once edited or listed.
     pub(super) edits: super::edits::Edits,
     themes: Vec<Theme>,
@@ -76,6 +80,7 @@ impl App {
             current: 0,
             focus: Pane::Text,
             filter: Filter::All,
+            person_filter: None,
             only_paragraphs: false,
             search: Search::default(),
             overlay: None,
@@ -87,6 +92,7 @@ impl App {
             people: PeoplePane::default(),
             sources: SourcesPane::default(),
             selection: None,
+            stacked: false,
             edits: super::edits::Edits::default(),
             themes,
             theme,
@@ -131,8 +137,9 @@ impl App {
         self.loading = None;
         if !self.load_warnings.is_empty() {
             self.status = Some(format!(
-                "{} loading warning(s): they are printed when the reader closes",
-                self.load_warnings.len()
+                "{} loading warning(s): {} lists them",
+                self.load_warnings.len(),
+                self.keymap.label(Action::Warnings)
             ));
         }
         true
@@ -207,8 +214,12 @@ impl App {
             )
         });
         let sources = &a.annotations.sources;
+        let of_person = |i: usize| {
+            self.person_filter
+                .is_none_or(|p| sources[i].person == Some(p))
+        };
         let visible: Vec<usize> = (0..sources.len())
-            .filter(|&i| self.filter.accepts(sources[i].counted_kind))
+            .filter(|&i| self.filter.accepts(sources[i].counted_kind) && of_person(i))
             .collect();
         let shown = if self.only_paragraphs {
             let claims = a.annotations.unattributed.iter().map(|u| u.paragraph);
@@ -235,6 +246,7 @@ impl App {
     }
 
     fn reset_article_view(&mut self) {
+        self.person_filter = None;
         self.refresh();
         self.text.go_to_start();
         let people = self.article().annotations.people.len();
@@ -249,7 +261,15 @@ impl App {
 
     fn set_filter(&mut self, f: Filter) {
         self.filter = f;
+        self.refilter();
+    }
+
+    /// What the sources list and the text markers show, after a filter changed.
+    pub(super) fn refilter(&mut self) {
         self.refresh();
+        if self.only_paragraphs {
+            self.search_shown_again();
+        }
         self.sources.reset(self.visible_sources().len());
         if matches!(self.emphasis, Emphasis::Source(_)) {
             self.emphasis = Emphasis::None;
@@ -292,12 +312,23 @@ impl App {
             .and_then(|i| self.visible_sources().get(i).copied())
     }
 
-    /// Enter: a person's next mention, or the selected source, shown in the text.
+    /// Enter: a person's next mention, or the selected source, shown in the text. In
+    /// the text itself, the next mention of the person it emphasises.
     fn activate(&mut self) {
         match self.focus {
             Pane::People => self.show_next_mention(),
             Pane::Sources => self.show_selected_source(),
+            Pane::Text if matches!(self.emphasis, Emphasis::Person(_)) => {
+                self.show_next_mention();
+            }
             Pane::Text => {}
+        }
+    }
+
+    /// On a narrow screen, what is shown in the text needs the text pane in front.
+    pub(super) fn bring_text_forward(&mut self) {
+        if self.stacked {
+            self.focus = Pane::Text;
         }
     }
 
@@ -307,6 +338,7 @@ impl App {
         if para.is_some_and(|p| !self.shown_paragraphs().contains(&p)) {
             self.only_paragraphs = false;
             self.refresh();
+            self.search_shown_again();
         }
         self.scroll_to_byte(span.start);
     }
@@ -362,10 +394,16 @@ impl App {
                 self.choose_use();
             }
             Action::Activate => self.activate(),
+            Action::Details => self.open_details(),
+            Action::NextSource => self.step_source_in_text(true),
+            Action::PrevSource => self.step_source_in_text(false),
+            Action::FilterPerson => self.toggle_person_filter(),
+            Action::Warnings => self.open(Overlay::Warnings(Default::default())),
             Action::CycleFilter => self.set_filter(cycle(&Filter::cycle(), self.filter, 1)),
             Action::OnlyParagraphs => {
                 self.only_paragraphs = !self.only_paragraphs;
                 self.refresh();
+                self.search_shown_again();
                 self.text.go_to_start();
             }
             Action::Search => self.start_search(),
@@ -385,7 +423,7 @@ impl App {
                 list.comparing = action == Action::CompareOutlets;
                 self.open(Overlay::Articles(list));
             }
-            Action::Summary => self.open(Overlay::Summary),
+            Action::Summary => self.open(Overlay::Summary(Default::default())),
             Action::Help => self.open(Overlay::Help(Help::default())),
             Action::CycleTheme => {
                 self.theme = (self.theme + 1) % self.themes.len();

@@ -15,8 +15,8 @@ pub enum Error {
     Load(#[from] crate::pipeline::Error),
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
-    #[error("{}: no such folder", .0.display())]
-    NoSuchFolder(PathBuf),
+    #[error("{}: cannot make this folder", .0.display())]
+    CannotMakeFolder(PathBuf, #[source] std::io::Error),
     #[error("cannot start the terminal interface")]
     Start(#[source] std::io::Error),
     /// Drawing or reading keys failed.

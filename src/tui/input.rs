@@ -71,6 +71,12 @@ pub fn handle_mouse(app: &mut App, m: MouseEvent) {
             }
             app.focus = before;
         }
+        MouseEventKind::Down(MouseButton::Left) if pane == Pane::Text => {
+            app.focus = pane;
+            if let Some(byte) = app.text.byte_at(m.column, m.row) {
+                app.click_text(byte);
+            }
+        }
         MouseEventKind::Down(MouseButton::Left) => {
             app.focus = pane;
             click_item(app, pane, rect, m.row);
@@ -79,7 +85,8 @@ pub fn handle_mouse(app: &mut App, m: MouseEvent) {
     }
 }
 
-/// A click on a list row selects that person or source and shows it in the text.
+/// A click on a list row selects that person or source and shows it in the text (a
+/// click on the text selects the source under it: see `App::click_text`).
 fn click_item(app: &mut App, pane: Pane, rect: Rect, row: u16) {
     let inner_row = row.saturating_sub(rect.y + 1) as usize;
     if row <= rect.y || row + 1 >= rect.y + rect.height {

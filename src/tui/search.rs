@@ -47,23 +47,25 @@ impl App {
         }
     }
 
+    /// Enter: the first match from the page shown on (as `n` goes on from there).
     fn go_to_first_match(&mut self) {
         self.search.editing = false;
         self.run_search();
-        if let Some(first) = self.search.matches.first().copied() {
-            self.search.current = 0;
-            self.scroll_to_byte(first.start);
-        } else {
-            self.status = Some(format!("no match for “{}”", self.search.query));
+        let top = self.text.first_byte();
+        match self.search.matches.iter().position(|m| m.start >= top) {
+            Some(k) => self.show_match(k),
+            None if !self.search.matches.is_empty() => self.show_match(0),
+            None => self.status = Some(format!("no match for “{}”", self.search.query)),
         }
     }
 
-    /// Finds the query (in any case, with any apostrophes and quotes) in the paragraphs.
+    /// Finds the query (in any case, with any apostrophes and quotes) in the paragraphs
+    /// the text pane shows: a match the reader cannot show is not counted.
     pub fn run_search(&mut self) {
         let a = &self.articles[self.current].article;
         let mut matches = Vec::new();
         if let Some(pattern) = pattern(&self.search.query) {
-            for p in &a.paragraphs {
+            for p in self.shown_paragraphs().iter().map(|&i| &a.paragraphs[i]) {
                 let body = p.span.slice(&a.text);
                 matches.extend(
                     pattern
@@ -77,7 +79,20 @@ impl App {
         self.search.current = 0;
     }
 
-    /// `n` and `N`: the next or previous match, wrapping around.
+    /// The matches again after the paragraphs shown changed, the current one kept.
+    pub(super) fn search_shown_again(&mut self) {
+        if self.search.query.is_empty() {
+            return;
+        }
+        let current = self.search.matches.get(self.search.current).copied();
+        self.run_search();
+        let k = current.and_then(|c| self.search.matches.iter().position(|m| *m == c));
+        self.search.current = k.unwrap_or(0);
+    }
+
+    /// `n` and `N`: the next or previous match, wrapping around. They go on from the
+    /// current match while it is on the page, else from the page (after `G`, a jump or
+    /// scrolling, the next match is the one below, not one back at the top).
     pub fn jump_match(&mut self, forward: bool) {
         let n = self.search.matches.len();
         if n == 0 {
@@ -88,28 +103,54 @@ impl App {
             });
             return;
         }
-        self.search.current = if forward {
-            (self.search.current + 1) % n
-        } else {
-            (self.search.current + n - 1) % n
+        let matches = &self.search.matches;
+        let current = matches.get(self.search.current).copied();
+        let k = match current.filter(|m| self.text.shows_byte(m.start)) {
+            Some(_) if forward => (self.search.current + 1) % n,
+            Some(_) => (self.search.current + n - 1) % n,
+            None => {
+                let top = self.text.first_byte();
+                let after = matches.partition_point(|m| m.start < top);
+                if forward {
+                    after % n
+                } else {
+                    (after + n - 1) % n
+                }
+            }
         };
-        let span = self.search.matches[self.search.current];
+        self.show_match(k);
+    }
+
+    fn show_match(&mut self, k: usize) {
+        self.search.current = k;
+        let span = self.search.matches[k];
         self.ensure_shown(span);
     }
 }
 
-/// Typographic quotes and the straight ones they stand for: typing either finds both.
-const QUOTE_CLASSES: &[(char, &str)] = &[('\'', "['‘’]"), ('"', "[\"“”]")];
+/// Typographic quotes and the straight ones they stand for: typing either finds all.
+const QUOTE_CLASSES: &[(char, &str)] = &[
+    ('\'', "['‘’]"),
+    ('‘', "['‘’]"),
+    ('’', "['‘’]"),
+    ('"', "[\"“”]"),
+    ('“', "[\"“”]"),
+    ('”', "[\"“”]"),
+];
 
-/// The query as a case-insensitive pattern in which a straight apostrophe or quote
-/// also finds the curly ones; `None` for an empty query.
+/// The query as a case-insensitive pattern in which any apostrophe or quote mark finds
+/// the straight and the curly ones; `None` for an empty query.
 pub fn pattern(query: &str) -> Option<regex::Regex> {
     if query.is_empty() {
         return None;
     }
-    let mut escaped = regex::escape(query);
-    for (straight, class) in QUOTE_CLASSES {
-        escaped = escaped.replace(*straight, class);
+    let mut escaped = String::new();
+    let mut buf = [0u8; 4];
+    for c in query.chars() {
+        match QUOTE_CLASSES.iter().find(|(q, _)| *q == c) {
+            Some((_, class)) => escaped.push_str(class),
+            None => escaped.push_str(&regex::escape(c.encode_utf8(&mut buf))),
+        }
     }
     regex::RegexBuilder::new(&escaped)
         .case_insensitive(true)
@@ -153,6 +194,13 @@ mod tests {
         assert_eq!(found(hay, "mayor's"), ["mayor’s", "mayor's"]);
         assert_eq!(found(hay, "\"a mistake\""), ["“a mistake”"]);
         assert_eq!(found("It is ‘final’, she said.", "'final'"), ["‘final’"]);
+    }
+
+    #[test]
+    fn curly_apostrophes_and_quotes_find_straight_ones() {
+        let hay = "The mayor's aide called it \"a mistake\" and the mayor’s office agreed.";
+        assert_eq!(found(hay, "mayor’s"), ["mayor's", "mayor’s"]);
+        assert_eq!(found(hay, "“a mistake”"), ["\"a mistake\""]);
     }
 
     #[test]

@@ -9,4 +9,4 @@ pub mod quotes;
 pub mod sentences;
 pub mod tokens;
 
-pub use sentences::sentences;
+pub use sentences::{sentence_of, sentences};

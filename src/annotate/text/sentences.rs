@@ -4,6 +4,15 @@ use super::bounds::sentence_bounds;
 use crate::annotate::lexicon::{self, Flag};
 use crate::span::Span;
 
+/// The sentence of `article` that holds `span` (the first it touches), if the span is
+/// in a paragraph.
+pub fn sentence_of(article: &crate::article::Article, span: Span) -> Option<Span> {
+    let p = article.paragraph_of(span.start)?;
+    sentences(&article.text, article.paragraphs[p].span)
+        .into_iter()
+        .find(|s| s.contains(span) || s.overlaps(span))
+}
+
 /// The sentences of `region` (a paragraph or the title), trimmed.
 pub fn sentences(text: &str, region: Span) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();

@@ -1,6 +1,6 @@
 //! The help: every key of the key map with what it does.
 
-use super::{centered, closes, overlay_block, Outcome};
+use super::{closes, draw_scrolled, Outcome};
 use crate::annotate::SourceKind;
 use crate::tui::app::App;
 use crate::tui::keymap::Action;
@@ -8,7 +8,6 @@ use crate::tui::kinds::{marker, CORRECTED};
 use crate::tui::theme::Role;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,21 +29,7 @@ impl Help {
     }
 
     pub fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
-        let lines = lines(app);
-        let rect = centered(area, 76, lines.len() as u16 + 2);
-        f.render_widget(Clear, rect);
-        let hidden = (lines.len() as u16 + 2).saturating_sub(rect.height);
-        let title = if hidden > 0 {
-            "Keys · j/k scroll"
-        } else {
-            "Keys"
-        };
-        f.render_widget(
-            Paragraph::new(lines)
-                .scroll((self.scroll.min(hidden), 0))
-                .block(overlay_block(app, title)),
-            rect,
-        );
+        draw_scrolled(f, app, area, "Keys", 76, lines(app), self.scroll);
     }
 }
 

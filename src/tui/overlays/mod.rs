@@ -11,36 +11,43 @@
 
 pub mod articles;
 pub mod corrections;
+pub mod details;
 pub mod export;
 pub mod help;
 pub mod pick;
 pub mod rename;
 pub mod summary;
+pub mod warnings;
 
 use super::app::App;
 use super::keymap::Action;
 use super::theme::Role;
 use articles::ArticleList;
 use corrections::CorrectionsList;
+use details::Details;
 use export::{ExportPicker, ExportRequest};
 use help::Help;
 use pick::{Pick, Picker};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Span as TextSpan;
-use ratatui::widgets::{Block, Borders};
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 use rename::Rename;
+use summary::Summary;
+use warnings::Warnings;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help(Help),
-    Summary,
+    Summary(Summary),
     Articles(ArticleList),
     Export(ExportPicker),
     Pick(Picker),
     Rename(Rename),
     Corrections(CorrectionsList),
+    Details(Details),
+    Warnings(Warnings),
 }
 
 /// What a key in an overlay leads to.
@@ -68,12 +75,14 @@ impl Overlay {
     pub fn on_key(&mut self, key: &KeyEvent, action: Option<Action>, app: &App) -> Outcome {
         match self {
             Overlay::Help(help) => help.on_key(action),
-            Overlay::Summary => summary::on_key(action),
+            Overlay::Summary(summary) => summary.on_key(action),
             Overlay::Articles(list) => list.on_key(key, action, &app.articles),
             Overlay::Export(picker) => picker.on_key(key, action),
             Overlay::Pick(picker) => picker.on_key(action),
             Overlay::Rename(rename) => rename.on_key(key),
             Overlay::Corrections(list) => list.on_key(action, app),
+            Overlay::Details(details) => details.on_key(action),
+            Overlay::Warnings(warnings) => warnings.on_key(action),
         }
     }
 
@@ -81,12 +90,14 @@ impl Overlay {
     pub fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
         match self {
             Overlay::Help(help) => help.draw(f, app, area),
-            Overlay::Summary => summary::draw(f, app, area),
+            Overlay::Summary(summary) => summary.draw(f, app, area),
             Overlay::Articles(list) => list.draw(f, app, area),
             Overlay::Export(picker) => picker.draw(f, app, area),
             Overlay::Pick(picker) => picker.draw(f, app, area),
             Overlay::Rename(rename) => rename.draw(f, app, area),
             Overlay::Corrections(list) => list.draw(f, app, area),
+            Overlay::Details(details) => details.draw(f, app, area),
+            Overlay::Warnings(warnings) => warnings.draw(f, app, area),
         }
     }
 
@@ -94,12 +105,14 @@ impl Overlay {
     pub fn hints(&self) -> Vec<(Action, &'static str)> {
         match self {
             Overlay::Help(_) => help::hints(),
-            Overlay::Summary => summary::hints(),
+            Overlay::Summary(_) => summary::hints(),
             Overlay::Articles(list) => list.hints(),
             Overlay::Export(_) => export::hints(),
             Overlay::Pick(_) => pick::hints(),
             Overlay::Rename(_) => rename::hints(),
             Overlay::Corrections(_) => corrections::hints(),
+            Overlay::Details(_) => details::hints(),
+            Overlay::Warnings(_) => warnings::hints(),
         }
     }
 }
@@ -129,4 +142,34 @@ fn overlay_block<'a>(app: &App, title: &str) -> Block<'a> {
         .border_style(t.style(Role::Focus))
         .title(TextSpan::styled(format!(" {title} "), t.style(Role::Focus)))
         .title_alignment(Alignment::Center)
+}
+
+/// A titled box of `lines` at most `width` wide in the middle of `area`, scrolled by
+/// `scroll` lines (kept within what does not fit); the title says when it scrolls.
+pub(crate) fn draw_scrolled(
+    f: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: &str,
+    width: u16,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+) {
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let rect = centered(area, width, height);
+    f.render_widget(Clear, rect);
+    let hidden = height.saturating_sub(rect.height);
+    let title = if hidden > 0 {
+        format!("{title} · j/k scroll")
+    } else {
+        title.to_string()
+    };
+    f.render_widget(
+        Paragraph::new(lines)
+            .scroll((scroll.min(hidden), 0))
+            .block(overlay_block(app, &title)),
+        rect,
+    );
 }

@@ -1,11 +1,11 @@
 //! The summary: sources by kind as a chart, the anonymous share, the most mentioned.
 
-use super::{centered, closes, overlay_block, Outcome};
+use super::{centered, closes, draw_scrolled, overlay_block, Outcome};
 use crate::annotate::SourceKind;
 use crate::sanitize::clean;
 use crate::tui::app::App;
 use crate::tui::keymap::Action;
-use crate::tui::kinds::badge;
+use crate::tui::kinds::{badge, marker};
 use crate::tui::theme::Role;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::Modifier;
@@ -13,19 +13,62 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, Paragraph};
 use ratatui::Frame;
 
-pub fn on_key(action: Option<Action>) -> Outcome {
-    if action == Some(Action::Summary) || closes(action) {
-        return Outcome::Close;
+/// The summary overlay; it scrolls only on a screen too small for its chart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub scroll: u16,
+}
+
+/// Smaller than this inside, the chart gives way to lines of text.
+const CHART_WIDTH: u16 = 56;
+const CHART_HEIGHT: u16 = 12;
+
+impl Summary {
+    pub fn on_key(&mut self, action: Option<Action>) -> Outcome {
+        match action {
+            Some(Action::Down) => self.scroll = self.scroll.saturating_add(1),
+            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
+            Some(Action::Summary) => return Outcome::Close,
+            a if closes(a) => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
     }
-    Outcome::Stay
+
+    pub fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
+        let rect = centered(area, 78, 20);
+        if rect.width < CHART_WIDTH + 2 || rect.height < CHART_HEIGHT + 2 {
+            let mut lines = kind_lines(app);
+            lines.push(Line::raw(""));
+            lines.extend(figures(app));
+            return draw_scrolled(f, app, area, "Summary", 78, lines, self.scroll);
+        }
+        draw_chart_and_figures(f, app, rect);
+    }
 }
 
 pub fn hints() -> Vec<(Action, &'static str)> {
     vec![(Action::Clear, "close")]
 }
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let rect = centered(area, 78, 20);
+/// The counts by kind as lines of text, where the chart has no room.
+fn kind_lines(app: &App) -> Vec<Line<'static>> {
+    let t = app.theme();
+    let s = &app.article().annotations.summary;
+    let mut lines = vec![Line::styled(
+        format!("Sources by kind ({})", s.sources),
+        t.style(Role::Title),
+    )];
+    lines.extend(SourceKind::ALL.iter().map(|k| {
+        Line::styled(
+            format!("{} {:<13}{:>4}", marker(*k), k.name(), s.count(*k)),
+            t.style(Role::Kind(*k)),
+        )
+    }));
+    lines
+}
+
+fn draw_chart_and_figures(f: &mut Frame, app: &App, rect: Rect) {
     f.render_widget(Clear, rect);
     let block = overlay_block(app, "Summary");
     let inner = block.inner(rect);

@@ -20,7 +20,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         let mut spans = match_spans(app);
         match &app.status {
             Some(msg) => spans.push(TextSpan::styled(clean(msg), app.theme().style(Role::Focus))),
-            None => spans.extend(hint_spans(app)),
+            None => {
+                let room = usize::from(area.width).saturating_sub(width_of(&spans));
+                spans.extend(hint_spans(app, room));
+            }
         }
         Line::from(spans)
     };
@@ -63,9 +66,18 @@ fn match_spans(app: &App) -> Vec<TextSpan<'static>> {
     ]
 }
 
-fn hint_spans(app: &App) -> Vec<TextSpan<'static>> {
+/// The hints that fit in `room` columns: when all do not, the reader's general keys go
+/// first, from the right, but help and quit, which stay.
+fn hint_spans(app: &App, room: usize) -> Vec<TextSpan<'static>> {
     let t = app.theme();
-    hints(app)
+    let mut hints = hints(app);
+    let width = |(action, what): &(Action, &str)| {
+        app.keymap().label(*action).chars().count() + what.chars().count() + 4
+    };
+    while hints.len() > 3 && hints.iter().map(width).sum::<usize>() > room {
+        hints.remove(hints.len() - 3);
+    }
+    hints
         .into_iter()
         .flat_map(|(action, what)| {
             [
@@ -115,4 +127,8 @@ pub fn hints(app: &App) -> Vec<(Action, &'static str)> {
         (Action::Quit, "quit"),
     ]);
     hints
+}
+
+fn width_of(spans: &[TextSpan]) -> usize {
+    spans.iter().map(TextSpan::width).sum()
 }

@@ -123,6 +123,7 @@ pub(super) fn lay_out(app: &mut App, area: Rect) {
     let Some(screen) = Screen::split(area) else {
         return;
     };
+    app.stacked = matches!(screen.body, Body::Stacked { .. });
     match screen.body {
         Body::Side { panes, .. } => {
             app.lay_out_text(panes.text);

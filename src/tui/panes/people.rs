@@ -39,15 +39,31 @@ impl PeoplePane {
 
     /// The mention of `person` (the selected one) that Enter showed last, if any.
     pub fn shown_mention(&self, person: &crate::annotate::Person) -> Option<Span> {
-        let shown: Vec<Span> = person
-            .mentions
-            .iter()
-            .filter(|m| m.paragraph.is_some())
-            .map(|m| m.span)
-            .collect();
+        let shown = in_text(person);
         let k = self.mention_cursor.checked_sub(1)?;
         shown.get(k % shown.len().max(1)).copied()
     }
+}
+
+/// A person's mentions in the text pane: all but those in the title.
+fn in_text(person: &crate::annotate::Person) -> Vec<Span> {
+    person
+        .mentions
+        .iter()
+        .filter(|m| m.paragraph.is_some())
+        .map(|m| m.span)
+        .collect()
+}
+
+/// "mention 2/12", and the title's mentions when the list counts them too.
+fn mention_status(k: usize, in_text: usize, all: usize) -> String {
+    let mut status = format!("mention {}/{in_text}", k + 1);
+    match all - in_text {
+        0 => {}
+        1 => status.push_str(" in the text, and 1 in the title"),
+        n => status.push_str(&format!(" in the text, and {n} in the title")),
+    }
+    status
 }
 
 impl App {
@@ -74,21 +90,18 @@ impl App {
         let Some(p) = self.selected_person() else {
             return;
         };
-        let mentions = &self.article().annotations.people[p].mentions;
-        let shown: Vec<Span> = mentions
-            .iter()
-            .filter(|m| m.paragraph.is_some())
-            .map(|m| m.span)
-            .collect();
+        let person = &self.article().annotations.people[p];
+        let (shown, all) = (in_text(person), person.mentions.len());
         if shown.is_empty() {
             self.status = Some("only mentioned in the title".into());
             return;
         }
         let k = self.people.mention_cursor % shown.len();
         self.emphasis = Emphasis::Person(p);
-        self.status = Some(format!("mention {}/{}", k + 1, shown.len()));
+        self.status = Some(mention_status(k, shown.len(), all));
         self.people.mention_cursor = k + 1;
         self.ensure_shown(shown[k]);
+        self.bring_text_forward();
     }
 
     /// The layout step: the pane's place and the rows in view around the selection.

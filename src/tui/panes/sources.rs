@@ -49,6 +49,99 @@ impl App {
         self.emphasis = Emphasis::Source(s);
         let span = self.article().annotations.sources[s].span;
         self.ensure_shown(span);
+        self.bring_text_forward();
+    }
+
+    /// `>` and `<`: the next or previous source the filter lets through, counted from
+    /// the source shown last if it is on the page, else from the page; selected in the
+    /// list and shown in the text.
+    pub(crate) fn step_source_in_text(&mut self, forward: bool) {
+        let sources = &self.article().annotations.sources;
+        let starts: Vec<usize> = self
+            .visible_sources()
+            .iter()
+            .map(|&i| sources[i].span.start)
+            .collect();
+        let from = match self.emphasis {
+            Emphasis::Source(i) if self.text.shows_byte(sources[i].span.start) => {
+                Some(sources[i].span.start)
+            }
+            _ => None,
+        };
+        let row = if forward {
+            let after = from.map_or(self.text.first_byte(), |b| b + 1);
+            starts.iter().position(|&b| b >= after)
+        } else {
+            let before = from.unwrap_or_else(|| self.text.first_byte());
+            starts.iter().rposition(|&b| b < before)
+        };
+        let Some(row) = row else {
+            let which = if forward { "after" } else { "before" };
+            self.status = Some(format!(
+                "no source {which} this one ({})",
+                self.filter_label()
+            ));
+            return;
+        };
+        self.sources.select(row);
+        self.show_selected_source();
+        self.status = Some(format!("source {}/{}", row + 1, starts.len()));
+    }
+
+    /// A click on the text at article byte `byte`: the source it is the marker or the
+    /// words of, if any, selected and shown.
+    pub(crate) fn click_text(&mut self, byte: usize) {
+        let sources = &self.article().annotations.sources;
+        let hit = self
+            .visible_sources()
+            .iter()
+            .rposition(|&i| sources[i].span.start <= byte && byte < sources[i].span.end);
+        if let Some(row) = hit {
+            self.sources.select(row);
+            self.show_selected_source();
+        }
+    }
+
+    /// `i`: the source shown in the text, else the one selected in the list, in full.
+    pub(crate) fn open_details(&mut self) {
+        let chosen = match self.emphasis {
+            Emphasis::Source(i) if self.focus != Pane::Sources => Some(i),
+            _ => self.selected_source(),
+        };
+        match chosen {
+            Some(i) => {
+                let details = crate::tui::overlays::details::Details::of(self.article(), i);
+                self.overlay = Some(crate::tui::overlays::Overlay::Details(details));
+            }
+            None => self.status = Some("no source selected".into()),
+        }
+    }
+
+    /// `F`: only the sources linked to the selected person, or again everyone's.
+    pub(crate) fn toggle_person_filter(&mut self) {
+        self.person_filter = match (self.person_filter, self.selected_person()) {
+            (Some(_), _) | (None, None) => None,
+            (None, Some(p)) => Some(p),
+        };
+        self.refilter();
+        self.status = Some(match self.person_filter {
+            Some(_) => format!(
+                "{}: {} source(s)",
+                self.filter_label(),
+                self.visible_sources().len()
+            ),
+            None => format!("sources of everyone ({})", self.filter_label()),
+        });
+    }
+
+    /// The filter as the header and the sources pane name it: the kind, and the person.
+    pub fn filter_label(&self) -> String {
+        let kind = self.filter.label();
+        let people = &self.article().annotations.people;
+        match self.person_filter.and_then(|p| people.get(p)) {
+            Some(person) => format!("{kind} of {}", clean(&person.name)),
+            None => kind.to_string(),
+        }
     }
 
     /// The layout step: the pane's place and the rows in view around the selection.
@@ -78,7 +171,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         "Sources ({}/{}) · {}",
         visible.len(),
         a.annotations.sources.len(),
-        app.filter.label()
+        app.filter_label()
     );
     if items.is_empty() {
         let msg = if app.filter == Filter::All {

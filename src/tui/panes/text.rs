@@ -51,6 +51,7 @@ struct LayoutKey {
     width: u16,
     only_paragraphs: bool,
     filter: Filter,
+    person: Option<usize>,
 }
 
 impl TextPane {
@@ -79,6 +80,27 @@ impl TextPane {
             .iter()
             .find_map(|l| l.cells.first())
             .map_or(0, |c| c.byte)
+    }
+
+    /// The article byte drawn at screen position (`column`, `row`) at the last layout
+    /// step: a character of the text or a source's marker (which stands at its start).
+    pub(crate) fn byte_at(&self, column: u16, row: u16) -> Option<usize> {
+        let inner = Block::bordered().inner(self.rect);
+        if !inner.contains(ratatui::layout::Position::new(column, row)) {
+            return None;
+        }
+        let line = self.page.get(usize::from(row - inner.y))?;
+        let mut x = inner.x;
+        let mut buf = [0u8; 4];
+        for cell in &line.cells {
+            let width = textwrap::core::display_width(cell.ch.encode_utf8(&mut buf));
+            let next = x.saturating_add(u16::try_from(width).unwrap_or(u16::MAX));
+            if column < next.max(x + 1) {
+                return Some(cell.byte);
+            }
+            x = next;
+        }
+        None
     }
 
     /// Whether the page of the last layout step shows article byte `byte`.
@@ -111,6 +133,7 @@ impl App {
             width: self.text.size.0,
             only_paragraphs: self.only_paragraphs,
             filter: self.filter,
+            person: self.person_filter,
         };
         let article = &self.articles[key.article];
         if self.text.cache.as_ref().is_none_or(|(k, _)| *k != key) {
@@ -224,7 +247,7 @@ impl App {
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let mut title = "Text".to_string();
     if app.only_paragraphs {
-        title.push_str(&format!(" · paragraphs with {}", app.filter.label()));
+        title.push_str(&format!(" · paragraphs with {}", app.filter_label()));
     }
     let block = pane_block(app, Pane::Text, title);
     let inner = block.inner(area);
@@ -263,6 +286,8 @@ struct Styler {
     matches: Vec<Span>,
     current: Option<Span>,
     emphasised: Emphasis,
+    /// The emphasised person's mention that Enter showed last: set apart from the others.
+    current_mention: Option<Span>,
     /// The selected source's cue and content, shown with it.
     selected: Option<(Span, Option<Span>)>,
     /// Words selected for a correction.
@@ -307,6 +332,14 @@ impl Styler {
             matches: window(&search.matches, &bytes, |m| *m),
             current: search.matches.get(search.current).copied(),
             emphasised: app.emphasis,
+            current_mention: match app.emphasis {
+                Emphasis::Person(p) if app.selected_person() == Some(p) => a
+                    .annotations
+                    .people
+                    .get(p)
+                    .and_then(|person| app.people.shown_mention(person)),
+                _ => None,
+            },
             selected: match app.emphasis {
                 Emphasis::Source(i) => sources.get(i).map(|s| (s.cue, s.content)),
                 _ => None,
@@ -338,6 +371,12 @@ impl Styler {
             s = s.patch(self.person);
             if self.emphasised == Emphasis::Person(p) {
                 s = s.patch(self.emphasis);
+                if self
+                    .current_mention
+                    .is_some_and(|m| m.start <= byte && byte < m.end)
+                {
+                    s = s.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+                }
             }
         }
         if let Some(&(_, kind, i)) = self
