@@ -15,7 +15,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "onrecord",
-    version,
+    version = env!("ONRECORD_VERSION"),
     about = "Read political news and see who is named, and who speaks on the record",
     args_conflicts_with_subcommands = true,
     after_help = "Examples:\n  onrecord                      open the bundled sample articles\n  onrecord story.txt notes/     open files, and every article in a folder\n  onrecord annotate story.txt --format json\n  onrecord --summary story.html print each article's sourcing summary\n  curl -s URL | onrecord -      read a page from a pipe (keys still come from the terminal)"
@@ -126,6 +126,15 @@ pub enum Command {
         after_help = "Examples:\n  onrecord diff story.txt\n  onrecord diff archive/ corpus.jsonl --format json\n  onrecord diff archive/ --corrections my_corrections/ --format csv > agreement.csv"
     )]
     Diff(DiffArgs),
+    /// Print a completion script for a shell, e.g. `onrecord completions bash >
+    /// ~/.local/share/bash-completion/completions/onrecord`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: crate::manual::Shell,
+    },
+    /// Print the manual page (roff), e.g. `onrecord man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! export, figures or the reader, all in the library.
 
 mod cli;
+mod manual;
 
 use anyhow::Result;
 use clap::Parser;
@@ -16,6 +17,15 @@ fn main() {
         // terminal raw.
         eprintln!("onrecord: error: {}", for_terminal(&format!("{e:#}")));
         std::process::exit(1);
+    }
+}
+
+/// Writes `bytes` to standard output; a reader that stops early (`| head`) is no error.
+fn print_all(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => Ok(result.map_err(|e| anyhow::anyhow!("cannot write the output: {e}"))?),
     }
 }
 
@@ -45,6 +55,16 @@ fn run() -> Result<()> {
             &options,
             &print_notice,
         )?),
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            manual::completions(shell, &mut script);
+            print_all(&script)
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            manual::man_page(&mut page)?;
+            print_all(&page)
+        }
         Some(Command::Diff(args)) => {
             let progress = Progress::on_stderr();
             let notify = |notice: Notice| progress.show(notice);
