@@ -387,3 +387,35 @@ fn kill_gives_the_terminal_back_and_a_closed_pane_ends_the_reader() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// The binary `cargo install --path . --root DIR` made, run from another folder: it opens
+/// the bundled samples and prints completions and a man page. `.ci/run` installs it into
+/// a fresh root and runs this with ONRECORD_INSTALLED set to the binary.
+#[test]
+#[ignore = "needs ONRECORD_INSTALLED, the binary of a `cargo install` (.ci/run sets it)"]
+fn an_installed_binary_opens_the_samples_from_any_folder() {
+    let bin = std::env::var("ONRECORD_INSTALLED").expect("ONRECORD_INSTALLED names the binary");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let printed = |args: &[&str]| {
+        let out = Command::new(&bin)
+            .args(args)
+            .current_dir(elsewhere.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(printed(&["completions", "bash"]).contains("annotate"));
+    assert!(printed(&["man"]).contains("ONRECORD ANNOTATE"));
+    assert!(printed(&["--version"]).starts_with("onrecord "));
+    let command = format!("cd {} && {bin}", elsewhere.path().display());
+    let Some(t) = Tmux::start_command("installed", (120, 40), &[], &command, "true") else {
+        return;
+    };
+    t.wait_for(&[
+        "Sessions Is Said to Have Offered to Resign",
+        "Sources (12/12)",
+    ]);
+    t.keys(&["q"]);
+    t.wait_for(&["READER-EXIT=0"]);
+}
