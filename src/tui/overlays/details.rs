@@ -1,7 +1,7 @@
 //! A source in full: its words, cue, content, reason, sentence, flags and offsets,
 //! wrapped to the box however long they are (the sources pane cuts them at its edge).
 
-use super::{closes, draw_scrolled, Outcome};
+use super::{draw_scrolled, scroll_or_close, Outcome};
 use crate::annotate::{Annotated, Source};
 use crate::sanitize::clean;
 use crate::span::{CharIndex, Span};
@@ -50,14 +50,7 @@ impl Details {
     }
 
     pub fn on_key(&mut self, action: Option<Action>) -> Outcome {
-        match action {
-            Some(Action::Down) => self.scroll = self.scroll.saturating_add(1),
-            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Some(Action::Details) => return Outcome::Close,
-            a if closes(a) => return Outcome::Close,
-            _ => {}
-        }
-        Outcome::Stay
+        scroll_or_close(&mut self.scroll, action, Action::Details)
     }
 
     pub fn draw(&self, f: &mut Frame, app: &App, area: Rect) {

@@ -1,6 +1,6 @@
 //! The help: every key of the key map with what it does.
 
-use super::{closes, draw_scrolled, Outcome};
+use super::{draw_scrolled, scroll_or_close, Outcome};
 use crate::annotate::SourceKind;
 use crate::tui::app::App;
 use crate::tui::keymap::Action;
@@ -18,14 +18,7 @@ pub struct Help {
 
 impl Help {
     pub fn on_key(&mut self, action: Option<Action>) -> Outcome {
-        match action {
-            Some(Action::Down) => self.scroll = self.scroll.saturating_add(1),
-            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Some(Action::Help) => return Outcome::Close,
-            a if closes(a) => return Outcome::Close,
-            _ => {}
-        }
-        Outcome::Stay
+        scroll_or_close(&mut self.scroll, action, Action::Help)
     }
 
     pub fn draw(&self, f: &mut Frame, app: &App, area: Rect) {

@@ -122,6 +122,19 @@ fn closes(action: Option<Action>) -> bool {
     matches!(action, Some(Action::Quit | Action::Clear))
 }
 
+/// The keys of an overlay that only shows lines: up and down scroll them, and the key
+/// that opened it (`own`), Esc or q close it.
+fn scroll_or_close(scroll: &mut u16, action: Option<Action>, own: Action) -> Outcome {
+    match action {
+        Some(Action::Down) => *scroll = scroll.saturating_add(1),
+        Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+        Some(a) if a == own => return Outcome::Close,
+        a if closes(a) => return Outcome::Close,
+        _ => {}
+    }
+    Outcome::Stay
+}
+
 /// A rectangle of at most `width`×`height` in the middle of `area`.
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

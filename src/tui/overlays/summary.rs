@@ -1,6 +1,6 @@
 //! The summary: sources by kind as a chart, the anonymous share, the most mentioned.
 
-use super::{centered, closes, draw_scrolled, overlay_block, Outcome};
+use super::{centered, draw_scrolled, overlay_block, scroll_or_close, Outcome};
 use crate::annotate::SourceKind;
 use crate::sanitize::clean;
 use crate::tui::app::App;
@@ -25,14 +25,7 @@ const CHART_HEIGHT: u16 = 12;
 
 impl Summary {
     pub fn on_key(&mut self, action: Option<Action>) -> Outcome {
-        match action {
-            Some(Action::Down) => self.scroll = self.scroll.saturating_add(1),
-            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Some(Action::Summary) => return Outcome::Close,
-            a if closes(a) => return Outcome::Close,
-            _ => {}
-        }
-        Outcome::Stay
+        scroll_or_close(&mut self.scroll, action, Action::Summary)
     }
 
     pub fn draw(&self, f: &mut Frame, app: &App, area: Rect) {

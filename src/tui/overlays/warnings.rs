@@ -1,7 +1,7 @@
 //! What loading warned about (files skipped, text decoded, …), readable while the
 //! reader is open; they are printed on standard error again when it closes.
 
-use super::{closes, draw_scrolled, Outcome};
+use super::{draw_scrolled, scroll_or_close, Outcome};
 use crate::sanitize::clean;
 use crate::tui::app::App;
 use crate::tui::keymap::Action;
@@ -17,14 +17,7 @@ pub struct Warnings {
 
 impl Warnings {
     pub fn on_key(&mut self, action: Option<Action>) -> Outcome {
-        match action {
-            Some(Action::Down) => self.scroll = self.scroll.saturating_add(1),
-            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            Some(Action::Warnings) => return Outcome::Close,
-            a if closes(a) => return Outcome::Close,
-            _ => {}
-        }
-        Outcome::Stay
+        scroll_or_close(&mut self.scroll, action, Action::Warnings)
     }
 
     pub fn draw(&self, f: &mut Frame, app: &App, area: Rect) {
