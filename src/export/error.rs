@@ -35,13 +35,25 @@ pub enum ExportError {
     #[error(transparent)]
     Io(#[from] std::io::Error),
     #[error(transparent)]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     #[error(transparent)]
     Csv(#[from] csv::Error),
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     #[error(transparent)]
     Utf8(#[from] std::string::FromUtf8Error),
+}
+
+impl From<serde_json::Error> for ExportError {
+    /// JSON is written straight to the output, so its I/O errors are the output's (a
+    /// full disk, a reader that stopped reading): they stay I/O errors.
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_io() {
+            ExportError::Io(e.into())
+        } else {
+            ExportError::Json(e)
+        }
+    }
 }
 
 impl ExportError {

@@ -19,7 +19,11 @@ pub fn to_value(a: &Annotated) -> serde_json::Value {
 }
 
 /// Writes the annotated article as one JSON document, pretty-printed or on one line.
-pub fn write(a: &Annotated, out: &mut impl Write, pretty: bool) -> serde_json::Result<()> {
+pub fn write(
+    a: &Annotated,
+    out: &mut (impl Write + ?Sized),
+    pretty: bool,
+) -> serde_json::Result<()> {
     let idx = CharIndex::new(&a.article.text);
     let record = Record::new(a, &idx);
     if pretty {

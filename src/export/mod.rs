@@ -128,7 +128,7 @@ pub fn render(
 fn write_items(out: &mut dyn std::io::Write, items: &[Annotated], style: Style) -> Result<()> {
     let mut export = ExportWriter::begin(out, style, items.len() != 1)?;
     for a in items {
-        export.push(style.piece(a)?)?;
+        export.push_article(a)?;
     }
     export.finish()?;
     Ok(())

@@ -15,12 +15,41 @@ pub struct Style {
     pub pretty: bool,
 }
 
-/// One article's part of an export: its text, or for W3C one JSON document per annotation.
-pub struct Piece(Vec<Vec<u8>>);
+/// One article's part of an export.
+pub enum Piece {
+    /// Rendered already (on the thread that annotated it): its text, or for W3C one JSON
+    /// document per annotation.
+    Rendered(Vec<Vec<u8>>),
+    /// A large article in a JSON format, to be written straight into the output when its
+    /// turn comes, so that its export (several times the article) is never in memory.
+    Article(Box<Annotated>),
+}
+
+/// From this many bytes of text on, an article's JSON, JSONL or W3C export is written
+/// straight to the output rather than rendered ahead on the thread pool. Smaller ones
+/// are rendered ahead, so that a corpus is rendered on every core.
+const WRITE_IN_PLACE_FROM: usize = 1 << 20;
 
 impl Style {
-    pub fn piece(&self, a: &Annotated) -> Result<Piece> {
-        let whole = |text: Vec<u8>| Piece(vec![text]);
+    /// The article's part of the export: rendered now, or for a large article in a JSON
+    /// format, the article itself, to be written in place.
+    pub fn piece(&self, a: Annotated) -> Result<Piece> {
+        if self.writes_in_place() && a.article.text.len() >= WRITE_IN_PLACE_FROM {
+            return Ok(Piece::Article(Box::new(a)));
+        }
+        self.rendered(&a)
+    }
+
+    /// The formats that [`ExportWriter::push_article`] writes straight into the output.
+    fn writes_in_place(&self) -> bool {
+        matches!(
+            self.format,
+            ExportFormat::Json | ExportFormat::Jsonl | ExportFormat::W3c
+        )
+    }
+
+    fn rendered(&self, a: &Annotated) -> Result<Piece> {
+        let whole = |text: Vec<u8>| Piece::Rendered(vec![text]);
         Ok(match self.format {
             ExportFormat::Json => {
                 let mut out = Vec::new();
@@ -35,7 +64,7 @@ impl Style {
             }
             ExportFormat::Csv => whole(csv::rows_of(a, self.csv_table)?),
             ExportFormat::Brat => whole(brat::ann(a).into_bytes()),
-            ExportFormat::W3c => Piece(w3c::items(a, self.pretty)?),
+            ExportFormat::W3c => Piece::Rendered(w3c::items(a, self.pretty)?),
             ExportFormat::Spacy => whole(spacy::line(a)?),
             ExportFormat::Markdown => whole(markdown::report(a).into_bytes()),
             ExportFormat::Sqlite => return Err(ExportError::NeedsDatabaseFile),
@@ -80,15 +109,55 @@ impl<W: Write> ExportWriter<W> {
 
     /// Writes the next article's part.
     pub fn push(&mut self, piece: Piece) -> Result<()> {
+        let parts = match piece {
+            Piece::Rendered(parts) => parts,
+            Piece::Article(a) => return self.push_article(&a),
+        };
+        self.next_article()?;
+        for part in parts {
+            self.push_part(part)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the next article, straight into the output in the JSON formats.
+    pub fn push_article(&mut self, a: &Annotated) -> Result<()> {
+        let pretty = self.style.pretty;
+        match self.style.format {
+            ExportFormat::Json => {
+                self.next_article()?;
+                let write = |w: &mut dyn Write| Ok::<_, ExportError>(json::write(a, w, pretty)?);
+                match &mut self.array {
+                    Some(array) => array.push_with(&mut self.out, write),
+                    None => write(&mut self.out),
+                }
+            }
+            ExportFormat::Jsonl => {
+                self.next_article()?;
+                json::write(a, &mut self.out, false)?;
+                Ok(self.out.write_all(b"\n")?)
+            }
+            ExportFormat::W3c => {
+                self.next_article()?;
+                w3c::for_each_item(a, pretty, |item| self.push_part(item))
+            }
+            _ => self.push(self.style.rendered(a)?),
+        }
+    }
+
+    /// Counts the article, with what stands between two articles' parts.
+    fn next_article(&mut self) -> Result<()> {
         if self.articles > 0 && self.style.format == ExportFormat::Markdown {
             self.out.write_all(markdown::SEPARATOR.as_bytes())?;
         }
         self.articles += 1;
-        for part in piece.0 {
-            match &mut self.array {
-                Some(array) => array.push(&mut self.out, &part)?,
-                None => self.out.write_all(&part)?,
-            }
+        Ok(())
+    }
+
+    fn push_part(&mut self, part: Vec<u8>) -> Result<()> {
+        match &mut self.array {
+            Some(array) => array.push(&mut self.out, &part)?,
+            None => self.out.write_all(&part)?,
         }
         Ok(())
     }

@@ -140,6 +140,21 @@ struct PositionSelector {
 
 /// Each annotation of one article as a JSON document of its own.
 pub fn items(a: &Annotated, pretty: bool) -> serde_json::Result<Vec<Vec<u8>>> {
+    let mut items = Vec::new();
+    for_each_item(a, pretty, |item| {
+        items.push(item);
+        Ok::<_, serde_json::Error>(())
+    })?;
+    Ok(items)
+}
+
+/// Hands each annotation of one article, as a JSON document of its own, to `write` as it
+/// is made: an article's annotations need never be in memory all at once.
+pub fn for_each_item<E: From<serde_json::Error>>(
+    a: &Annotated,
+    pretty: bool,
+    mut write: impl FnMut(Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
     let targets = Targets::new(a);
     let base = format!("urn:onrecord:{}", encoded(&a.article.name));
     let (targets, base) = (&targets, &base);
@@ -173,7 +188,10 @@ pub fn items(a: &Annotated, pretty: bool) -> serde_json::Result<Vec<Vec<u8>>> {
         target: targets.of(s.span),
         kind: "Annotation",
     });
-    mentions.chain(sources).map(render).collect()
+    for annotation in mentions.chain(sources) {
+        write(render(annotation)?)?;
+    }
+    Ok(())
 }
 
 fn source_body<'a>(a: &'a Annotated, s: &crate::annotate::Source) -> Vec<Body<'a>> {

@@ -104,7 +104,7 @@ fn one_export(
 ) -> Result<()> {
     let style = style_of(export);
     let only = export.only.as_deref();
-    let render = |job: Job| annotated_job(job, options, only).map(|a| style.piece(&a));
+    let render = |job: Job| annotated_job(job, options, only).map(|a| style.piece(a));
     map_in_order(jobs(inputs, options), render, |outcomes| {
         let mut pieces = loaded_in_order(outcomes, report)
             .map(|r| r.and_then(|p| Ok(p?)))
@@ -152,8 +152,8 @@ fn per_article_files(
         .map_err(ExportError::file(folder, "cannot create the folder"))?;
     let render = |job: Job| {
         annotated_job(job, options, only).map(|a| {
-            let piece = style.piece(&a);
-            piece.map(|p| (a.article.name, p))
+            let name = a.article.name.clone();
+            style.piece(a).map(|p| (name, p))
         })
     };
     map_in_order(jobs(inputs, options), render, |outcomes| {
