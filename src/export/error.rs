@@ -18,6 +18,9 @@ pub enum ExportError {
     /// `--force` replaces regular files only.
     #[error("{}: is {what}; only a regular file is replaced", path.display())]
     NotRegular { path: PathBuf, what: &'static str },
+    /// brat writes a folder; this path is something else.
+    #[error("{}: is not a folder (brat writes a folder)", .0.display())]
+    NotAFolder(PathBuf),
     #[error("the output path has no file name")]
     NoFileName,
     #[error("sqlite writes a database: pass -o FILE.db")]
