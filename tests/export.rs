@@ -685,3 +685,42 @@ fn a_large_article_is_written_as_it_is_rendered() {
         }
     }
 }
+
+/// A filtered export says so, and keeps the whole article's summary beside the filtered
+/// one; an unfiltered export has none of it.
+#[test]
+fn a_filtered_export_says_it_is_filtered() {
+    use onrecord::annotate::SourceKind;
+    let whole = cases().swap_remove(0);
+    let filtered = whole.only_kinds(&[SourceKind::Anonymous]);
+    let json = |a: &Annotated| onrecord::export::json::to_value(a);
+    let (all, some) = (json(&whole), json(&filtered));
+    assert!(all.get("filter").is_none() && all.get("filtered_summary").is_none());
+    assert_eq!(some["filter"], serde_json::json!({"only": ["anonymous"]}));
+    assert_eq!(some["summary"], all["summary"], "the whole article's");
+    assert_eq!(
+        some["filtered_summary"]["sources"],
+        some["sources"].as_array().unwrap().len()
+    );
+    let text = |a: &Annotated, f| render(std::slice::from_ref(a), f, CsvTable::Sources, true);
+    let markdown = text(&filtered, ExportFormat::Markdown).unwrap();
+    assert!(
+        markdown.contains("**Filtered:** only the anonymous sources"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("## Summary of the sources listed"));
+    assert!(!text(&whole, ExportFormat::Markdown)
+        .unwrap()
+        .contains("Filtered"));
+    let w3c = text(&filtered, ExportFormat::W3c).unwrap();
+    assert!(w3c.contains("\"label\": \"onrecord annotations, sources filtered to: anonymous\""));
+    let spacy = text(&filtered, ExportFormat::Spacy).unwrap();
+    assert!(spacy.contains("\"only\":[\"anonymous\"]"), "{spacy}");
+    // The reader's export goes through write_export, whose brat manifest says it too.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brat");
+    let items = [filtered];
+    write_export(&items, ExportFormat::Brat, CsvTable::Sources, &out, false).unwrap();
+    let manifest = std::fs::read_to_string(out.join("onrecord.toml")).unwrap();
+    assert!(manifest.contains("only = [\"anonymous\"]"), "{manifest}");
+}

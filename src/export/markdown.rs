@@ -28,18 +28,36 @@ pub fn report(a: &Annotated) -> String {
         .collect();
     facts.push(format!("file `{}`", a.article.name.replace('`', "'")));
     let _ = writeln!(out, "{}\n", facts.join(" · "));
-    summary(&mut out, a);
+    let filter = a.annotations.filter.as_ref();
+    if let Some(f) = filter {
+        let kinds: Vec<&str> = f.only.iter().map(|k| k.name()).collect();
+        let _ = writeln!(
+            out,
+            "**Filtered:** only the {} sources are listed ({} of {}).\n",
+            kinds.join(", "),
+            a.annotations.summary.sources,
+            f.whole.sources
+        );
+    }
+    let whole = filter.map_or(&a.annotations.summary, |f| &f.whole);
+    summary(&mut out, "Summary", whole);
+    if filter.is_some() {
+        summary(
+            &mut out,
+            "Summary of the sources listed",
+            &a.annotations.summary,
+        );
+    }
     people(&mut out, a);
     sources(&mut out, a);
     unattributed(&mut out, a);
     out
 }
 
-fn summary(out: &mut String, a: &Annotated) {
-    let s = &a.annotations.summary;
+fn summary(out: &mut String, heading: &str, s: &crate::annotate::Summary) {
     let _ = writeln!(
         out,
-        "## Summary\n\n| kind | sources | share |\n|---|---:|---:|"
+        "## {heading}\n\n| kind | sources | share |\n|---|---:|---:|"
     );
     for kind in SourceKind::ALL {
         let n = s.count(kind);

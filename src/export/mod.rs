@@ -234,6 +234,10 @@ impl BratFolder {
 
     /// Adds an article's text and `.ann`.
     pub fn add(&mut self, a: &Annotated) -> Result<()> {
+        // The reader's filtered export says it is filtered as `--only` does.
+        if let (None, Some(f)) = (&self.manifest.only, &a.annotations.filter) {
+            self.manifest.only = Some(f.only.clone());
+        }
         let stem = self.stems.next(&a.article.name);
         self.write(&format!("{stem}.txt"), a.article.text.as_bytes())?;
         self.write(&format!("{stem}.ann"), brat::ann(a).as_bytes())?;

@@ -4,6 +4,7 @@
 use super::error::{ExportError, Result};
 use super::json_array::JsonArray;
 use super::{brat, csv, json, markdown, spacy, w3c, Annotated, CsvTable, ExportFormat};
+use crate::annotate::SourceKind;
 use std::io::Write;
 
 /// How an export is rendered.
@@ -19,7 +20,11 @@ pub struct Style {
 pub enum Piece {
     /// Rendered already (on the thread that annotated it): its text, or for W3C one JSON
     /// document per annotation.
-    Rendered(Vec<Vec<u8>>),
+    Rendered {
+        parts: Vec<Vec<u8>>,
+        /// The kinds the article's sources were filtered to, if they were.
+        only: Option<Vec<SourceKind>>,
+    },
     /// A large article in a JSON format, to be written straight into the output when its
     /// turn comes, so that its export (several times the article) is never in memory.
     Article(Box<Annotated>),
@@ -49,7 +54,12 @@ impl Style {
     }
 
     fn rendered(&self, a: &Annotated) -> Result<Piece> {
-        let whole = |text: Vec<u8>| Piece::Rendered(vec![text]);
+        let only = || a.annotations.filter.as_ref().map(|f| f.only.clone());
+        let rendered = |parts| Piece::Rendered {
+            parts,
+            only: only(),
+        };
+        let whole = |text: Vec<u8>| rendered(vec![text]);
         Ok(match self.format {
             ExportFormat::Json => {
                 let mut out = Vec::new();
@@ -64,7 +74,7 @@ impl Style {
             }
             ExportFormat::Csv => whole(csv::rows_of(a, self.csv_table)?),
             ExportFormat::Brat => whole(brat::ann(a).into_bytes()),
-            ExportFormat::W3c => Piece::Rendered(w3c::items(a, self.pretty)?),
+            ExportFormat::W3c => rendered(w3c::items(a, self.pretty)?),
             ExportFormat::Spacy => whole(spacy::line(a)?),
             ExportFormat::Markdown => whole(markdown::report(a).into_bytes()),
             ExportFormat::Sqlite => return Err(ExportError::NeedsDatabaseFile),
@@ -79,6 +89,8 @@ pub struct ExportWriter<W: Write> {
     articles: usize,
     /// The open array: the articles of a JSON export of several, or W3C's items.
     array: Option<JsonArray>,
+    /// The kinds the sources were filtered to, when they were.
+    only: Option<Vec<SourceKind>>,
 }
 
 impl<W: Write> ExportWriter<W> {
@@ -93,7 +105,7 @@ impl<W: Write> ExportWriter<W> {
                 None
             }
             ExportFormat::W3c => {
-                let (head, _) = w3c::frame(0, style.pretty);
+                let (head, _) = w3c::frame(0, "", style.pretty);
                 out.write_all(head.as_bytes())?;
                 Some(JsonArray::open(&mut out, w3c::ITEMS_DEPTH, style.pretty)?)
             }
@@ -104,13 +116,17 @@ impl<W: Write> ExportWriter<W> {
             style,
             articles: 0,
             array,
+            only: None,
         })
     }
 
     /// Writes the next article's part.
     pub fn push(&mut self, piece: Piece) -> Result<()> {
         let parts = match piece {
-            Piece::Rendered(parts) => parts,
+            Piece::Rendered { parts, only } => {
+                self.note_filter(only.as_deref());
+                parts
+            }
             Piece::Article(a) => return self.push_article(&a),
         };
         self.next_article()?;
@@ -123,6 +139,7 @@ impl<W: Write> ExportWriter<W> {
     /// Writes the next article, straight into the output in the JSON formats.
     pub fn push_article(&mut self, a: &Annotated) -> Result<()> {
         let pretty = self.style.pretty;
+        let only = a.annotations.filter.as_ref().map(|f| f.only.as_slice());
         match self.style.format {
             ExportFormat::Json => {
                 self.next_article()?;
@@ -138,10 +155,22 @@ impl<W: Write> ExportWriter<W> {
                 Ok(self.out.write_all(b"\n")?)
             }
             ExportFormat::W3c => {
+                self.note_filter(only);
                 self.next_article()?;
                 w3c::for_each_item(a, pretty, |item| self.push_part(item))
             }
             _ => self.push(self.style.rendered(a)?),
+        }
+    }
+
+    /// Notes the kinds an article's sources were filtered to, which the W3C collection's
+    /// label gives (it comes after the items).
+    fn note_filter(&mut self, only: Option<&[SourceKind]>) {
+        if let Some(only) = only {
+            let kinds = self.only.get_or_insert_with(Vec::new);
+            kinds.extend_from_slice(only);
+            kinds.sort_by_key(|k| *k as usize);
+            kinds.dedup();
         }
     }
 
@@ -175,7 +204,8 @@ impl<W: Write> ExportWriter<W> {
         };
         match (self.style.format, closed) {
             (ExportFormat::W3c, Some(total)) => {
-                let (_, tail) = w3c::frame(total, self.style.pretty);
+                let label = w3c::label(self.only.as_deref());
+                let (_, tail) = w3c::frame(total, &label, self.style.pretty);
                 self.out.write_all(tail.as_bytes())?;
             }
             (ExportFormat::Json, _) => self.out.write_all(b"\n")?,

@@ -25,12 +25,12 @@ const COLLECTION_ID: &str = "urn:onrecord:annotations";
 const PAGE_ID: &str = "urn:onrecord:annotations#page-1";
 
 #[derive(Serialize)]
-struct Collection {
+struct Collection<'a> {
     #[serde(rename = "@context")]
     context: &'static str,
     first: Page,
     id: &'static str,
-    label: &'static str,
+    label: &'a str,
     total: usize,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -46,8 +46,22 @@ struct Page {
     kind: &'static str,
 }
 
+/// The collection's label; a filtered export says which kinds of source it kept.
+pub fn label(only: Option<&[crate::annotate::SourceKind]>) -> String {
+    match only {
+        None => "onrecord annotations".to_string(),
+        Some(kinds) => {
+            let kinds: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+            format!(
+                "onrecord annotations, sources filtered to: {}",
+                kinds.join(", ")
+            )
+        }
+    }
+}
+
 /// The collection document before and after its items array, for `total` items.
-pub fn frame(total: usize, pretty: bool) -> (String, String) {
+pub fn frame(total: usize, label: &str, pretty: bool) -> (String, String) {
     let collection = Collection {
         context: "http://www.w3.org/ns/anno.jsonld",
         first: Page {
@@ -57,7 +71,7 @@ pub fn frame(total: usize, pretty: bool) -> (String, String) {
             kind: "AnnotationPage",
         },
         id: COLLECTION_ID,
-        label: "onrecord annotations",
+        label,
         total,
         kind: "AnnotationCollection",
     };
