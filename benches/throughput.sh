@@ -11,8 +11,9 @@
 #   onrecord annotate FILE --format jsonl            (every core)
 #   RAYON_NUM_THREADS=1 onrecord annotate ...         (one core)
 # and, for the worst case of the sentence rules, one 640 KB sentence with no sentence end
-# against the same amount of ordinary text. Targets: >= 50 MB/s per core, <= 10x wc -w,
-# the long sentence <= 2x the ordinary text.
+# against the same amount of ordinary text, and 1 MB of each of a few phrases repeated
+# (`said said said …`). Targets: >= 50 MB/s per core, <= 10x wc -w, the long sentence
+# <= 2x the ordinary text, each repeated phrase <= 4x.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-20}
@@ -84,3 +85,21 @@ head -c 640000 "$WORK/article.txt" > "$WORK/normal.txt"
 NORMAL=$(RAYON_NUM_THREADS=1 timed "$BIN" annotate "$WORK/normal.txt" --format jsonl)
 RUNON=$(RAYON_NUM_THREADS=1 timed "$BIN" annotate "$WORK/run-on.txt" --format jsonl)
 printf '640 KB: ordinary text %.3f s, one sentence %.3f s: %.1fx\n' "$NORMAL" "$RUNON" "$(calc "$RUNON / $NORMAL")"
+
+# Degenerate inputs, 1 MB each: one phrase repeated on one line, the kind of text that
+# made rules read a sentence once per cue in it. The annotator alone (--summary), against
+# the same amount of ordinary text; each should take at most a few times as long.
+DEGENERATE=(
+    'said ' 'according to ' '“' '‘' 'Mr. ' ', ' 'Smith ' 'Smith said ' 'said Smith, '
+    'who said ' 'told Smith ' 'with people saying ' 'Ann and Bo said ' 'Smith, who said, '
+    'officials speaking on condition of anonymity said ' '“a,” Smith said, '
+)
+head -c 1000000 "$WORK/article.txt" > "$WORK/ordinary.txt"
+ORDINARY=$(RAYON_NUM_THREADS=1 timed "$BIN" --summary "$WORK/ordinary.txt")
+printf '1 MB, one core: ordinary text %.3f s\n' "$ORDINARY"
+for unit in "${DEGENERATE[@]}"; do
+    LC_ALL=C awk -v u="$unit" 'BEGIN { n = int(1000000 / length(u)); s = ""; for (i = 0; i < n; i++) s = s u; print s }' \
+        > "$WORK/degenerate.txt"
+    T=$(RAYON_NUM_THREADS=1 timed "$BIN" --summary "$WORK/degenerate.txt")
+    printf '  %-52s %6.3f s  %5.1fx\n' "'$unit'" "$T" "$(calc "$T / $ORDINARY")"
+done

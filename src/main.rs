@@ -34,6 +34,10 @@ fn run() -> Result<()> {
     env_logger::init();
     let cli = Cli::parse();
     let options = cli.read_options()?;
+    // The reader handles signals itself (it gives the terminal back first).
+    if cli.command.is_some() {
+        remove_temporaries_on_signals()?;
+    }
     match cli.command {
         Some(Command::Annotate(args)) => {
             let export = args.export_options();
@@ -92,6 +96,23 @@ fn run() -> Result<()> {
             )?)
         }
     }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP, removes the temporary files and folders of the exports
+/// under way, then ends as that signal ends a program (so that a shell sees it was
+/// interrupted): an interrupted export leaves what was there before, or nothing.
+fn remove_temporaries_on_signals() -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Held to the end: no temporary is made or moved into place after this.
+            let _removed = onrecord::export::temporaries::remove_all();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 /// A notice on standard error; progress counts are for [`Progress`] only.

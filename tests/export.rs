@@ -637,3 +637,90 @@ fn brat_lines_stay_well_formed_with_tabs_and_empty_quotes() {
     assert!(said.contains("no new corrections"), "{said}");
     assert!(!dir.path().join("tabs.onrecord.toml").exists());
 }
+
+/// Counts what is written, and the most written at once.
+#[derive(Default)]
+struct Sink {
+    total: usize,
+    largest: usize,
+}
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.total += buf.len();
+        self.largest = self.largest.max(buf.len());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A large article's JSON, JSONL and W3C exports go to the output as they are made,
+/// never whole in memory: no single write is more than a small part of the export.
+#[test]
+fn a_large_article_is_written_as_it_is_rendered() {
+    use onrecord::export::stream::{ExportWriter, Style};
+    let paragraph = "The ferry will run again in May, said Orla Penhallow, the harbour \
+        master. “We have waited long enough,” she said, according to two crew members.\n\n";
+    let text = format!("Harbour news\n\n{}", paragraph.repeat(12_000));
+    let article = Annotated::new(parse_text("harbour.txt", text, Format::Plain));
+    for format in [ExportFormat::Json, ExportFormat::Jsonl, ExportFormat::W3c] {
+        for pretty in [true, false] {
+            let style = Style {
+                format,
+                csv_table: CsvTable::Sources,
+                pretty,
+            };
+            let mut export = ExportWriter::begin(Sink::default(), style, false).unwrap();
+            export.push(style.piece(article.clone()).unwrap()).unwrap();
+            let sink = export.finish().unwrap();
+            assert!(sink.total > 4_000_000, "{format:?}: {} bytes", sink.total);
+            assert!(
+                sink.largest < 64 * 1024,
+                "{format:?}: {} bytes in one write",
+                sink.largest
+            );
+        }
+    }
+}
+
+/// A filtered export says so, and keeps the whole article's summary beside the filtered
+/// one; an unfiltered export has none of it.
+#[test]
+fn a_filtered_export_says_it_is_filtered() {
+    use onrecord::annotate::SourceKind;
+    let whole = cases().swap_remove(0);
+    let filtered = whole.only_kinds(&[SourceKind::Anonymous]);
+    let json = |a: &Annotated| onrecord::export::json::to_value(a);
+    let (all, some) = (json(&whole), json(&filtered));
+    assert!(all.get("filter").is_none() && all.get("filtered_summary").is_none());
+    assert_eq!(some["filter"], serde_json::json!({"only": ["anonymous"]}));
+    assert_eq!(some["summary"], all["summary"], "the whole article's");
+    assert_eq!(
+        some["filtered_summary"]["sources"],
+        some["sources"].as_array().unwrap().len()
+    );
+    let text = |a: &Annotated, f| render(std::slice::from_ref(a), f, CsvTable::Sources, true);
+    let markdown = text(&filtered, ExportFormat::Markdown).unwrap();
+    assert!(
+        markdown.contains("**Filtered:** only the anonymous sources"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("## Summary of the sources listed"));
+    assert!(!text(&whole, ExportFormat::Markdown)
+        .unwrap()
+        .contains("Filtered"));
+    let w3c = text(&filtered, ExportFormat::W3c).unwrap();
+    assert!(w3c.contains("\"label\": \"onrecord annotations, sources filtered to: anonymous\""));
+    let spacy = text(&filtered, ExportFormat::Spacy).unwrap();
+    assert!(spacy.contains("\"only\":[\"anonymous\"]"), "{spacy}");
+    // The reader's export goes through write_export, whose brat manifest says it too.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brat");
+    let items = [filtered];
+    write_export(&items, ExportFormat::Brat, CsvTable::Sources, &out, false).unwrap();
+    let manifest = std::fs::read_to_string(out.join("onrecord.toml")).unwrap();
+    assert!(manifest.contains("only = [\"anonymous\"]"), "{manifest}");
+}

@@ -1,7 +1,7 @@
 //! An article with its annotations, the unit that the reader, the exports and the
 //! figures all read.
 
-use super::{Annotations, SourceKind, Summary};
+use super::{Annotations, KindFilter, SourceKind, Summary};
 use crate::article::Article;
 
 /// An article with its annotations: what every exporter reads.
@@ -53,9 +53,25 @@ impl Annotated {
                 s
             })
             .collect();
-        self.annotations.summary = Summary {
+        let summary = Summary {
             unattributed: self.annotations.unattributed.len(),
             ..Summary::of(&self.annotations.sources)
         };
+        let whole = std::mem::replace(&mut self.annotations.summary, summary);
+        // Filtered twice, the kinds kept are those of both filters.
+        let filter = match self.annotations.filter.take() {
+            Some(f) => KindFilter {
+                only: f.only.into_iter().filter(|k| kinds.contains(k)).collect(),
+                whole: f.whole,
+            },
+            None => KindFilter {
+                only: SourceKind::ALL
+                    .into_iter()
+                    .filter(|k| kinds.contains(k))
+                    .collect(),
+                whole,
+            },
+        };
+        self.annotations.filter = Some(filter);
     }
 }

@@ -10,8 +10,8 @@ pub mod text;
 
 pub use annotated::Annotated;
 pub use model::{
-    mentions_in_order, Annotations, KindCounts, Mention, Person, Source, SourceKind, Summary,
-    Unattributed,
+    mentions_in_order, Annotations, KindCounts, KindFilter, Mention, Person, Source, SourceKind,
+    Summary, Unattributed,
 };
 
 use crate::article::Article;
@@ -30,5 +30,6 @@ pub fn annotate(article: &Article) -> Annotations {
         sources,
         unattributed,
         summary,
+        filter: None,
     }
 }

@@ -260,4 +260,16 @@ pub struct Annotations {
     /// Hearsay claims no source is given for.
     pub unattributed: Vec<Unattributed>,
     pub summary: Summary,
+    /// Set when only the sources of some kinds were kept ([`super::Annotated::only_kinds`]):
+    /// the exports say so, beside the whole article's summary.
+    pub filter: Option<KindFilter>,
+}
+
+/// The kinds an export's sources were filtered to, and the whole article's summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindFilter {
+    /// The kinds kept, in the order the kinds are declared.
+    pub only: Vec<SourceKind>,
+    /// The summary of every source the article has.
+    pub whole: Summary,
 }

@@ -14,7 +14,7 @@ pub mod relay;
 mod sentence;
 
 use super::lexicon::{self, Flag};
-use super::text::chars::floor_boundary;
+use super::text::chars::{ceil_boundary, floor_boundary};
 use super::text::sentences;
 use super::text::tokens::{first_letter_word, is_all_caps, letter_words, word_before};
 use super::text::Lower;
@@ -212,11 +212,14 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     let sentence = ctx.span;
     let quotes = ctx.quotes;
     let mut out = Vec::new();
-    let mut taken: Vec<Span> = within(&cues.anonymity, sentence).to_vec();
+    let mut taken = Taken::default();
+    within(&cues.anonymity, sentence)
+        .iter()
+        .for_each(|&cue| taken.push(cue));
     let subject_cues = [(&cues.declined, true), (&cues.phrase, false)];
     for (list, declined) in subject_cues {
         for &cue in within(list, sentence) {
-            if quotes.inside(cue.start) || taken.iter().any(|t| t.overlaps(cue)) {
+            if quotes.inside(cue.start) || taken.overlaps(cue) {
                 continue;
             }
             if let Some((source, aside)) = subject_before(text, ctx, cue.start) {
@@ -242,8 +245,8 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
             continue;
         }
         if let Some(source) = noun_phrase_after(text, sentence, cue.end) {
-            let content = clause_before(text, sentence, cue.start)
-                .or_else(|| rest_after(text, ctx, source.end));
+            let content =
+                clause_before(text, ctx, cue.start).or_else(|| rest_after(text, ctx, source.end));
             out.push(Found::plain(source, cue, content));
             taken.push(cue);
         }
@@ -260,7 +263,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
         let earlier_cue = after_finite_cue;
         // A reporting verb already: finite unless it is the -ing form (see `is_finite_cue`).
         after_finite_cue |= !lower.ends_with("ing");
-        if taken.iter().any(|t| t.overlaps(*w)) || quotes.inside(w.start) {
+        if taken.overlaps(*w) || quotes.inside(w.start) {
             continue;
         }
         let at = VerbAt {
@@ -275,6 +278,32 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     }
     drop_unstated_beliefs(text, &mut out);
     out
+}
+
+/// The cues of one sentence that an attribution stands on already, which no other may
+/// use. Looked up by position, since a sentence may hold thousands of cues and each
+/// word is checked against them.
+#[derive(Default)]
+struct Taken {
+    /// Start → the furthest end of a cue starting there.
+    ends: std::collections::BTreeMap<usize, usize>,
+    longest: usize,
+}
+
+impl Taken {
+    fn push(&mut self, cue: Span) {
+        let end = self.ends.entry(cue.start).or_insert(cue.end);
+        *end = (*end).max(cue.end);
+        self.longest = self.longest.max(cue.len());
+    }
+
+    /// Whether a cue overlaps `span`: only one starting at most `longest` bytes before it can.
+    fn overlaps(&self, span: Span) -> bool {
+        let from = span.start.saturating_sub(self.longest);
+        self.ends
+            .range(from..span.end)
+            .any(|(_, &end)| span.start < end)
+    }
 }
 
 /// A reporting verb in its sentence: the sentence's words, its index among them, and
@@ -365,7 +394,7 @@ fn verb_attribution(
             noun_phrase_after(text, sentence, cue.end).filter(|s| names_a_source(text, *s))?;
         let content = quotes
             .nearest_before(cue.start)
-            .or_else(|| clause_before(text, sentence, cue.start));
+            .or_else(|| clause_before(text, ctx, cue.start));
         Some(Found::plain(source, cue, content))
     };
     if before.is_empty() || ends_with_quote(before) {
@@ -437,7 +466,7 @@ fn with_participle(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Opti
     }
     // The "with" phrase is an aside: what it says ends at the next comma.
     let content = rest_after(text, ctx, cue.end).map(|c| {
-        let end = c.slice(text).find(',').map_or(c.end, |i| c.start + i);
+        let end = ctx.first_comma(text, c).unwrap_or(c.end);
         Span::new(c.start, end)
     });
     Some(Found::plain(source, cue, content))
@@ -632,12 +661,14 @@ fn sentence_subject(
         .filter(|m| m.end <= sentence.end)
     {
         let lead = &text[sentence.start..m.start];
+        // Counted no further than six words: a long lead is no subject, however long.
+        let short = lead.split_whitespace().nth(5).is_none();
         // "Police arrested Ana Ruiz, saying …": a name after the verb is its object.
-        let verb_before = lead
-            .split_whitespace()
-            .any(|w| w.ends_with("ed") && w.starts_with(char::is_lowercase));
-        let short = lead.split_whitespace().count() <= 5;
-        if short && !verb_before && !lead.contains([',', ';', '“', '"']) {
+        let verb_before = || {
+            lead.split_whitespace()
+                .any(|w| w.ends_with("ed") && w.starts_with(char::is_lowercase))
+        };
+        if short && !verb_before() && !lead.contains([',', ';', '“', '"']) {
             return Some(m);
         }
     }
@@ -726,11 +757,11 @@ fn content_for(text: &str, ctx: &Sentence, source: Span, cue: Span) -> Option<Sp
     if let Some(q) = quote_before.or_else(|| quotes.nearest_after(cue.end, sentence.end)) {
         return Some(q);
     }
-    let tail = text[cue.end..sentence.end].trim_end_matches(['.', '!', '?', '”', '"', ' ']);
+    let tail = &text[cue.end..ctx.words_end(text).max(cue.end)];
     if !has_three_words(tail) {
         return quotes
             .nearest_before(source.start)
-            .or_else(|| clause_before(text, sentence, source.start));
+            .or_else(|| clause_before(text, ctx, source.start));
     }
     rest_after(text, ctx, after_recipient(text, cue))
 }
@@ -760,8 +791,8 @@ fn after_recipient(text: &str, cue: Span) -> usize {
 }
 
 /// The sentence from its start to `at`, without the comma and quote marks between.
-fn clause_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
-    let from = (sentence.start + dateline_len(sentence.slice(text))).min(at);
+fn clause_before(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
+    let from = (ctx.span.start + ctx.dateline_len(text)).min(at);
     let s = Span::new(from, at).trim(text);
     let t = s
         .slice(text)
@@ -772,22 +803,8 @@ fn clause_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
     has_three_words(t).then(|| Span::new(start, start + t.len()))
 }
 
-/// "WASHINGTON — ": the length of a capitalised dateline opening a sentence.
-fn dateline_len(s: &str) -> usize {
-    let Some(dash) = s.find(" — ").or_else(|| s.find(" -- ")) else {
-        return 0;
-    };
-    let place = &s[..dash];
-    let is_dateline = !place.is_empty()
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || " .,'’-".contains(c));
-    if is_dateline {
-        dash + s[dash..].find(|c: char| c.is_alphanumeric()).unwrap_or(0)
-    } else {
-        0
-    }
-}
+/// How far after a cue a "that" opening its content is looked for.
+const NEAR_THAT_BYTES: usize = 80;
 
 /// The sentence after `at`, without a leading "that", a colon or the final period.
 fn rest_after(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
@@ -797,10 +814,12 @@ fn rest_after(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
     let mut start = at + lead;
     // "told Mr. Trump in recent weeks that he …": the content starts after a near "that".
     let near = &text[start..sentence.end];
-    let window = near
+    // Only the first 80 bytes are read: a comma further on makes no difference.
+    let reach = ceil_boundary(near, NEAR_THAT_BYTES.min(near.len()));
+    let window = near[..reach]
         .find([',', ';', '“', '"'])
         .unwrap_or(near.len())
-        .min(80);
+        .min(NEAR_THAT_BYTES);
     let window = floor_boundary(near, window);
     if let Some(i) = near[..window]
         .find("that ")
@@ -808,7 +827,7 @@ fn rest_after(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
     {
         start += i + 5;
     }
-    let mut body = text[start..sentence.end].trim_end_matches(['.', ' ']);
+    let mut body = &text[start..ctx.end_before_periods(text).max(start)];
     // "…his job, according to two people": another attribution ends the words.
     let range = Span::new(start, start + body.len());
     if let Some(m) = ctx.citations.first_in(range) {

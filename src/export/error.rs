@@ -18,6 +18,9 @@ pub enum ExportError {
     /// `--force` replaces regular files only.
     #[error("{}: is {what}; only a regular file is replaced", path.display())]
     NotRegular { path: PathBuf, what: &'static str },
+    /// brat writes a folder; this path is something else.
+    #[error("{}: is not a folder (brat writes a folder)", .0.display())]
+    NotAFolder(PathBuf),
     #[error("the output path has no file name")]
     NoFileName,
     #[error("sqlite writes a database: pass -o FILE.db")]
@@ -35,13 +38,25 @@ pub enum ExportError {
     #[error(transparent)]
     Io(#[from] std::io::Error),
     #[error(transparent)]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     #[error(transparent)]
     Csv(#[from] csv::Error),
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     #[error(transparent)]
     Utf8(#[from] std::string::FromUtf8Error),
+}
+
+impl From<serde_json::Error> for ExportError {
+    /// JSON is written straight to the output, so its I/O errors are the output's (a
+    /// full disk, a reader that stopped reading): they stay I/O errors.
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_io() {
+            ExportError::Io(e.into())
+        } else {
+            ExportError::Json(e)
+        }
+    }
 }
 
 impl ExportError {

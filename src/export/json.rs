@@ -19,7 +19,11 @@ pub fn to_value(a: &Annotated) -> serde_json::Value {
 }
 
 /// Writes the annotated article as one JSON document, pretty-printed or on one line.
-pub fn write(a: &Annotated, out: &mut impl Write, pretty: bool) -> serde_json::Result<()> {
+pub fn write(
+    a: &Annotated,
+    out: &mut (impl Write + ?Sized),
+    pretty: bool,
+) -> serde_json::Result<()> {
     let idx = CharIndex::new(&a.article.text);
     let record = Record::new(a, &idx);
     if pretty {
@@ -32,6 +36,11 @@ pub fn write(a: &Annotated, out: &mut impl Write, pretty: bool) -> serde_json::R
 #[derive(Serialize)]
 struct Record<'a> {
     article: ArticleInfo<'a>,
+    /// Only a filtered export has it, and then `summary` is the whole article's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    filter: Option<FilterRecord<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    filtered_summary: Option<SummaryRecord>,
     paragraphs: Vec<ParagraphRecord<'a>>,
     people: Vec<PersonRecord<'a>>,
     sources: Vec<SourceRecord<'a>>,
@@ -46,8 +55,12 @@ impl<'a> Record<'a> {
             idx,
         };
         let people = &a.annotations.people;
+        let filter = a.annotations.filter.as_ref();
+        let summary = filter.map_or(&a.annotations.summary, |f| &f.whole);
         Record {
             article: ArticleInfo::new(a, idx),
+            filter: filter.map(|f| FilterRecord { only: &f.only }),
+            filtered_summary: filter.map(|_| SummaryRecord::from(&a.annotations.summary)),
             paragraphs: paragraphs(a, &spans),
             people: people
                 .iter()
@@ -59,7 +72,7 @@ impl<'a> Record<'a> {
                 .iter()
                 .map(|s| SourceRecord::new(s, people, &a.annotations.sources, &spans))
                 .collect(),
-            summary: SummaryRecord::from(&a.annotations.summary),
+            summary: SummaryRecord::from(summary),
             unattributed: a
                 .annotations
                 .unattributed
@@ -68,6 +81,12 @@ impl<'a> Record<'a> {
                 .collect(),
         }
     }
+}
+
+/// The kinds a filtered export kept.
+#[derive(Serialize)]
+struct FilterRecord<'a> {
+    only: &'a [SourceKind],
 }
 
 /// Turns byte spans of the article text into code-point spans with their text.

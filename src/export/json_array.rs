@@ -38,6 +38,26 @@ impl JsonArray {
         write_indented(out, element, &indent)
     }
 
+    /// Writes one element that `write` renders into the output as serde_json does at the
+    /// top level, indented on the way, so that a large element is never whole in memory.
+    pub fn push_with<W: Write, E: From<io::Error>>(
+        &mut self,
+        out: &mut W,
+        write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if self.len > 0 {
+            out.write_all(b",")?;
+        }
+        self.len += 1;
+        if !self.pretty {
+            return write(out);
+        }
+        let indent = INDENT.repeat(self.depth + 1);
+        out.write_all(b"\n")?;
+        out.write_all(&indent)?;
+        write(&mut Indented { out, indent })
+    }
+
     /// Closes the array; returns how many elements it holds.
     pub fn close(self, out: &mut impl Write) -> io::Result<usize> {
         if self.pretty && self.len > 0 {
@@ -46,6 +66,23 @@ impl JsonArray {
         }
         out.write_all(b"]")?;
         Ok(self.len)
+    }
+}
+
+/// A writer that puts `indent` after each line break it passes on.
+struct Indented<'w, W: Write> {
+    out: &'w mut W,
+    indent: Vec<u8>,
+}
+
+impl<W: Write> Write for Indented<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        write_indented(&mut *self.out, buf, &self.indent)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -79,6 +116,26 @@ mod tests {
         }
         array.close(&mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn elements_written_in_place_match_serde_json() {
+        let elements = [json!({"a": [1, {"b": "x\ny"}], "c": {}}), json!([2, 3])];
+        for pretty in [true, false] {
+            let mut out = Vec::new();
+            let mut array = JsonArray::open(&mut out, 0, pretty).unwrap();
+            for e in &elements {
+                let render = |w: &mut dyn Write| match pretty {
+                    true => serde_json::to_writer_pretty(w, e),
+                    false => serde_json::to_writer(w, e),
+                };
+                array
+                    .push_with(&mut out, |w| render(w).map_err(io::Error::from))
+                    .unwrap();
+            }
+            array.close(&mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), streamed(&elements, pretty));
+        }
     }
 
     #[test]

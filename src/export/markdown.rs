@@ -1,8 +1,9 @@
 //! A readable sourcing report for each article, in Markdown.
 
 use super::Annotated;
-use crate::annotate::text::sentence_of;
+use crate::annotate::text::sentences;
 use crate::annotate::SourceKind;
+use crate::span::Span;
 use std::fmt::Write;
 
 /// What stands between two articles' reports.
@@ -27,18 +28,36 @@ pub fn report(a: &Annotated) -> String {
         .collect();
     facts.push(format!("file `{}`", a.article.name.replace('`', "'")));
     let _ = writeln!(out, "{}\n", facts.join(" · "));
-    summary(&mut out, a);
+    let filter = a.annotations.filter.as_ref();
+    if let Some(f) = filter {
+        let kinds: Vec<&str> = f.only.iter().map(|k| k.name()).collect();
+        let _ = writeln!(
+            out,
+            "**Filtered:** only the {} sources are listed ({} of {}).\n",
+            kinds.join(", "),
+            a.annotations.summary.sources,
+            f.whole.sources
+        );
+    }
+    let whole = filter.map_or(&a.annotations.summary, |f| &f.whole);
+    summary(&mut out, "Summary", whole);
+    if filter.is_some() {
+        summary(
+            &mut out,
+            "Summary of the sources listed",
+            &a.annotations.summary,
+        );
+    }
     people(&mut out, a);
     sources(&mut out, a);
     unattributed(&mut out, a);
     out
 }
 
-fn summary(out: &mut String, a: &Annotated) {
-    let s = &a.annotations.summary;
+fn summary(out: &mut String, heading: &str, s: &crate::annotate::Summary) {
     let _ = writeln!(
         out,
-        "## Summary\n\n| kind | sources | share |\n|---|---:|---:|"
+        "## {heading}\n\n| kind | sources | share |\n|---|---:|---:|"
     );
     for kind in SourceKind::ALL {
         let n = s.count(kind);
@@ -82,6 +101,7 @@ fn people(out: &mut String, a: &Annotated) {
 
 fn sources(out: &mut String, a: &Annotated) {
     let text = &a.article.text;
+    let mut sentences = Sentences::default();
     let _ = writeln!(out, "## Sources\n");
     for (n, s) in a.annotations.sources.iter().enumerate() {
         let mut flags = vec![format!("**{}**", s.kind.name())];
@@ -106,12 +126,12 @@ fn sources(out: &mut String, a: &Annotated) {
         let _ = writeln!(
             out,
             "{marker}{} — {} (cue: “{}”)",
-            inline(s.span.slice(text)),
+            excerpt(s.span.slice(text)),
             flags.join(", "),
-            inline(s.cue.slice(text))
+            excerpt(s.cue.slice(text))
         );
         if let Some(r) = s.reason {
-            let _ = writeln!(out, "{indent}- reason: {}", inline(r.slice(text)));
+            let _ = writeln!(out, "{indent}- reason: {}", excerpt(r.slice(text)));
         }
         if let Some(p) = s.person {
             let name = inline(&a.annotations.people[p].name);
@@ -119,16 +139,55 @@ fn sources(out: &mut String, a: &Annotated) {
         }
         if let Some(c) = s.content {
             // Quotation marks only around the source's own words, never a paraphrase.
-            let words = inline(c.slice(text));
+            let words = excerpt(c.slice(text));
             let _ = if s.direct {
                 writeln!(out, "{indent}- quoted: “{words}”")
             } else {
                 writeln!(out, "{indent}- paraphrased: {words}")
             };
         }
-        if let Some(sentence) = sentence_of(&a.article, s.span) {
-            let _ = writeln!(out, "{indent}> {}", inline(sentence.slice(text)));
+        if let Some(sentence) = sentences.of(a, s.span) {
+            let _ = writeln!(out, "{indent}> {}", excerpt(sentence.slice(text)));
         }
+    }
+}
+
+/// The sentences of the paragraph last asked about: sources come in text order, and a
+/// paragraph may hold thousands, each of which split it into sentences again.
+#[derive(Default)]
+struct Sentences {
+    paragraph: Option<usize>,
+    spans: Vec<Span>,
+}
+
+impl Sentences {
+    /// The first sentence of `span`'s paragraph that holds or overlaps `span`.
+    fn of(&mut self, a: &Annotated, span: Span) -> Option<Span> {
+        let p = a.article.paragraph_of(span.start)?;
+        if self.paragraph != Some(p) {
+            self.spans = sentences(&a.article.text, a.article.paragraphs[p].span);
+            self.paragraph = Some(p);
+        }
+        // In text order: none ending before `span` holds it, none starting after it either.
+        let from = self.spans.partition_point(|s| s.end < span.start);
+        self.spans[from..]
+            .iter()
+            .take_while(|s| s.start <= span.end)
+            .find(|s| s.contains(span) || s.overlaps(span))
+            .copied()
+    }
+}
+
+/// The most characters of article text one excerpt gives. A source's words and its
+/// sentence can each run to the end of a long sentence, and a run-on sentence of
+/// attributions ("A said B said …") made the report grow with the square of the text.
+const EXCERPT_CHARS: usize = 1000;
+
+/// Article text in the report, cut after [`EXCERPT_CHARS`] characters with an ellipsis.
+fn excerpt(s: &str) -> String {
+    match s.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{} …", inline(&s[..cut]).trim_end()),
+        None => inline(s),
     }
 }
 
@@ -174,4 +233,40 @@ fn inline(s: &str) -> String {
 
 fn cell(s: &str) -> String {
     inline(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{parse_text, Format};
+
+    fn report_of(body: &str) -> String {
+        report(&Annotated::new(parse_text(
+            "run-on.txt",
+            format!("A title\n\n{body}\n"),
+            Format::Plain,
+        )))
+    }
+
+    /// One sentence of attributions, each the content of the one before: the report
+    /// quotes each source's words and sentence, and still grows in step with the text.
+    #[test]
+    fn the_report_grows_in_step_with_a_run_on_sentence() {
+        let unit = "Dorrit Vale said ";
+        let small = report_of(&unit.repeat(400)).len();
+        let large = report_of(&unit.repeat(1600)).len();
+        assert!(
+            large < 5 * small,
+            "{small} bytes, then {large} for four times the text"
+        );
+    }
+
+    #[test]
+    fn a_long_excerpt_is_cut_with_an_ellipsis() {
+        let long = "word ".repeat(300);
+        let cut = excerpt(&long);
+        assert_eq!(cut.chars().count(), EXCERPT_CHARS + 1);
+        assert!(cut.ends_with("word …"), "{cut}");
+        assert_eq!(excerpt("a *short* one"), "a \\*short\\* one");
+    }
 }

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod spacy;
 pub mod sqlite;
 pub mod stream;
+pub mod temporaries;
 pub mod w3c;
 mod write;
 
@@ -128,7 +129,7 @@ pub fn render(
 fn write_items(out: &mut dyn std::io::Write, items: &[Annotated], style: Style) -> Result<()> {
     let mut export = ExportWriter::begin(out, style, items.len() != 1)?;
     for a in items {
-        export.push(style.piece(a)?)?;
+        export.push_article(a)?;
     }
     export.finish()?;
     Ok(())
@@ -165,30 +166,156 @@ pub fn write_brat(
     force: bool,
     only: Option<&[crate::annotate::SourceKind]>,
 ) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(path).map_err(ExportError::file(path, "cannot create the folder"))?;
-    let mut files = vec![(path.join("annotation.conf"), brat::annotation_conf())];
-    let mut stems = UniqueStems::default();
-    let mut manifest = brat::Manifest {
-        base: std::env::current_dir().ok(),
-        only: only.map(<[_]>::to_vec),
-        articles: Default::default(),
-    };
+    let mut folder = BratFolder::create(path, force, only)?;
     for a in items {
-        let stem = stems.next(&a.article.name);
-        files.push((path.join(format!("{stem}.txt")), a.article.text.clone()));
-        files.push((path.join(format!("{stem}.ann")), brat::ann(a)));
-        manifest.articles.insert(stem, a.article.name.clone());
+        folder.add(a)?;
     }
-    files.push((path.join(brat::MANIFEST), manifest.to_toml()));
-    if !force {
-        for (p, _) in &files {
-            refuse_existing(p)?;
+    folder.finish()
+}
+
+/// A brat folder being written. Its files go into a temporary folder beside it, which
+/// is moved into place whole at the end; where the folder is there already, its files
+/// are moved in one by one, none replacing a file without `--force` (and without it, on
+/// a refusal, those moved in already are taken out again). An export that stops midway,
+/// on an error or a signal, leaves no folder and no file of its own behind.
+pub struct BratFolder {
+    path: PathBuf,
+    force: bool,
+    staging: tempfile::TempDir,
+    registered: temporaries::Registered,
+    stems: UniqueStems,
+    manifest: brat::Manifest,
+    /// The files written, by name, in the order written.
+    files: Vec<String>,
+}
+
+impl BratFolder {
+    /// Starts the folder at `path` (its parent folders are created if missing).
+    pub fn create(
+        path: &Path,
+        force: bool,
+        only: Option<&[crate::annotate::SourceKind]>,
+    ) -> Result<Self> {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or(ExportError::NoFileName)?;
+        let parent = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .map_err(ExportError::file(parent, "cannot create the folder"))?;
+        let staging = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempdir_in(parent)
+            .map_err(ExportError::file(
+                parent,
+                "cannot create a temporary folder",
+            ))?;
+        let registered = temporaries::register(staging.path());
+        let mut folder = BratFolder {
+            path: path.to_path_buf(),
+            force,
+            staging,
+            registered,
+            stems: UniqueStems::default(),
+            manifest: brat::Manifest {
+                base: std::env::current_dir().ok(),
+                only: only.map(<[_]>::to_vec),
+                articles: Default::default(),
+            },
+            files: Vec::new(),
+        };
+        folder.write("annotation.conf", brat::annotation_conf().as_bytes())?;
+        Ok(folder)
+    }
+
+    /// Adds an article's text and `.ann`.
+    pub fn add(&mut self, a: &Annotated) -> Result<()> {
+        // The reader's filtered export says it is filtered as `--only` does.
+        if let (None, Some(f)) = (&self.manifest.only, &a.annotations.filter) {
+            self.manifest.only = Some(f.only.clone());
         }
+        let stem = self.stems.next(&a.article.name);
+        self.write(&format!("{stem}.txt"), a.article.text.as_bytes())?;
+        self.write(&format!("{stem}.ann"), brat::ann(a).as_bytes())?;
+        self.manifest.articles.insert(stem, a.article.name.clone());
+        Ok(())
     }
-    for (p, body) in &files {
-        write_atomic(p, body.as_bytes(), force)?;
+
+    /// Writes the manifest and puts the folder in place; returns the files written.
+    pub fn finish(mut self) -> Result<Vec<PathBuf>> {
+        let manifest = self.manifest.to_toml();
+        self.write(brat::MANIFEST, manifest.as_bytes())?;
+        let (staging, path, force) = (self.staging.path(), &self.path, self.force);
+        let files = &self.files;
+        self.registered
+            .place(|| move_into_place(staging, path, files, force))?;
+        Ok(self.files.iter().map(|f| self.path.join(f)).collect())
     }
-    Ok(files.into_iter().map(|(p, _)| p).collect())
+
+    fn write(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        if !self.force {
+            // Refused as soon as it is known, not after every article is annotated.
+            refuse_existing(&self.path.join(name))?;
+        }
+        let file = self.staging.path().join(name);
+        write_synced(&file, bytes).map_err(ExportError::file(&file, "cannot write"))?;
+        self.files.push(name.to_string());
+        Ok(())
+    }
+}
+
+fn write_synced(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::File::create(file)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// Moves the finished temporary folder to `path`, or where a folder is there, its files.
+fn move_into_place(staging: &Path, path: &Path, files: &[String], force: bool) -> Result<()> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::rename(staging, path)
+            .map_err(ExportError::file(
+                path,
+                "cannot move the new folder into place",
+            )),
+        Ok(meta) if meta.is_dir() => move_files_in(staging, path, files, force),
+        Ok(_) => Err(ExportError::NotAFolder(path.to_path_buf())),
+        Err(e) => Err(ExportError::file(path, "cannot read the folder")(e)),
+    }
+}
+
+/// Moves each file into the folder at `path`; without `force`, none replaces a file, and
+/// on a refusal those moved in already are taken out again.
+fn move_files_in(staging: &Path, path: &Path, files: &[String], force: bool) -> Result<()> {
+    let mut moved: Vec<PathBuf> = Vec::new();
+    for name in files {
+        let (from, to) = (staging.join(name), path.join(name));
+        let placed = match force {
+            true => std::fs::rename(&from, &to),
+            false => move_no_clobber(&from, &to),
+        };
+        if let Err(e) = placed {
+            moved.iter().for_each(|m| drop(std::fs::remove_file(m)));
+            return Err(match e.kind() {
+                std::io::ErrorKind::AlreadyExists => ExportError::Exists(to),
+                _ => ExportError::file(&to, "cannot move the new file into place")(e),
+            });
+        }
+        moved.push(to);
+    }
+    Ok(())
+}
+
+/// A move that fails when `to` exists: a hard link (which never replaces), then the
+/// temporary name removed.
+fn move_no_clobber(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::hard_link(from, to)?;
+    std::fs::remove_file(from)
 }
 
 /// File name stems for articles, in the order they come: the article file's stem, with

@@ -21,6 +21,9 @@ struct Line<'a> {
 #[derive(Serialize)]
 struct Meta<'a> {
     file: &'a str,
+    /// Only a filtered export has it: the source kinds it kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    only: Option<&'a [crate::annotate::SourceKind]>,
 }
 
 #[derive(Serialize)]
@@ -74,6 +77,7 @@ pub fn line(a: &Annotated) -> serde_json::Result<Vec<u8>> {
         ents: people.iter().map(|p| labelled(p, None)).collect(),
         meta: Meta {
             file: &a.article.name,
+            only: a.annotations.filter.as_ref().map(|f| f.only.as_slice()),
         },
         spans: Groups {
             sources: sources.iter().map(|s| labelled(s, Some(""))).collect(),

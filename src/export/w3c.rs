@@ -25,12 +25,12 @@ const COLLECTION_ID: &str = "urn:onrecord:annotations";
 const PAGE_ID: &str = "urn:onrecord:annotations#page-1";
 
 #[derive(Serialize)]
-struct Collection {
+struct Collection<'a> {
     #[serde(rename = "@context")]
     context: &'static str,
     first: Page,
     id: &'static str,
-    label: &'static str,
+    label: &'a str,
     total: usize,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -46,8 +46,22 @@ struct Page {
     kind: &'static str,
 }
 
+/// The collection's label; a filtered export says which kinds of source it kept.
+pub fn label(only: Option<&[crate::annotate::SourceKind]>) -> String {
+    match only {
+        None => "onrecord annotations".to_string(),
+        Some(kinds) => {
+            let kinds: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+            format!(
+                "onrecord annotations, sources filtered to: {}",
+                kinds.join(", ")
+            )
+        }
+    }
+}
+
 /// The collection document before and after its items array, for `total` items.
-pub fn frame(total: usize, pretty: bool) -> (String, String) {
+pub fn frame(total: usize, label: &str, pretty: bool) -> (String, String) {
     let collection = Collection {
         context: "http://www.w3.org/ns/anno.jsonld",
         first: Page {
@@ -57,7 +71,7 @@ pub fn frame(total: usize, pretty: bool) -> (String, String) {
             kind: "AnnotationPage",
         },
         id: COLLECTION_ID,
-        label: "onrecord annotations",
+        label,
         total,
         kind: "AnnotationCollection",
     };
@@ -140,6 +154,21 @@ struct PositionSelector {
 
 /// Each annotation of one article as a JSON document of its own.
 pub fn items(a: &Annotated, pretty: bool) -> serde_json::Result<Vec<Vec<u8>>> {
+    let mut items = Vec::new();
+    for_each_item(a, pretty, |item| {
+        items.push(item);
+        Ok::<_, serde_json::Error>(())
+    })?;
+    Ok(items)
+}
+
+/// Hands each annotation of one article, as a JSON document of its own, to `write` as it
+/// is made: an article's annotations need never be in memory all at once.
+pub fn for_each_item<E: From<serde_json::Error>>(
+    a: &Annotated,
+    pretty: bool,
+    mut write: impl FnMut(Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
     let targets = Targets::new(a);
     let base = format!("urn:onrecord:{}", encoded(&a.article.name));
     let (targets, base) = (&targets, &base);
@@ -173,7 +202,10 @@ pub fn items(a: &Annotated, pretty: bool) -> serde_json::Result<Vec<Vec<u8>>> {
         target: targets.of(s.span),
         kind: "Annotation",
     });
-    mentions.chain(sources).map(render).collect()
+    for annotation in mentions.chain(sources) {
+        write(render(annotation)?)?;
+    }
+    Ok(())
 }
 
 fn source_body<'a>(a: &'a Annotated, s: &crate::annotate::Source) -> Vec<Body<'a>> {

@@ -77,17 +77,17 @@ pub fn write_atomic_with<E: From<ExportError>>(
     let tmp = builder
         .tempfile_in(dir)
         .map_err(ExportError::file(dir, "cannot create a temporary file"))?;
+    let registered = super::temporaries::register(tmp.path());
     let mut out = BufWriter::new(tmp);
     write(&mut out)?;
     let tmp = out
         .into_inner()
         .map_err(|e| ExportError::Io(e.into_error()))?;
     tmp.as_file().sync_all().map_err(ExportError::Io)?;
-    let placed = if force {
-        tmp.persist(path)
-    } else {
-        tmp.persist_noclobber(path)
-    };
+    let placed = registered.place(|| match force {
+        true => tmp.persist(path),
+        false => tmp.persist_noclobber(path),
+    });
     // A failed move hands the temporary file back in the error, which removes it.
     let refused = |e: tempfile::PersistError| match e.error.kind() {
         ErrorKind::AlreadyExists if !force => ExportError::Exists(path.to_path_buf()),

@@ -11,7 +11,7 @@ use crate::article::corpus::CorpusFormat;
 use crate::export::stream::{ExportWriter, Piece, Style};
 use crate::export::ExportError;
 use crate::export::{
-    refuse_existing, write_atomic_with, write_brat, CsvTable, ExportFormat, UniqueStems,
+    refuse_existing, write_atomic_with, BratFolder, CsvTable, ExportFormat, UniqueStems,
 };
 use crate::parallel::map_in_order;
 use std::io::Write;
@@ -104,7 +104,7 @@ fn one_export(
 ) -> Result<()> {
     let style = style_of(export);
     let only = export.only.as_deref();
-    let render = |job: Job| annotated_job(job, options, only).map(|a| style.piece(&a));
+    let render = |job: Job| annotated_job(job, options, only).map(|a| style.piece(a));
     map_in_order(jobs(inputs, options), render, |outcomes| {
         let mut pieces = loaded_in_order(outcomes, report)
             .map(|r| r.and_then(|p| Ok(p?)))
@@ -152,8 +152,8 @@ fn per_article_files(
         .map_err(ExportError::file(folder, "cannot create the folder"))?;
     let render = |job: Job| {
         annotated_job(job, options, only).map(|a| {
-            let piece = style.piece(&a);
-            piece.map(|p| (a.article.name, p))
+            let name = a.article.name.clone();
+            style.piece(a).map(|p| (name, p))
         })
     };
     map_in_order(jobs(inputs, options), render, |outcomes| {
@@ -238,7 +238,8 @@ fn into_database(
     Ok(())
 }
 
-/// brat writes files per article into a folder, after checking that none is there.
+/// brat writes files per article into a folder, each article's as it comes; the folder
+/// is moved into place once all are there.
 fn brat_folder(
     export: &ExportOptions,
     folder: &Path,
@@ -247,14 +248,20 @@ fn brat_folder(
     report: &Report,
 ) -> Result<()> {
     let only = export.only.as_deref();
+    let mut brat = BratFolder::create(folder, export.force, only)?;
     let load = |job: Job| annotated_job(job, options, only);
-    let items = map_in_order(jobs(inputs, options), load, |outcomes| {
-        loaded_in_order(outcomes, report).collect::<Result<Vec<_>>>()
+    let added = map_in_order(jobs(inputs, options), load, |outcomes| {
+        let mut added = 0;
+        for item in loaded_in_order(outcomes, report) {
+            brat.add(&item?)?;
+            added += 1;
+        }
+        Ok::<_, Error>(added)
     })?;
-    if items.is_empty() {
+    if added == 0 {
         return Err(Error::NoArticle);
     }
-    for f in write_brat(&items, folder, export.force, export.only.as_deref())? {
+    for f in brat.finish()? {
         report.notice(Notice::Wrote(f));
     }
     Ok(())

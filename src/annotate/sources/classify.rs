@@ -9,6 +9,7 @@ use crate::annotate::text::chars::ceil_boundary;
 use crate::annotate::text::Lower;
 use crate::annotate::{Person, Source, SourceKind};
 use crate::span::Span;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// Every person mention in text order, for look-ups by position in logarithmic time.
@@ -103,6 +104,46 @@ pub struct Classifier<'a> {
     role_heads: HashMap<String, Vec<usize>>,
     /// The last word of every person's name.
     surnames: HashSet<&'a str>,
+    /// What [`Classifier::is_known_surname`] last found for each word it was asked about.
+    lookbacks: RefCell<HashMap<String, Lookback>>,
+}
+
+/// How far the text has been read back for one capitalised word, and the last place found
+/// where it ends a full name. Sources come in text order and one word often heads many
+/// of them ("Smith said … Smith said"): each look reads only the text since the last.
+#[derive(Default)]
+struct Lookback {
+    /// The window last read: `from..read_to`.
+    from: usize,
+    read_to: usize,
+    last: Option<FullName>,
+}
+
+/// A place where a word follows a given name.
+#[derive(Clone, Copy)]
+struct FullName {
+    start: usize,
+    end: usize,
+    /// Where the words read to decide it start: after a space, or at the window's start.
+    words_from: usize,
+}
+
+impl Lookback {
+    /// Makes the look fit the window `from..to`: a name that has left the window is
+    /// forgotten (every earlier one has left too); the look starts over when it cannot
+    /// go on, because it read past `to` or because its name was decided on words the
+    /// window now cuts, or with what followed it unread (it ended where reading stopped).
+    fn fit(&mut self, from: usize, to: usize) {
+        if self.last.is_some_and(|n| n.start < from) {
+            self.last = None;
+        }
+        let cut = |n: FullName| n.words_from <= from && self.from != from;
+        let stale = self.last.is_some_and(|n| cut(n) || n.end >= self.read_to);
+        if self.read_to > to || stale {
+            *self = Lookback::default();
+        }
+        self.from = from;
+    }
 }
 
 /// How far back a lone capitalised word is looked for as the last word of a full name.
@@ -132,6 +173,7 @@ impl<'a> Classifier<'a> {
             index: MentionIndex::new(people),
             role_heads,
             surnames,
+            lookbacks: RefCell::default(),
         }
     }
 
@@ -367,14 +409,45 @@ impl<'a> Classifier<'a> {
             return false;
         }
         let from = ceil_boundary(text, word.start.saturating_sub(NAME_LOOKBACK_BYTES));
+        let mut lookbacks = self.lookbacks.borrow_mut();
+        let look = lookbacks.entry(w.to_string()).or_default();
+        look.fit(from, word.start);
+        // A name that began before the last look's end and ran past it was not seen whole.
+        let resume = look.read_to.saturating_sub(w.len() - 1).max(from);
         let window = &text[from..word.start];
-        window.match_indices(w).any(|(i, _)| {
-            let end = i + w.len();
-            let whole = !window[end..].starts_with(char::is_alphanumeric);
-            let before = window[..i].strip_suffix(' ');
-            whole && before.is_some_and(ends_with_given_name)
-        })
+        let unread = ceil_boundary(window, resume - from);
+        let found = window[unread..]
+            .match_indices(w)
+            .filter_map(|(i, _)| full_name_at(window, unread + i, w.len()))
+            .last();
+        look.read_to = word.start;
+        if let Some(name) = found {
+            look.last = Some(FullName {
+                start: from + name.start,
+                end: from + name.end,
+                words_from: from + name.words_from,
+            });
+        }
+        look.last.is_some()
     }
+}
+
+/// The place where the `len` bytes at `i` of `window` are a whole word following a
+/// given name (offsets in `window`).
+fn full_name_at(window: &str, i: usize, len: usize) -> Option<FullName> {
+    let end = i + len;
+    let whole = !window[end..].starts_with(char::is_alphanumeric);
+    let before = window[..i].strip_suffix(' ')?;
+    if !whole || !ends_with_given_name(before) {
+        return None;
+    }
+    // `ends_with_given_name` reads at most the last two words.
+    let words_from = before.rmatch_indices(' ').nth(1).map_or(0, |(k, _)| k + 1);
+    Some(FullName {
+        start: i,
+        end,
+        words_from,
+    })
 }
 
 /// Whether the words before a document noun name who made it ("a Acme Research poll",
@@ -563,4 +636,88 @@ fn has_media_word(phrase: &str) -> bool {
         .collect();
     words.iter().any(|w| lexicon::flags(w).has(Flag::MediaWord))
         || lexicon::media_phrases().iter().any(|m| phrase.contains(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The look back as it was first written: the whole window read for every word.
+    fn known_surname_by_reading_the_window(text: &str, word: Span) -> bool {
+        let w = word.slice(text);
+        let from = ceil_boundary(text, word.start.saturating_sub(NAME_LOOKBACK_BYTES));
+        let window = &text[from..word.start];
+        window.match_indices(w).any(|(i, _)| {
+            let end = i + w.len();
+            let whole = !window[end..].starts_with(char::is_alphanumeric);
+            let before = window[..i].strip_suffix(' ');
+            whole && before.is_some_and(ends_with_given_name)
+        })
+    }
+
+    /// Words that make and break full names, joined by one space or two, some glued
+    /// to the next word, over three windows' length, so that names enter and leave it.
+    fn invented_text() -> String {
+        let words = [
+            "Ann",
+            "Bo",
+            "Quill",
+            "Quillon",
+            "said",
+            "Quill’s",
+            "“Ace”",
+            "the",
+            "K.",
+            "Mark",
+            "Quill,",
+            "Vey",
+            "and",
+            "Vey-Quill",
+            "of",
+        ];
+        let mut seed: u64 = 7;
+        let mut text = String::new();
+        while text.len() < 5 * NAME_LOOKBACK_BYTES {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let pick = (seed >> 33) as usize;
+            text.push_str(words[pick % words.len()]);
+            // Long stretches with no full name let a found one leave the window, and the
+            // window's start pass through the given name before it, a word at a time.
+            if pick % 389 == 0 {
+                text.push_str(&" said Quill".repeat(7000));
+            }
+            text.push_str(match pick % 11 {
+                0 => "  ",
+                1 => "",
+                _ => " ",
+            });
+        }
+        text
+    }
+
+    #[test]
+    fn the_look_back_for_a_surname_finds_what_reading_the_window_finds() {
+        let text = invented_text();
+        let classifier = Classifier::new(&text, &[]);
+        let mut words: Vec<Span> = text
+            .match_indices(['Q', 'V'])
+            .map(|(i, _)| {
+                let len = text[i..].find([' ', ',', '’']).unwrap_or(text.len() - i);
+                Span::new(i, i + len)
+            })
+            .collect();
+        // Mostly in text order, as sources come, with a few looks back (antecedents).
+        for k in (0..words.len()).step_by(50).skip(1) {
+            words.swap(k, k - 7);
+        }
+        let mut found = 0;
+        for word in words {
+            let want = known_surname_by_reading_the_window(&text, word);
+            assert_eq!(classifier.is_known_surname(word), want, "at {}", word.start);
+            found += usize::from(want);
+        }
+        assert!(found > 100, "the text holds names to find ({found})");
+    }
 }

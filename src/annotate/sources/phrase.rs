@@ -79,15 +79,23 @@ pub fn subject_before(
         span = tidy(text, Span::new(next.start, seg_end))?;
         aside = None;
     }
-    let words: Vec<&str> = span.slice(text).split_whitespace().collect();
+    // One word more than a subject may have is enough to refuse it: a cue late in a long
+    // clause ("said said said …") would otherwise count every word before it.
+    let words: Vec<&str> = span
+        .slice(text)
+        .split_whitespace()
+        .take(MAX_SUBJECT_WORDS + 1)
+        .collect();
+    if words.len() > MAX_SUBJECT_WORDS {
+        return None;
+    }
     let lower0 = words[0].to_lowercase();
     let lone_adverb = words.len() == 1 && lower0.ends_with("ly");
     let last = words[words.len() - 1].to_lowercase();
     let object_relative = words.len() > 1 && lexicon::flags(&last).has(Flag::SubjectPronoun);
     let participle_opener =
         lower0.ends_with("ing") && words[0].chars().next().is_some_and(char::is_lowercase);
-    if words.len() > MAX_SUBJECT_WORDS
-        || object_relative
+    if object_relative
         || participle_opener
         || is_clause(&words)
         || (words.len() == 1 && lexicon::flags(&lower0).has(Flag::NotSource))
@@ -152,9 +160,8 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         let s = span.slice(text);
         let first = s.split_whitespace().next()?;
         let lower = first.to_lowercase();
-        let adverb =
-            lower.ends_with("ly") && s.split_whitespace().count() > 1 && !lower.ends_with("ally")
-                || lower == "officially";
+        let adverb = lower.ends_with("ly") && has_two_words(s) && !lower.ends_with("ally")
+            || lower == "officially";
         if lexicon::flags(&lower).has(Flag::LeadingSkip) || adverb {
             span = Span::new(span.start + first.len(), span.end).trim(text);
             continue;
@@ -177,7 +184,7 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         }
         let adverb = lower.ends_with("ly")
             && last.chars().next().is_some_and(char::is_lowercase)
-            && s.split_whitespace().count() > 1;
+            && has_two_words(s);
         if last_flags.has(Flag::TrailingSkip) || last_flags.has(Flag::DayWord) || adverb {
             span = Span::new(span.start, span.end - last.len()).trim(text);
             continue;
@@ -185,6 +192,11 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         break;
     }
     (!span.is_empty()).then_some(span)
+}
+
+/// Whether `s` holds two words or more, counting no further.
+fn has_two_words(s: &str) -> bool {
+    s.split_whitespace().nth(1).is_some()
 }
 
 /// Whether the words form a clause rather than a noun phrase.
@@ -216,23 +228,37 @@ pub fn noun_phrase_after(text: &str, sentence: Span, from: usize) -> Option<Span
     let rest = &text[from..sentence.end];
     let lead = rest.len() - rest.trim_start().len();
     let start = from + lead;
-    let mut end = sentence.end;
-    for (i, c) in text[start..sentence.end].char_indices() {
+    let end = phrase_end(text, start, sentence.end)?;
+    let span = Span::new(start, end).trim(text);
+    let first = span.slice(text).split_whitespace().next()?.to_lowercase();
+    let bad_start = lexicon::flags(&first).has(Flag::BadPhraseStart);
+    (!bad_start).then_some(span)
+}
+
+/// Where the phrase starting at `start` ends: at the first mark that closes it, or the
+/// sentence's end. `None` once it has more words than a phrase may have, which is known
+/// without reading on to the mark (a cue in a long sentence with no punctuation would
+/// otherwise read the rest of it).
+fn phrase_end(text: &str, start: usize, sentence_end: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[start..sentence_end].char_indices() {
         let at = start + i;
         let stops = matches!(
             c,
             ',' | ';' | ':' | '(' | '”' | '“' | '—' | '\n' | '?' | '!'
         ) || (c == '.' && period_ends(text, start, at));
         if stops {
-            end = at;
-            break;
+            return Some(at);
+        }
+        let starts_word = !in_word && !c.is_whitespace();
+        in_word = !c.is_whitespace();
+        words += usize::from(starts_word);
+        if words > MAX_PHRASE_AFTER_WORDS {
+            return None;
         }
     }
-    let span = Span::new(start, end).trim(text);
-    let words: Vec<&str> = span.slice(text).split_whitespace().collect();
-    let first = words.first()?.to_lowercase();
-    let bad_start = lexicon::flags(&first).has(Flag::BadPhraseStart);
-    (words.len() <= MAX_PHRASE_AFTER_WORDS && !bad_start).then_some(span)
+    Some(sentence_end)
 }
 
 /// Whether a period at `at` ends the phrase (not "Mr." or "F.B.I.").

@@ -15,6 +15,10 @@ pub struct Sentence<'q> {
     pub citations: &'q TextMatches<'q>,
     title_case: OnceCell<bool>,
     clauses: OnceCell<ClauseMarks>,
+    dateline: OnceCell<usize>,
+    words_end: OnceCell<usize>,
+    end_before_periods: OnceCell<usize>,
+    commas: OnceCell<Vec<usize>>,
 }
 
 /// Where clauses may begin in a sentence: punctuation breaks and clause-opening words.
@@ -23,6 +27,11 @@ struct ClauseMarks {
     breaks: Vec<(usize, usize, bool)>,
     /// The clause-opening words, as byte ranges.
     openers: Vec<Span>,
+    /// For each opener, the last opener up to it that opens a clause whatever follows,
+    /// that is, one that is no "and" between names ([`joins_names`]). With it the start
+    /// of a clause is one look-up, where "Ann and Bo and Cy and …" had each cue walk
+    /// back over every "and".
+    last_opening: Vec<Option<usize>>,
 }
 
 impl<'q> Sentence<'q> {
@@ -33,7 +42,47 @@ impl<'q> Sentence<'q> {
             citations,
             title_case: OnceCell::new(),
             clauses: OnceCell::new(),
+            dateline: OnceCell::new(),
+            words_end: OnceCell::new(),
+            end_before_periods: OnceCell::new(),
+            commas: OnceCell::new(),
         }
+    }
+
+    /// The first comma in `span` (inside the sentence), found among the sentence's commas
+    /// rather than by reading the span, which may run to the sentence's end for every cue.
+    pub fn first_comma(&self, text: &str, span: Span) -> Option<usize> {
+        let commas = self.commas.get_or_init(|| {
+            let at = |(i, _)| self.span.start + i;
+            self.span.slice(text).match_indices(',').map(at).collect()
+        });
+        let k = commas.partition_point(|&c| c < span.start);
+        commas.get(k).copied().filter(|&c| c < span.end)
+    }
+
+    /// The length of a capitalised dateline opening the sentence ("WASHINGTON — ").
+    pub fn dateline_len(&self, text: &str) -> usize {
+        *self
+            .dateline
+            .get_or_init(|| dateline_len(self.span.slice(text)))
+    }
+
+    /// Where the sentence's words end: before its closing run of periods, question and
+    /// exclamation marks, closing quotes and spaces.
+    pub fn words_end(&self, text: &str) -> usize {
+        *self.words_end.get_or_init(|| {
+            let s = self.span.slice(text);
+            let words = s.trim_end_matches(['.', '!', '?', '”', '"', ' ']);
+            self.span.start + words.len()
+        })
+    }
+
+    /// Where the sentence ends before its closing run of periods and spaces.
+    pub fn end_before_periods(&self, text: &str) -> usize {
+        *self.end_before_periods.get_or_init(|| {
+            let s = self.span.slice(text);
+            self.span.start + s.trim_end_matches(['.', ' ']).len()
+        })
     }
 
     /// Headline style: most longer words capitalised.
@@ -66,16 +115,21 @@ impl<'q> Sentence<'q> {
         {
             start = after;
         }
-        let openers = &marks.openers[..marks.openers.partition_point(|m| m.end <= end)];
-        if let Some(m) = openers
-            .iter()
-            .rev()
-            .take_while(|m| m.start >= start)
-            .find(|m| !joins_names(text, m.start, m.end, end))
-        {
-            start = m.end;
+        let before = marks.openers.partition_point(|m| m.end <= end);
+        // The last opener is read with `end`, which may cut off the name after its "and";
+        // every earlier one has words after it before `end`.
+        let last = before.checked_sub(1);
+        let opening = last.and_then(|k| {
+            let m = marks.openers[k];
+            match joins_names(text, m.start, m.end, end) {
+                false => Some(k),
+                true => k.checked_sub(1).and_then(|j| marks.last_opening[j]),
+            }
+        });
+        match opening.map(|k| marks.openers[k]) {
+            Some(m) if m.start >= start => m.end,
+            _ => start,
         }
-        start
     }
 }
 
@@ -94,11 +148,21 @@ impl ClauseMarks {
                 breaks.push((at, after, doubled));
             }
         }
-        let openers = lexicon::clause_openers()
+        let openers: Vec<Span> = lexicon::clause_openers()
             .find_iter(region)
             .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
             .collect();
-        ClauseMarks { breaks, openers }
+        let mut last_opening = Vec::with_capacity(openers.len());
+        for (k, m) in openers.iter().enumerate() {
+            let opens = !joins_names(text, m.start, m.end, sentence.end);
+            let previous = k.checked_sub(1).and_then(|j| last_opening[j]);
+            last_opening.push(if opens { Some(k) } else { previous });
+        }
+        ClauseMarks {
+            breaks,
+            openers,
+            last_opening,
+        }
     }
 }
 
@@ -112,4 +176,21 @@ fn joins_names(text: &str, at: usize, word_end: usize, end: usize) -> bool {
     let after = text[word_end..end].trim_start();
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     cap(before) && cap(after)
+}
+
+/// "WASHINGTON — ": the length of a capitalised dateline opening a sentence.
+fn dateline_len(s: &str) -> usize {
+    let Some(dash) = s.find(" — ").or_else(|| s.find(" -- ")) else {
+        return 0;
+    };
+    let place = &s[..dash];
+    let is_dateline = !place.is_empty()
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || " .,'’-".contains(c));
+    if is_dateline {
+        dash + s[dash..].find(|c: char| c.is_alphanumeric()).unwrap_or(0)
+    } else {
+        0
+    }
 }

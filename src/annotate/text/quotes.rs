@@ -74,26 +74,25 @@ impl Quotes {
         &self.marked
     }
 
+    // The passages are disjoint and in text order, both ends rising (one opens only
+    // after the last has closed), so that each look-up below is a binary search: the
+    // rules ask once per word, and a paragraph may hold thousands of quotes.
+
     pub fn inside(&self, at: usize) -> bool {
-        self.spans.iter().any(|q| q.start <= at && at < q.end)
+        let k = self.spans.partition_point(|q| q.start <= at);
+        k > 0 && at < self.spans[k - 1].end
     }
 
     /// The quote ending closest before `at`.
     pub fn nearest_before(&self, at: usize) -> Option<Span> {
-        self.spans
-            .iter()
-            .filter(|q| q.end <= at)
-            .max_by_key(|q| q.end)
-            .copied()
+        let k = self.spans.partition_point(|q| q.end <= at);
+        k.checked_sub(1).map(|k| self.spans[k])
     }
 
     /// The first quote starting after `at`, within `limit`.
     pub fn nearest_after(&self, at: usize, limit: usize) -> Option<Span> {
-        self.spans
-            .iter()
-            .filter(|q| q.start >= at && q.start < limit)
-            .min_by_key(|q| q.start)
-            .copied()
+        let k = self.spans.partition_point(|q| q.start < at);
+        self.spans.get(k).filter(|q| q.start < limit).copied()
     }
 }
 
@@ -204,6 +203,19 @@ mod tests {
             texts,
             ["“The plan is sound.\n\n“It will pass,”", "\"Soon.\""]
         );
+    }
+
+    /// The binary searches of `inside`, `nearest_before` and `nearest_after` need the
+    /// passages disjoint and in order, whatever marks a paragraph mixes.
+    #[test]
+    fn passages_are_disjoint_and_in_order() {
+        let body = "“a” \"b\" “c “d” e” ''f'' \"g “h\" i” ``j'' “k, \"l";
+        let article = parse_text("q.txt", format!("Title\n\n{body}"), Format::Plain);
+        let quotes = Quotes::of(&article.text, &article, 0);
+        assert!(quotes.spans.len() >= 6);
+        for pair in quotes.spans.windows(2) {
+            assert!(pair[0].start <= pair[0].end && pair[0].end < pair[1].start);
+        }
     }
 
     #[test]
