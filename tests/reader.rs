@@ -244,8 +244,15 @@ fn export_from_the_reader_never_overwrites() {
             .all(|s| s["kind"] == "anonymous" || !s["relayed_by"].is_null()),
         "the filter applies"
     );
-    assert_eq!(v["filter"]["only"], serde_json::json!(["anonymous"]), "and says so");
-    assert_eq!(v["summary"]["sources"], 12, "beside the whole article's summary");
+    assert_eq!(
+        v["filter"]["only"],
+        serde_json::json!(["anonymous"]),
+        "and says so"
+    );
+    assert_eq!(
+        v["summary"]["sources"], 12,
+        "beside the whole article's summary"
+    );
     press(&mut a, "e");
     press(&mut a, "a");
     key(&mut a, KeyCode::Enter);
