@@ -1,0 +1,75 @@
+//! Inputs the fuzz targets (`fuzz/`, README "Fuzzing") found a fault with, run again
+//! through the very code the fuzzer ran them through: the targets' functions, included
+//! from `fuzz/src/lib.rs`, which panic where a rule is broken. Every file under
+//! `tests/fixtures/fuzz/<target>/` goes through its target; the samples go through each
+//! target too, so that the harness is tested without nightly.
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
+#[path = "../fuzz/src/lib.rs"]
+mod harness;
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The files of a folder of the repository, in name order (none if it is not there).
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs each saved input of `target` through `run`, naming the file that fails.
+fn replay(target: &str, run: fn(&[u8])) {
+    for file in files_in(&root().join("tests/fixtures/fuzz").join(target)) {
+        let bytes = std::fs::read(&file).unwrap();
+        let name = file.display().to_string();
+        if std::panic::catch_unwind(|| run(&bytes)).is_err() {
+            panic!("{name}: the {target} target fails on it again");
+        }
+    }
+}
+
+fn samples() -> Vec<Vec<u8>> {
+    files_in(&root().join("sample_articles"))
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect()
+}
+
+#[test]
+fn the_loader_passes_what_it_failed_on() {
+    replay("load", harness::load);
+}
+
+#[test]
+fn the_annotator_and_exports_pass_what_they_failed_on() {
+    replay("annotate", harness::annotate);
+}
+
+#[test]
+fn the_reader_passes_what_it_failed_on() {
+    replay("reader", harness::reader);
+}
+
+#[test]
+fn the_samples_pass_every_target() {
+    for sample in samples() {
+        // Detected from the name "story", then forced as plain text; a JSONL corpus.
+        harness::load(&[&[3][..], &sample].concat());
+        harness::load(&[&[4][..], &sample].concat());
+        harness::annotate(&sample);
+        // Down the text, into the people and sources, a search, the help, a resize.
+        let keys = b"jjG\x02jj\x02k/said\x00n\x01?\x01\xc0\x20\x10j";
+        harness::reader(&[&sample[..], b"\0", keys].concat());
+    }
+    harness::load(b"8{\"title\": \"A vote\", \"text\": \"The vote was close, aides said.\"}\n");
+}
