@@ -8,6 +8,8 @@
 #[path = "../fuzz/src/lib.rs"]
 mod harness;
 
+use onrecord::annotate::Annotated;
+use onrecord::article::{parse_text, Format};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
@@ -72,4 +74,24 @@ fn the_samples_pass_every_target() {
         harness::reader(&[&sample[..], b"\0", keys].concat());
     }
     harness::load(b"8{\"title\": \"A vote\", \"text\": \"The vote was close, aides said.\"}\n");
+}
+
+#[test]
+fn attributions_that_hold_each_other_relay_in_a_chain_that_ends() {
+    // Each middle attribution's content holds the next one's name and cue, so each was
+    // the other's holder: the relays went round, and the kind they were counted as
+    // depended on how far a bounded walk went.
+    let text = "Vote\n\nThey said Mira said Oskar said Lena.\n".to_string();
+    let article = parse_text("story.txt", text, Format::Plain);
+    let found = Annotated::new(article).annotations;
+    assert_eq!(found.sources.len(), 3);
+    let outer: Vec<usize> = (0..found.sources.len())
+        .filter(|&i| found.sources[i].relayed_by.is_none())
+        .collect();
+    assert_eq!(outer.len(), 1, "one source relays the others");
+    let top = &found.sources[outer[0]];
+    for s in &found.sources {
+        assert_eq!(s.relayed_by.unwrap_or(outer[0]), outer[0]);
+        assert_eq!(s.counted_kind, top.kind);
+    }
 }
