@@ -119,7 +119,7 @@ fn a_database_needs_a_file() {
 }
 
 #[test]
-fn a_database_made_before_corrections_gets_the_corrected_column() {
+fn a_database_made_by_an_older_version_gets_the_newer_columns() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("corpus.db");
     let db_arg = file.to_str().unwrap();
@@ -130,7 +130,8 @@ fn a_database_made_before_corrections_gets_the_corrected_column() {
         // As an older onrecord left it: no corrected columns.
         let db = rusqlite::Connection::open(&file).unwrap();
         db.execute_batch(
-            "ALTER TABLE sources DROP COLUMN corrected; ALTER TABLE people DROP COLUMN corrected",
+            "ALTER TABLE sources DROP COLUMN corrected; ALTER TABLE people DROP COLUMN corrected; \
+             ALTER TABLE articles DROP COLUMN only_kinds",
         )
         .unwrap();
     }
@@ -151,4 +152,36 @@ fn a_database_made_before_corrections_gets_the_corrected_column() {
         .unwrap();
     assert_eq!(corrected as usize, count(&db, "sources"));
     assert_eq!(count(&db, "articles"), 2);
+}
+
+#[test]
+fn a_filtered_database_says_which_kinds_it_kept_and_counts_the_whole_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let (whole, filtered) = (dir.path().join("whole.db"), dir.path().join("filtered.db"));
+    let sample = "sample_articles/nyt-sessions-offered-to-resign.txt";
+    for (file, only) in [(&whole, None), (&filtered, Some("anonymous,named"))] {
+        let mut args = vec!["annotate", sample, "--format", "sqlite"];
+        args.extend(["-o", file.to_str().unwrap()]);
+        args.extend(only.map(|kinds| ["--only", kinds]).into_iter().flatten());
+        let o = onrecord(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let article = |file: &std::path::Path| -> (Option<String>, i64, i64) {
+        let db = rusqlite::Connection::open(file).unwrap();
+        let kept: i64 = db
+            .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))
+            .unwrap();
+        db.query_row("SELECT only_kinds, sources FROM articles", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, kept))
+        })
+        .unwrap()
+    };
+    let (only, counted, kept) = article(&filtered);
+    let (none, all, all_kept) = article(&whole);
+    assert_eq!(only.as_deref(), Some("anonymous named"));
+    assert_eq!(none, None);
+    // The article's counts are the whole article's; its sources table holds fewer.
+    assert_eq!(counted, all);
+    assert_eq!(all, all_kept);
+    assert!(0 < kept && kept < all_kept, "{kept} of {all_kept}");
 }

@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS articles (
     format TEXT NOT NULL,
     text TEXT NOT NULL,
     sources INTEGER NOT NULL, anonymous INTEGER NOT NULL,
-    anonymous_without_reason INTEGER NOT NULL, named INTEGER NOT NULL
+    anonymous_without_reason INTEGER NOT NULL, named INTEGER NOT NULL,
+    only_kinds TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
@@ -100,8 +101,8 @@ impl Database {
         let conn = Connection::open(path).map_err(failed("cannot open the database"))?;
         conn.execute_batch(SCHEMA)
             .map_err(failed("not an onrecord database"))?;
-        for table in ["people", "sources"] {
-            add_corrected_column(&conn, table).map_err(failed("cannot add a column"))?;
+        for (table, column) in NEWER_COLUMNS {
+            add_column(&conn, table, column).map_err(failed("cannot add a column"))?;
         }
         conn.execute_batch("BEGIN")?;
         Ok(Database {
@@ -166,14 +167,24 @@ impl Spans<'_> {
     }
 }
 
+/// The kinds an article's sources were filtered to (`--only`), as names parted by
+/// spaces; `None` when every source was kept.
+fn only_kinds(a: &Annotated) -> Option<String> {
+    let filter = a.annotations.filter.as_ref()?;
+    let names: Vec<&str> = filter.only.iter().map(|k| k.name()).collect();
+    Some(names.join(" "))
+}
+
 fn insert_article(conn: &Connection, a: &Annotated) -> Result<()> {
     let (article, found) = (&a.article, &a.annotations);
     let m = &article.meta;
-    let summary = &found.summary;
+    // The counts are the whole article's, filtered or not; `only_kinds` says which
+    // sources the sources table holds.
+    let summary = found.filter.as_ref().map_or(&found.summary, |f| &f.whole);
     conn.prepare_cached(
         "INSERT INTO articles (name, title, outlet, date, url, authors, format, text, sources, \
-         anonymous, anonymous_without_reason, named) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         anonymous, anonymous_without_reason, named, only_kinds) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         article.name,
@@ -188,6 +199,7 @@ fn insert_article(conn: &Connection, a: &Annotated) -> Result<()> {
         summary.count(SourceKind::Anonymous),
         summary.anonymous_without_reason,
         summary.count(SourceKind::Named),
+        only_kinds(a),
     ])?;
     let article_id = conn.last_insert_rowid();
     let spans = Spans {
@@ -206,19 +218,25 @@ fn insert_article(conn: &Connection, a: &Annotated) -> Result<()> {
     insert_sources(conn, a, article_id, &spans, &people_ids)
 }
 
-/// Databases made before corrections existed get their `corrected` column, so that a
-/// corpus database grows across versions.
-fn add_corrected_column(conn: &Connection, table: &str) -> rusqlite::Result<()> {
+/// Columns added after the first version of the schema, each with its declaration:
+/// `CREATE TABLE IF NOT EXISTS` leaves an older database's tables as they are, so each is
+/// added where it is missing and a corpus database grows across versions.
+const NEWER_COLUMNS: [(&str, &str); 3] = [
+    ("people", "corrected INTEGER NOT NULL DEFAULT 0"),
+    ("sources", "corrected INTEGER NOT NULL DEFAULT 0"),
+    ("articles", "only_kinds TEXT"),
+];
+
+fn add_column(conn: &Connection, table: &str, column: &str) -> rusqlite::Result<()> {
+    let name = column.split(' ').next().unwrap_or(column);
     let has_it: bool = conn
         .prepare(&format!(
-            "SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = 'corrected'"
+            "SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{name}'"
         ))?
         .query_row([], |r| r.get::<_, i64>(0))?
         > 0;
     if !has_it {
-        conn.execute_batch(&format!(
-            "ALTER TABLE {table} ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0"
-        ))?;
+        conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column}"))?;
     }
     Ok(())
 }
