@@ -686,6 +686,49 @@ fn a_large_article_is_written_as_it_is_rendered() {
     }
 }
 
+/// In a run-on text of cues each content would run to the end of the sentence, so the
+/// export, which repeats each content's text, would grow with the square of the text:
+/// contents are bounded, and an article whose contents are large is written in place.
+#[test]
+fn a_run_on_text_of_cues_gives_an_export_that_grows_with_it() {
+    use onrecord::export::stream::{ExportWriter, Piece, Style};
+    let text = format!(
+        "Bridge news\n\n{}the bridge was closed.\n",
+        "Ms. Varga said that ".repeat(5_000)
+    );
+    let length = text.len();
+    let article = Annotated::new(parse_text("bridge.txt", text, Format::Plain));
+    let sources = &article.annotations.sources;
+    assert!(sources.len() > 1_000, "{} sources", sources.len());
+    for s in sources {
+        let content = s.content.unwrap().slice(&article.article.text);
+        assert!(
+            content.len() <= 2048,
+            "a content of {} bytes",
+            content.len()
+        );
+        assert!(!content.ends_with(' ') && !content.starts_with(' '));
+    }
+    let style = Style {
+        format: ExportFormat::Json,
+        csv_table: CsvTable::Sources,
+        pretty: false,
+    };
+    let piece = style.piece(article).unwrap();
+    assert!(
+        matches!(piece, Piece::Article(_)),
+        "rendered ahead in memory"
+    );
+    let mut export = ExportWriter::begin(Sink::default(), style, false).unwrap();
+    export.push(piece).unwrap();
+    let sink = export.finish().unwrap();
+    assert!(
+        sink.total < 200 * length,
+        "{} bytes from {length}",
+        sink.total
+    );
+}
+
 /// A filtered export says so, and keeps the whole article's summary beside the filtered
 /// one; an unfiltered export has none of it.
 #[test]

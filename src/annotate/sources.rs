@@ -132,10 +132,33 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
         reason,
         person: k.person,
         cue: f.cue,
-        content: f.content,
+        content: f.content.map(|c| bounded_content(text, c)),
         paragraph: article.paragraph_of(span.start),
         corrected: false,
     }
+}
+
+/// The most text a content covers. The longest content of some nine thousand found in
+/// news articles is 1.2 KB; in a run-on text of cues ("A said that B said that …") each
+/// content would otherwise run to the end of the sentence, and the exports, which give
+/// each content's text, grow with the square of its length.
+const MAX_CONTENT_BYTES: usize = 2048;
+
+/// The content, cut after its last sentence (else word) that ends within
+/// [`MAX_CONTENT_BYTES`] when it is longer.
+fn bounded_content(text: &str, content: Span) -> Span {
+    if content.len() <= MAX_CONTENT_BYTES {
+        return content;
+    }
+    let body = content.slice(text);
+    let head = &body[..floor_boundary(body, MAX_CONTENT_BYTES)];
+    let end = head
+        .rfind(". ")
+        .map(|i| i + 1)
+        .or_else(|| head.rfind(' '))
+        .filter(|&i| i > 0)
+        .unwrap_or(head.len());
+    Span::new(content.start, content.start + end).trim(text)
 }
 
 /// Beliefs no source states: one after another cue of the same sentence, or inside what

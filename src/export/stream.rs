@@ -30,16 +30,26 @@ pub enum Piece {
     Article(Box<Annotated>),
 }
 
-/// From this many bytes of text on, an article's JSON, JSONL or W3C export is written
-/// straight to the output rather than rendered ahead on the thread pool. Smaller ones
-/// are rendered ahead, so that a corpus is rendered on every core.
+/// From this many bytes of text and content on, an article's JSON, JSONL or W3C export
+/// is written straight to the output rather than rendered ahead on the thread pool.
+/// Smaller ones are rendered ahead, so that a corpus is rendered on every core.
 const WRITE_IN_PLACE_FROM: usize = 1 << 20;
+
+/// What most of an article's JSON export is: its text, and each source's content, whose
+/// text the export repeats (contents may overlap, so a short text can have many).
+fn export_bulk(a: &Annotated) -> usize {
+    let contents: usize = (a.annotations.sources.iter())
+        .filter_map(|s| s.content)
+        .map(|c| c.len())
+        .sum();
+    a.article.text.len() + contents
+}
 
 impl Style {
     /// The article's part of the export: rendered now, or for a large article in a JSON
     /// format, the article itself, to be written in place.
     pub fn piece(&self, a: Annotated) -> Result<Piece> {
-        if self.writes_in_place() && a.article.text.len() >= WRITE_IN_PLACE_FROM {
+        if self.writes_in_place() && export_bulk(&a) >= WRITE_IN_PLACE_FROM {
             return Ok(Piece::Article(Box::new(a)));
         }
         self.rendered(&a)
