@@ -501,3 +501,31 @@ fn a_page_of_thousands_of_nested_elements_loads_without_overflowing_the_stack() 
     );
     assert!(a.paragraphs[1].block_quote);
 }
+
+/// A page nested far deeper than browsers nest (html5ever's parse of it costs the
+/// square of the depth) is read flat: its paragraphs, each traced to the page.
+#[test]
+fn a_page_nested_a_hundred_thousand_deep_gives_its_paragraphs() {
+    let depth = 100_000;
+    let page = format!(
+        "<html><head><title>Ferry news</title></head><body><p>The ferry runs again.</p>\
+         {}<p>“It is late,” said the harbour master.</p>{}<script>var a = '<p>x</p>';</script>\
+         </body></html>",
+        "<div class=\"box\">".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let a = load("deep.html", page.as_bytes());
+    assert_eq!(a.meta.title.as_deref(), Some("Ferry news"));
+    assert_eq!(
+        paragraphs(&a),
+        [
+            "The ferry runs again.",
+            "“It is late,” said the harbour master."
+        ]
+    );
+    let file = a.file_text.as_deref().unwrap();
+    for p in &a.paragraphs {
+        let source = p.source.expect("traced to the page").slice(file);
+        assert_eq!(source, p.span.slice(&a.text));
+    }
+}

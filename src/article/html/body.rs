@@ -33,6 +33,16 @@ pub fn extract(src: &str, doc: &Html, title: Option<&str>) -> Extracted {
     Extracted { blocks, metadata }
 }
 
+/// The body of a page too deeply nested for the extractor: its paragraph tags.
+pub fn paragraphs_only(doc: &Html, title: Option<&str>) -> Extracted {
+    let mut blocks = paragraph_tags(doc);
+    drop_repeated_title(&mut blocks, title);
+    Extracted {
+        blocks,
+        metadata: None,
+    }
+}
+
 /// Pages nested deeper than this are not handed to the extractor, which walks the tree
 /// by recursion and would overflow its thread's stack (a page of 20,000 nested block
 /// quotes did); no page written for people comes near it, and the page's paragraph

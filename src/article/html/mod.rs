@@ -5,6 +5,7 @@ mod blocks;
 mod body;
 mod byline;
 mod meta;
+mod parse;
 mod source;
 
 use super::{Meta, Paragraph};
@@ -20,9 +21,15 @@ const LINK_LIST_SHARE: f32 = 0.8;
 /// Returns the metadata, the paragraphs, and the readable text they are spans of:
 /// the title, then each paragraph, separated by blank lines.
 pub fn parse(src: &str) -> (Meta, Vec<Paragraph>, String) {
-    let doc = Html::parse_document(src);
+    let (doc, deep) = match parse::parse_bounded(src) {
+        Some(doc) => (doc, false),
+        None => (Html::parse_document(&parse::flattened(src)), true),
+    };
     let mut meta = meta::read(&doc);
-    let extracted = body::extract(src, &doc, meta.title.as_deref());
+    let extracted = match deep {
+        false => body::extract(src, &doc, meta.title.as_deref()),
+        true => body::paragraphs_only(&doc, meta.title.as_deref()),
+    };
     if let Some(found) = &extracted.metadata {
         meta::fill_gaps(&mut meta, found);
     }
