@@ -58,6 +58,68 @@ pub fn for_terminal(message: &str) -> String {
         .join("\n")
 }
 
+/// A writer to a terminal: what an export writes there (article text in CSV, brat or
+/// Markdown, which keep it as it is) goes through [`display`], line breaks and tabs
+/// kept. A character cut between two writes waits for the rest of it.
+pub struct TerminalSafe<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> TerminalSafe<W> {
+    pub fn new(inner: W) -> Self {
+        TerminalSafe {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes the pending bytes up to `end`, made safe.
+    fn write_safe(&mut self, end: usize) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(&self.pending[..end]);
+        let mut safe = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '\n' | '\t' => safe.push(c),
+                c => match display(c) {
+                    Display::Char(d) => safe.push(d),
+                    Display::Skip => {}
+                },
+            }
+        }
+        self.pending.drain(..end);
+        self.inner.write_all(safe.as_bytes())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for TerminalSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            // Cut short: the character's last bytes come with the next write.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.pending.len(),
+        };
+        self.write_safe(whole)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for TerminalSafe<W> {
+    fn drop(&mut self) {
+        // A character still cut short at the end is written as a replacement mark.
+        if !self.pending.is_empty() {
+            let _ = self.write_safe(self.pending.len());
+            let _ = self.inner.flush();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::clean;
@@ -90,5 +152,20 @@ mod tests {
             super::for_terminal(message),
             "story␛]0;title␇.txt: not found\nsecond line"
         );
+    }
+
+    #[test]
+    fn a_terminal_writer_neutralises_escapes_even_when_a_character_is_cut() {
+        use std::io::Write;
+        let text = "a,\u{1b}[2J“quoted”\u{202e}\tb\n";
+        let mut out = Vec::new();
+        {
+            let mut safe = super::TerminalSafe::new(&mut out);
+            // One byte at a time: every multi-byte character is cut.
+            for b in text.as_bytes() {
+                safe.write_all(std::slice::from_ref(b)).unwrap();
+            }
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "a,␛[2J“quoted”⁇\tb\n");
     }
 }

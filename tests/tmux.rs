@@ -419,3 +419,39 @@ fn an_installed_binary_opens_the_samples_from_any_folder() {
     t.keys(&["q"]);
     t.wait_for(&["READER-EXIT=0"]);
 }
+
+/// An export printed to a terminal shows an article's escapes and never runs them: the
+/// screen is not cleared and the pane's title is not set.
+#[test]
+fn an_export_printed_to_a_terminal_shows_escapes_instead_of_running_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("escapes.txt");
+    std::fs::write(
+        &file,
+        "Vote \u{1b}]2;retitled\u{7} news\n\nThe council said \u{1b}[2J the vote was close, \
+         aides said.\n",
+    )
+    .unwrap();
+    for format in ["csv", "brat"] {
+        let command = format!(
+            "printf 'BEFORE-EXPORT\\n'; {} annotate {} --format {format}",
+            env!("CARGO_BIN_EXE_onrecord"),
+            file.display()
+        );
+        let tag = format!("escapes-{format}");
+        let Some(t) = Tmux::start_command(&tag, (160, 20), &[], &command, "true") else {
+            return;
+        };
+        let screen = t.wait_for(&["READER-EXIT=0", "AFTER-DONE"]);
+        assert!(
+            screen.contains("BEFORE-EXPORT"),
+            "the screen was cleared:\n{screen}"
+        );
+        assert!(screen.contains("␛[2J"), "{format}:\n{screen}");
+        let title = t.cmd(&["display-message", "-p", "#{pane_title}"]);
+        assert!(
+            !title.contains("retitled"),
+            "{format}: the title is {title}"
+        );
+    }
+}

@@ -404,7 +404,33 @@ fn frame(
     terminal
         .draw(|f| draw(f, app))
         .expect("drawing into a test backend");
+    check_screen(terminal.backend().buffer());
     terminal
+}
+
+/// Panics if a cell of the screen holds a character the terminal would act on, that
+/// would reorder what is drawn, or that terminals draw at widths of their own choosing.
+fn check_screen(buffer: &ratatui::buffer::Buffer) {
+    for (i, cell) in buffer.content().iter().enumerate() {
+        for c in cell.symbol().chars() {
+            assert!(
+                !is_unsafe_on_screen(c),
+                "the screen holds {c:?} at cell {i}"
+            );
+        }
+    }
+}
+
+/// Controls (C0, DEL, C1), bidirectional controls, zero-width and format characters,
+/// private use and noncharacters: written out here rather than asked of the sanitiser,
+/// so that a fault in it is caught.
+fn is_unsafe_on_screen(c: char) -> bool {
+    let n = c as u32;
+    c.is_control()
+        || matches!(n, 0x202a..=0x202e | 0x2066..=0x2069 | 0x200b..=0x200f | 0x061c)
+        || matches!(n, 0x2060 | 0xfeff | 0xfff9..=0xfffb | 0xfdd0..=0xfdef)
+        || matches!(n, 0xe000..=0xf8ff | 0xf0000..=0x10ffff)
+        || n & 0xfffe == 0xfffe
 }
 
 /// Whether the key would write a file: Enter in the export picker (not while a folder

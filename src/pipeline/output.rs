@@ -1,7 +1,8 @@
 //! Handing results out: to standard output, first and rest.
 
 use super::{Error, Result};
-use std::io::{BufWriter, Write};
+use crate::sanitize::TerminalSafe;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::iter::Peekable;
 
 /// The first item (its absence is the error that nothing loaded), and the rest. With
@@ -22,10 +23,16 @@ pub(super) fn first_and_rest<T>(
     Ok((first, rest))
 }
 
-/// Streams `write` to stdout. A reader that stops reading (`| head`) is no error.
+/// Streams `write` to stdout. A reader that stops reading (`| head`) is no error. On a
+/// terminal the output is made safe: article text never drives it.
 pub(super) fn to_stdout(write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    match write(&mut out) {
+    let stdout = std::io::stdout();
+    let written = if stdout.is_terminal() {
+        write(&mut BufWriter::new(TerminalSafe::new(stdout.lock())))
+    } else {
+        write(&mut BufWriter::new(stdout.lock()))
+    };
+    match written {
         Err(e) if is_broken_pipe(&e) => Ok(()),
         // An export's I/O error here is the output's: say so (a full disk).
         Err(Error::Export(crate::export::ExportError::Io(io))) => Err(Error::Output(io)),
