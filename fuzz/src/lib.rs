@@ -173,8 +173,12 @@ pub fn check_annotations(a: &Article, found: &Annotations) {
         for (span, what) in [(s.content, "content"), (s.reason, "reason")] {
             if let Some(span) = span {
                 check_span(text, span, what);
+                assert!(!span.is_empty(), "an empty {what} at {span:?}");
             }
         }
+        // Bounded, so that exports, which repeat each content's text, grow with the text.
+        let content = s.content.map_or(0, |c| c.len());
+        assert!(content <= 2048, "a content of {content} bytes");
         paragraph(s.paragraph, "source");
         if let Some(p) = s.person {
             assert!(
@@ -250,9 +254,20 @@ pub fn check_exports(a: &Annotated) {
                         parse_json(line, format);
                     }
                 }
+                ExportFormat::Csv => check_csv(&out),
                 _ => {}
             }
         }
+    }
+}
+
+/// A CSV table reads back, each row as many fields as the header.
+fn check_csv(out: &str) {
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let fields = rows.headers().expect("a CSV header").len();
+    for row in rows.records() {
+        let row = row.unwrap_or_else(|e| panic!("a CSV row does not read back: {e}"));
+        assert_eq!(row.len(), fields, "a CSV row of {} fields", row.len());
     }
 }
 
