@@ -354,9 +354,14 @@ fn verb_attribution(
         return None;
     }
     let lower = Lower::of(word);
+    // The word before, read only when nothing but space stands between: in "“I like
+    // her,” said Lee" or "“That is,” said Lee", a quote closes before the verb, and the
+    // word inside it is no determiner or auxiliary of the verb.
     let prev_word = k
         .checked_sub(1)
-        .map(|j| words[j].slice(text))
+        .map(|j| words[j])
+        .filter(|p| text[p.end..w.start].trim().is_empty())
+        .map(|p| p.slice(text))
         .unwrap_or_default();
     let prev = Lower::of(prev_word);
     let introduces = introduces_clause(&text[w.end..sentence.end]);
