@@ -354,13 +354,16 @@ fn verb_attribution(
         return None;
     }
     let lower = Lower::of(word);
-    // The word before, read only when nothing but space stands between: in "“I like
-    // her,” said Lee" or "“That is,” said Lee", a quote closes before the verb, and the
-    // word inside it is no determiner or auxiliary of the verb.
+    // The word before, unless punctuation stands between: in "“I like her,” said Lee" or
+    // "“That is,” said Lee", a quote closes before the verb, and the word inside it is no
+    // determiner or auxiliary of the verb (a number between is read past: "a 2010 recall").
     let prev_word = k
         .checked_sub(1)
         .map(|j| words[j])
-        .filter(|p| text[p.end..w.start].trim().is_empty())
+        .filter(|p| {
+            !text[p.end..w.start]
+                .contains(|c: char| c.is_ascii_punctuation() || "“”‘’—".contains(c))
+        })
         .map(|p| p.slice(text))
         .unwrap_or_default();
     let prev = Lower::of(prev_word);

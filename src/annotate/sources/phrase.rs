@@ -90,7 +90,7 @@ pub fn subject_before(
         return None;
     }
     let lower0 = words[0].to_lowercase();
-    let lone_adverb = words.len() == 1 && lower0.ends_with("ly");
+    let lone_adverb = words.len() == 1 && is_ly_adverb(words[0], &lower0);
     let last = words[words.len() - 1].to_lowercase();
     let object_relative = words.len() > 1 && lexicon::flags(&last).has(Flag::SubjectPronoun);
     let participle_opener =
@@ -105,6 +105,14 @@ pub fn subject_before(
         return None;
     }
     Some((span, aside))
+}
+
+/// Whether a word in "-ly" is an adverb rather than a name: capitalised, it is one only
+/// when it is an English word ("Separately", but not the surnames "Kelly" or "Daly").
+fn is_ly_adverb(word: &str, lower: &str) -> bool {
+    lower.ends_with("ly")
+        && (word.chars().next().is_some_and(char::is_lowercase)
+            || lexicon::flags(lower).has(Flag::CommonWord))
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -160,7 +168,7 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         let s = span.slice(text);
         let first = s.split_whitespace().next()?;
         let lower = first.to_lowercase();
-        let adverb = lower.ends_with("ly") && has_two_words(s) && !lower.ends_with("ally")
+        let adverb = is_ly_adverb(first, &lower) && has_two_words(s) && !lower.ends_with("ally")
             || lower == "officially";
         if lexicon::flags(&lower).has(Flag::LeadingSkip) || adverb {
             span = Span::new(span.start + first.len(), span.end).trim(text);
