@@ -20,15 +20,14 @@ pub fn subject_before(
     let (sentence, quotes) = (ctx.span, ctx.quotes);
     let mut end = trim_end_at(text, sentence.start, cue_start);
     // "X, the chief executive, forcefully told": adverbs between an aside and the verb.
-    while let Some(last) = text[sentence.start..end]
-        .rsplit(' ')
-        .next()
-        .filter(|w| is_adverb(w))
-    {
-        if last.len() == end - sentence.start {
-            break;
-        }
-        end = trim_end_at(text, sentence.start, end - last.len());
+    end = without_last_words(text, sentence.start, end, is_adverb);
+    // "X, the mayor, has also said": auxiliaries too, where an aside ends before them
+    // (without one, `tidy` takes them off the subject).
+    let past_auxiliaries = without_last_words(text, sentence.start, end, |w| {
+        is_adverb(w) || is_trailing_word(w)
+    });
+    if text[..past_auxiliaries].ends_with(',') {
+        end = past_auxiliaries;
     }
     // "Mara Quell, the chief executive -- of the firm that … -- told me": a dashed aside.
     for dash in ["--", "—", "–"] {
@@ -113,6 +112,28 @@ fn is_ly_adverb(word: &str, lower: &str) -> bool {
     lower.ends_with("ly")
         && (word.chars().next().is_some_and(char::is_lowercase)
             || lexicon::flags(lower).has(Flag::CommonWord))
+}
+
+/// Where the text from `start` to `end` ends once the last words that are `skipped` are
+/// taken off (never all of it).
+fn without_last_words(
+    text: &str,
+    start: usize,
+    mut end: usize,
+    skipped: impl Fn(&str) -> bool,
+) -> usize {
+    while let Some(last) = text[start..end].rsplit(' ').next().filter(|w| skipped(w)) {
+        if last.len() == end - start {
+            break;
+        }
+        end = trim_end_at(text, start, end - last.len());
+    }
+    end
+}
+
+/// "has", "also", "himself": a word that stands between a subject and its verb.
+fn is_trailing_word(word: &str) -> bool {
+    word.chars().all(char::is_lowercase) && lexicon::flags(word).has(Flag::TrailingSkip)
 }
 
 fn is_adverb(word: &str) -> bool {
