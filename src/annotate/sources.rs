@@ -119,6 +119,9 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
     if k.staff && reason.is_some() {
         kind = SourceKind::Anonymous;
     }
+    // An empty content says nothing: the source has none.
+    let said = f.content.filter(|c| !c.is_empty());
+    let content = said.map(|c| bounded_content(text, c));
     Source {
         id: String::new(),
         span,
@@ -126,13 +129,13 @@ fn to_source(text: &str, article: &Article, f: Found, k: Kinding, reasons: &Reas
         belief: reports_belief(text, f.cue),
         declined: f.declined,
         no_response: f.declined && lexicon::no_response_cues().is_match(f.cue.slice(text)),
-        direct: f.content.is_some_and(|c| is_direct_quote(text, c)),
+        direct: said.is_some_and(|c| is_direct_quote(text, c)),
         relayed_by: None,
         counted_kind: kind,
         reason,
         person: k.person,
         cue: f.cue,
-        content: f.content.map(|c| bounded_content(text, c)),
+        content,
         paragraph: article.paragraph_of(span.start),
         corrected: false,
     }
