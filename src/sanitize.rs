@@ -38,14 +38,17 @@ pub enum Display {
     Skip,
 }
 
+/// What is drawn for a character, if anything.
+fn shown(c: char) -> Option<char> {
+    match display(c) {
+        Display::Char(d) => Some(d),
+        Display::Skip => None,
+    }
+}
+
 /// A whole string made safe for the terminal (titles, names, list entries).
 pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match display(c) {
-            Display::Char(d) => Some(d),
-            Display::Skip => None,
-        })
-        .collect()
+    s.chars().filter_map(shown).collect()
 }
 
 /// A message made safe for the terminal, its line breaks kept: every error and notice
@@ -77,16 +80,12 @@ impl<W: std::io::Write> TerminalSafe<W> {
     /// Writes the pending bytes up to `end`, made safe.
     fn write_safe(&mut self, end: usize) -> std::io::Result<()> {
         let text = String::from_utf8_lossy(&self.pending[..end]);
-        let mut safe = String::with_capacity(text.len());
-        for c in text.chars() {
-            match c {
-                '\n' | '\t' => safe.push(c),
-                c => match display(c) {
-                    Display::Char(d) => safe.push(d),
-                    Display::Skip => {}
-                },
-            }
-        }
+        let safe: String = (text.chars())
+            .filter_map(|c| match c {
+                '\n' | '\t' => Some(c),
+                c => shown(c),
+            })
+            .collect();
         self.pending.drain(..end);
         self.inner.write_all(safe.as_bytes())
     }

@@ -15,13 +15,13 @@ pub struct Extracted {
     pub metadata: Option<rs_trafilatura::Metadata>,
 }
 
-/// The article body of a page (`src`, parsed as `doc`), without the headline when it
-/// repeats `title`.
-pub fn extract(src: &str, doc: &Html, title: Option<&str>) -> Extracted {
-    let extracted = match nesting_depth(doc) <= MAX_EXTRACTOR_DEPTH {
-        true => main_content(src),
-        false => None,
-    };
+/// The article body of a page parsed as `doc`, without the headline when it repeats
+/// `title`. The extractor reads the page's source `src` when there is one (a page read
+/// flat has none to give it) and the page is not nested too deeply for it.
+pub fn extract(src: Option<&str>, doc: &Html, title: Option<&str>) -> Extracted {
+    let extracted = src
+        .filter(|_| nesting_depth(doc) <= MAX_EXTRACTOR_DEPTH)
+        .and_then(main_content);
     let (mut blocks, metadata) = match extracted {
         Some(result) => (blocks_of_result(&result), Some(result.metadata)),
         None => (Vec::new(), None),
@@ -31,16 +31,6 @@ pub fn extract(src: &str, doc: &Html, title: Option<&str>) -> Extracted {
     }
     drop_repeated_title(&mut blocks, title);
     Extracted { blocks, metadata }
-}
-
-/// The body of a page too deeply nested for the extractor: its paragraph tags.
-pub fn paragraphs_only(doc: &Html, title: Option<&str>) -> Extracted {
-    let mut blocks = paragraph_tags(doc);
-    drop_repeated_title(&mut blocks, title);
-    Extracted {
-        blocks,
-        metadata: None,
-    }
 }
 
 /// Pages nested deeper than this are not handed to the extractor, which walks the tree

@@ -21,15 +21,13 @@ const LINK_LIST_SHARE: f32 = 0.8;
 /// Returns the metadata, the paragraphs, and the readable text they are spans of:
 /// the title, then each paragraph, separated by blank lines.
 pub fn parse(src: &str) -> (Meta, Vec<Paragraph>, String) {
-    let (doc, deep) = match parse::parse_bounded(src) {
-        Some(doc) => (doc, false),
-        None => (Html::parse_document(&parse::flattened(src)), true),
+    // A page nested deeper than browsers nest is read flat, its paragraph tags only.
+    let (doc, extractor_src) = match parse::parse_bounded(src) {
+        Some(doc) => (doc, Some(src)),
+        None => (Html::parse_document(&parse::flattened(src)), None),
     };
     let mut meta = meta::read(&doc);
-    let extracted = match deep {
-        false => body::extract(src, &doc, meta.title.as_deref()),
-        true => body::paragraphs_only(&doc, meta.title.as_deref()),
-    };
+    let extracted = body::extract(extractor_src, &doc, meta.title.as_deref());
     if let Some(found) = &extracted.metadata {
         meta::fill_gaps(&mut meta, found);
     }

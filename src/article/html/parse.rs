@@ -2,10 +2,10 @@
 //!
 //! html5ever looks down its stack of open elements at most start tags ("is a `p` open
 //! in button scope?"), so a page of nested elements costs the square of their depth:
-//! 100,000 nested `<div>`s (0.5 MB) took 12 s. Browsers stop nesting at 512 levels; the
+//! 100,000 nested `<div>`s (1.1 MB) took 12 s. Browsers stop nesting at 512 levels; the
 //! page is fed to the parser a little at a time, and once it nests deeper than that the
-//! parse stops and the page is read again with its nesting tags blanked out, so only its
-//! paragraphs, headings and list items are left.
+//! parse stops and the page is read again with its nesting tags blanked out (see
+//! [`flattened`]).
 
 use html5ever::driver::{parse_document, ParseOpts};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -99,17 +99,23 @@ const OUTERMOST_ONLY: [&str; 7] = [
 
 /// Which of [`OUTERMOST_ONLY`] the tag at `start` opens or closes, and whether it closes.
 fn outermost_only(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
-    let closing = bytes.get(start + 1) == Some(&b'/');
-    let name_start = start + 1 + usize::from(closing);
-    let name_len = bytes[name_start..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    let name = &bytes[name_start..name_start + name_len];
+    let (closing, name) = tag_name(bytes, start);
     let i = OUTERMOST_ONLY
         .iter()
         .position(|n| n.as_bytes().eq_ignore_ascii_case(name))?;
     Some((i, closing))
+}
+
+/// Whether the tag at `start` (its `<`) is an end tag, and its name as written (empty
+/// where no tag name follows the `<`).
+fn tag_name(bytes: &[u8], start: usize) -> (bool, &[u8]) {
+    let closing = bytes.get(start + 1) == Some(&b'/');
+    let name_start = (start + 1 + usize::from(closing)).min(bytes.len());
+    let name_len = bytes[name_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    (closing, &bytes[name_start..name_start + name_len])
 }
 
 /// Elements whose text is not markup: blanked with their text.
@@ -126,18 +132,12 @@ fn tag_at(bytes: &[u8], start: usize) -> (usize, bool) {
     if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
         return (end_after(bytes, start, b">"), true);
     }
-    let closing = rest.get(1) == Some(&b'/');
-    let name_start = start + 1 + usize::from(closing);
-    let name_len = bytes[name_start..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+    let (closing, written) = tag_name(bytes, start);
+    if !written.first().is_some_and(u8::is_ascii_alphabetic) {
         return (start + 1, false); // a `<` in text
     }
-    let name =
-        String::from_utf8_lossy(&bytes[name_start..name_start + name_len]).to_ascii_lowercase();
-    let end = tag_end(bytes, name_start + name_len);
+    let name = String::from_utf8_lossy(written).to_ascii_lowercase();
+    let end = tag_end(bytes, start + 1 + usize::from(closing) + written.len());
     if !closing && RAW_TEXT.contains(&name.as_str()) {
         return (raw_text_end(bytes, end, &name), true);
     }
