@@ -265,6 +265,14 @@ pub struct Annotations {
     pub filter: Option<KindFilter>,
 }
 
+impl Annotations {
+    /// The whole article's summary: `summary` itself, or when the sources were filtered,
+    /// the one kept from before.
+    pub fn whole_summary(&self) -> &Summary {
+        self.filter.as_ref().map_or(&self.summary, |f| &f.whole)
+    }
+}
+
 /// The kinds an export's sources were filtered to, and the whole article's summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KindFilter {

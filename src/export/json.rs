@@ -56,7 +56,7 @@ impl<'a> Record<'a> {
         };
         let people = &a.annotations.people;
         let filter = a.annotations.filter.as_ref();
-        let summary = filter.map_or(&a.annotations.summary, |f| &f.whole);
+        let summary = a.annotations.whole_summary();
         Record {
             article: ArticleInfo::new(a, idx),
             filter: filter.map(|f| FilterRecord { only: &f.only }),

@@ -39,8 +39,7 @@ pub fn report(a: &Annotated) -> String {
             f.whole.sources
         );
     }
-    let whole = filter.map_or(&a.annotations.summary, |f| &f.whole);
-    summary(&mut out, "Summary", whole);
+    summary(&mut out, "Summary", a.annotations.whole_summary());
     if filter.is_some() {
         summary(
             &mut out,

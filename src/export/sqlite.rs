@@ -180,7 +180,7 @@ fn insert_article(conn: &Connection, a: &Annotated) -> Result<()> {
     let m = &article.meta;
     // The counts are the whole article's, filtered or not; `only_kinds` says which
     // sources the sources table holds.
-    let summary = found.filter.as_ref().map_or(&found.summary, |f| &f.whole);
+    let summary = found.whole_summary();
     conn.prepare_cached(
         "INSERT INTO articles (name, title, outlet, date, url, authors, format, text, sources, \
          anonymous, anonymous_without_reason, named, only_kinds) \
