@@ -34,6 +34,41 @@ struct Candidate<'t> {
     unconfirmed: Option<Vec<Candidate<'t>>>,
     /// It was confirmed by its surname's evidence elsewhere, which may be another's.
     confirmed_by_article: bool,
+    /// What its honorific says: "Mr." a man, "Ms." a woman.
+    gender: Option<Gender>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    /// What the honorifics before a name say ("Mr.", "Ms."), if anything.
+    fn of_honorifics(words: &[&str]) -> Option<Gender> {
+        words.iter().rev().find_map(|w| {
+            let flags = lexicon::flags(w.trim_end_matches('.'));
+            match (
+                flags.has(Flag::FemaleHonorific),
+                flags.has(Flag::MaleHonorific),
+            ) {
+                (true, false) => Some(Gender::Female),
+                (false, true) => Some(Gender::Male),
+                _ => None,
+            }
+        })
+    }
+
+    /// What a given name says, when it is given to women only or men only.
+    fn of_given_name(name: &str) -> Option<Gender> {
+        let flags = lexicon::flags(name);
+        match (flags.has(Flag::FemaleName), flags.has(Flag::MaleName)) {
+            (true, false) => Some(Gender::Female),
+            (false, true) => Some(Gender::Male),
+            _ => None,
+        }
+    }
 }
 
 impl<'t> Candidate<'t> {
@@ -57,6 +92,7 @@ impl<'t> Candidate<'t> {
             evidence: Evidence::default(),
             unconfirmed: None,
             confirmed_by_article: false,
+            gender: None,
         }
     }
 
@@ -441,11 +477,28 @@ fn link(reg: &Registry, c: &Candidate) -> Option<usize> {
         } else {
             &strong
         };
-        return nearest(&reg.entities, pool, c.span.start);
+        return nearest(&reg.entities, &of_gender(reg, pool, c.gender), c.span.start);
     }
     match reg.by_first.get(word).map(Vec::as_slice) {
         Some([only]) if word.chars().count() >= 3 => Some(*only),
         _ => None,
+    }
+}
+
+/// Of several people sharing a surname, those an honorific's gender fits ("Mr. Okafor" is
+/// not Ada Okafor), when it fits any; else all of them.
+fn of_gender(reg: &Registry, pool: &[usize], gender: Option<Gender>) -> Vec<usize> {
+    let fits = |&i: &usize| {
+        let first = reg.entities[i].first.as_deref();
+        gender.is_none()
+            || first
+                .and_then(Gender::of_given_name)
+                .is_none_or(|g| Some(g) == gender)
+    };
+    let fitting: Vec<usize> = pool.iter().copied().filter(fits).collect();
+    match fitting.is_empty() {
+        true => pool.to_vec(),
+        false => fitting,
     }
 }
 
@@ -637,6 +690,20 @@ fn read_run<'t>(
             introduced = t > 0 && is_title_word(words[t - 1]);
         }
     }
+    // "The San Bernardino Christmas party", "Ohio Republican Ada Okafor": a place of
+    // several words inside the run is no name, the given name inside it ("Bernardino")
+    // starts none, and the words on either side are read on their own.
+    if let Some((at, n)) = place_inside(&words[name_from..]) {
+        let place = run.start + name_from + at;
+        let mut out = Vec::new();
+        if place > run.start {
+            out.extend(read_run(text, tokens, run.start..place));
+        }
+        if place + n < run.end {
+            out.extend(read_run(text, tokens, place + n..run.end));
+        }
+        return out;
+    }
     if !introduced {
         // Without an honorific the name starts at its given name, when there is one.
         if let Some(g) = words.iter().position(|w| is_given_name(w)) {
@@ -664,6 +731,16 @@ fn read_run<'t>(
         }
     }
     let romanised = matches!(&words[name_from..], [a, b] if is_romanised_pair(a, b));
+    // "Dries Okonjo": a given name of another country that is also an English word, before
+    // a surname no English list knows.
+    let world_given = match &words[name_from..] {
+        [given, rest @ ..] => {
+            (1..=2).contains(&rest.len())
+                && lexicon::flags(given).has(Flag::GivenNameWord)
+                && rest.iter().all(|w| is_unknown_word(w))
+        }
+        [] => false,
+    };
     // "the Ida Thorne Art Center": the words up to an institution's word name the
     // institution, and the person it is named after is no mention of their own.
     let org_at = words[name_from..]
@@ -720,7 +797,7 @@ fn read_run<'t>(
     let plausible = two_or_three
         && !in_phrase
         && !name_words.iter().any(|w| names_a_group(w))
-        && (!opener.has(Flag::CommonWord) || romanised)
+        && (!opener.has(Flag::CommonWord) || romanised || world_given)
         && !opener.has(Flag::Determiner)
         && !name_words
             .iter()
@@ -735,7 +812,10 @@ fn read_run<'t>(
         .and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
         .or_else(|| role_after(text, span));
     let candidate = |evidence: Evidence| {
-        Candidate::new(name_words.to_vec(), span, introduced, role.clone()).with_evidence(evidence)
+        let mut c = Candidate::new(name_words.to_vec(), span, introduced, role.clone())
+            .with_evidence(evidence);
+        c.gender = Gender::of_honorifics(&words[..name_from]);
+        c
     };
     if introduced || name_words.len() == 1 {
         return vec![candidate(context.with(Clue::Title, introduced))];
@@ -749,6 +829,7 @@ fn read_run<'t>(
         .with(
             Clue::GivenName,
             romanised
+                || world_given
                 || name_words[..name_words.len() - 1]
                     .iter()
                     .any(|w| is_given_name(w)),
@@ -809,6 +890,18 @@ fn parts_of_unconfirmed<'t>(
         return out;
     }
     single_words(text, tokens, run, name_from)
+}
+
+/// Where a place of two or three words stands in `words`, and how many words it has, when
+/// it is not all of them (a run that is one place is left to the place test below).
+fn place_inside(words: &[&str]) -> Option<(usize, usize)> {
+    (0..words.len()).find_map(|at| {
+        (2..=3)
+            .rev()
+            .filter(|&n| at + n <= words.len() && n < words.len())
+            .find(|&n| lexicon::flags(&words[at..at + n].join(" ")).has(Flag::Place))
+            .map(|n| (at, n))
+    })
 }
 
 /// Whether "the" (or "a", "an") stands right before `start`: "the Halvorsen Law" is an

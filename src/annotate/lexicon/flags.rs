@@ -13,6 +13,12 @@ use std::sync::OnceLock;
 pub enum Flag {
     // Lists of their own file, one word a line.
     FirstName,
+    /// A given name of another country that is also an English word ("Dries"): a name
+    /// only before a surname outside the English word list.
+    GivenNameWord,
+    /// Given names of women only, and of men only: "Mr. Okafor" is no Ada Okafor.
+    FemaleName,
+    MaleName,
     Honorific,
     Title,
     NameStopword,
@@ -36,6 +42,8 @@ pub enum Flag {
     VerbAdverb,
     SurnameOrgWord,
     DottedAbbreviation,
+    MaleHonorific,
+    FemaleHonorific,
     // source_words.txt: the sourcing rules.
     Be,
     Progressive,
@@ -84,6 +92,10 @@ pub enum Flag {
 /// without sections).
 const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::FirstName, FIRST_NAMES, ""),
+    (Flag::FirstName, WORLD_GIVEN_NAMES, "names"),
+    (Flag::GivenNameWord, WORLD_GIVEN_NAMES, "also_words"),
+    (Flag::FemaleName, GIVEN_NAME_GENDERS, "female"),
+    (Flag::MaleName, GIVEN_NAME_GENDERS, "male"),
     (Flag::Honorific, HONORIFICS, ""),
     (Flag::Title, TITLES, ""),
     (Flag::NameStopword, NAME_STOPWORDS, ""),
@@ -106,6 +118,8 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::VerbAdverb, NAME_WORDS, "verb_adverbs"),
     (Flag::SurnameOrgWord, NAME_WORDS, "surname_org_words"),
     (Flag::DottedAbbreviation, NAME_WORDS, "dotted_abbreviations"),
+    (Flag::MaleHonorific, NAME_WORDS, "male_honorifics"),
+    (Flag::FemaleHonorific, NAME_WORDS, "female_honorifics"),
     (Flag::Be, SOURCE_WORDS, "be"),
     (Flag::Progressive, SOURCE_WORDS, "progressive"),
     (Flag::Determiner, SOURCE_WORDS, "determiners"),
@@ -155,6 +169,8 @@ const LISTS: &[(Flag, &str, &str)] = &[
 ];
 
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.txt");
+const WORLD_GIVEN_NAMES: &str = include_str!("../../../data/world_given_names.txt");
+const GIVEN_NAME_GENDERS: &str = include_str!("../../../data/given_name_genders.txt");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 const TITLES: &str = include_str!("../../../data/titles.txt");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
@@ -174,7 +190,7 @@ const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.txt");
 
 /// The lists a word is in: one bit per [`Flag`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Flags(u64);
+pub struct Flags(u128);
 
 impl Flags {
     pub fn has(self, flag: Flag) -> bool {
@@ -185,7 +201,7 @@ impl Flags {
         Flags(self.0 | Self::bit(flag))
     }
 
-    fn bit(flag: Flag) -> u64 {
+    fn bit(flag: Flag) -> u128 {
         1 << flag as u8
     }
 }
@@ -256,7 +272,13 @@ mod tests {
     /// A section no flag reads would be a list no rule sees.
     #[test]
     fn every_section_is_read() {
-        for src in [NAME_WORDS, SOURCE_WORDS, ABBREVIATIONS] {
+        for src in [
+            NAME_WORDS,
+            SOURCE_WORDS,
+            ABBREVIATIONS,
+            WORLD_GIVEN_NAMES,
+            GIVEN_NAME_GENDERS,
+        ] {
             let headers = entries(src).filter(|l| l.starts_with('['));
             for header in headers {
                 let name = header.trim_start_matches('[').trim_end_matches(']');
@@ -266,13 +288,20 @@ mod tests {
         }
     }
 
-    /// Each flag is one bit of a u64, and its row of `LISTS` is found by its number.
+    /// Each flag is one bit of a u128 and has its rows of `LISTS` in the enum's order (a
+    /// list read from two files, as the given names are, has two rows side by side).
     #[test]
-    fn every_flag_is_listed_once_in_order() {
-        assert!(LISTS.len() <= 64);
-        for (i, &(flag, _, _)) in LISTS.iter().enumerate() {
-            assert_eq!(flag as usize, i, "{flag:?} is out of place in LISTS");
+    fn every_flag_is_listed_in_order() {
+        let mut next = 0;
+        for &(flag, _, _) in LISTS {
+            let i = flag as usize;
+            assert!(
+                i == next || i + 1 == next,
+                "{flag:?} is out of place in LISTS"
+            );
+            next = i + 1;
         }
+        assert!(next <= 128, "more flags than bits");
     }
 
     #[test]
