@@ -988,7 +988,14 @@ fn names_a_group(w: &str) -> bool {
 fn is_descriptor(w: &str) -> bool {
     lexicon::descriptor_suffixes()
         .iter()
-        .any(|s| w.ends_with(s))
+        .any(|s| w.ends_with(s) && (s.len() > 1 || is_demonym_in_i(w)))
+}
+
+/// "Bahraini", "Saudi": an ending of one letter makes a people's name only of a known word
+/// or of a country's name; "Monti" and "Rossi" are surnames.
+fn is_demonym_in_i(w: &str) -> bool {
+    let stem = &w[..w.len() - 1];
+    lexicon::flags(w).has(Flag::KnownProperNoun) || lexicon::flags(stem).has(Flag::Region)
 }
 
 /// "in Porto Velho", "of Soil Nutrient Studies": a capitalised run after a

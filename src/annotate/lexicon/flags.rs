@@ -44,6 +44,7 @@ pub enum Flag {
     DottedAbbreviation,
     MaleHonorific,
     FemaleHonorific,
+    GovernmentNoun,
     // source_words.txt: the sourcing rules.
     Be,
     Progressive,
@@ -120,6 +121,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::DottedAbbreviation, NAME_WORDS, "dotted_abbreviations"),
     (Flag::MaleHonorific, NAME_WORDS, "male_honorifics"),
     (Flag::FemaleHonorific, NAME_WORDS, "female_honorifics"),
+    (Flag::GovernmentNoun, NAME_WORDS, "government_nouns"),
     (Flag::Be, SOURCE_WORDS, "be"),
     (Flag::Progressive, SOURCE_WORDS, "progressive"),
     (Flag::Determiner, SOURCE_WORDS, "determiners"),

@@ -32,9 +32,11 @@ pub enum Clue {
     Pronoun,
     /// "its" follows in the same sentence: a company or a thing.
     ThingPronoun,
+    /// It names whoever leads a government: "the X administration", "the X government".
+    Governs,
 }
 
-const ALL: [Clue; 8] = [
+const ALL: [Clue; 9] = [
     Clue::Title,
     Clue::GivenName,
     Clue::UnknownWords,
@@ -43,6 +45,7 @@ const ALL: [Clue; 8] = [
     Clue::PersonWord,
     Clue::Pronoun,
     Clue::ThingPronoun,
+    Clue::Governs,
 ];
 
 impl Clue {
@@ -50,7 +53,7 @@ impl Clue {
     /// point to someone else, so it counts half.
     fn weight(self) -> i16 {
         match self {
-            Clue::Title => 3,
+            Clue::Title | Clue::Governs => 3,
             Clue::GivenName
             | Clue::UnknownWords
             | Clue::Speaks
@@ -66,7 +69,7 @@ impl Clue {
     fn person_only(self) -> bool {
         matches!(
             self,
-            Clue::Title | Clue::Appositive | Clue::PersonWord | Clue::Pronoun
+            Clue::Title | Clue::Appositive | Clue::PersonWord | Clue::Pronoun | Clue::Governs
         )
     }
 
@@ -152,7 +155,15 @@ pub fn context(text: &str, name: Span, run_start: usize) -> Evidence {
         lexicon::lower_flags(verb).has(Flag::PersonVerb)
     };
     let pronoun = pronoun_after(&next);
+    // "the X administration": a government named after the one who leads it; not "the
+    // Mexican government", named after a country (the word list's proper nouns are mostly
+    // places, peoples and brands).
+    let governs = !possessive
+        && matches!(word_before(text, run_start), "the" | "The")
+        && lexicon::flags(first).has(Flag::GovernmentNoun)
+        && !lexicon::flags(&text[name.start..name.end]).has(Flag::KnownProperNoun);
     Evidence::default()
+        .with(Clue::Governs, governs)
         .with(Clue::Speaks, speaks)
         .with(Clue::PersonWord, person_word)
         .with(Clue::Appositive, !possessive && has_appositive(text, name))
