@@ -5,7 +5,9 @@
 //! the second links every run, down to a bare surname, to one of them.
 
 use super::lexicon::{self, Flag};
-use super::text::tokens::{gap, is_all_caps, is_capitalised, tokenize, word_before, Token};
+use super::text::tokens::{
+    gap, is_all_caps, is_capitalised, tokenize, word_after, word_before, Token,
+};
 use super::text::Lower;
 use super::{Mention, Person};
 use crate::article::Article;
@@ -681,8 +683,24 @@ fn read_run<'t>(
     let mut name_from = last_title.map_or(0, |i| i + 1);
     let mut introduced =
         last_title.is_some_and(|i| is_title_word(words[i]) && !is_all_caps(words[i]));
+    // "JK Varga": two initials written together without periods, before a surname no English
+    // list knows, start the name.
+    // Not after a preposition ("at UC Thorne") nor before a role ("the TD Velt founder"),
+    // where such capitals are mostly an institution's.
+    let joined_initials = last_title.is_some_and(|t| {
+        t + 2 == words.len()
+            && (t == 0 || !is_all_caps(words[t - 1]))
+            && are_joined_initials(words[t])
+            && is_unknown_word(words[t + 1])
+            && !follows_preposition(text, tokens[run.start].span.start)
+            && !lexicon::lower_flags(word_after(text, tokens[run.end - 1].span.end))
+                .has(Flag::RoleNoun)
+    });
+    if joined_initials {
+        name_from -= 1;
+    }
     // "Dean Orvik": a title word that is also a given name, before a lone surname, is the given name.
-    if let Some(t) = last_title {
+    if let Some(t) = last_title.filter(|_| !joined_initials) {
         let is_given = lexicon::flags(words[t]).has(Flag::FirstName)
             && !lexicon::flags(words[t].trim_end_matches('.')).has(Flag::Honorific);
         if is_given && words.len() - name_from == 1 && !introduced_by_honorific(&words[..t]) {
@@ -797,7 +815,7 @@ fn read_run<'t>(
     let plausible = two_or_three
         && !in_phrase
         && !name_words.iter().any(|w| names_a_group(w))
-        && (!opener.has(Flag::CommonWord) || romanised || world_given)
+        && (!opener.has(Flag::CommonWord) || romanised || world_given || joined_initials)
         && !opener.has(Flag::Determiner)
         && !name_words
             .iter()
@@ -830,6 +848,7 @@ fn read_run<'t>(
             Clue::GivenName,
             romanised
                 || world_given
+                || joined_initials
                 || name_words[..name_words.len() - 1]
                     .iter()
                     .any(|w| is_given_name(w)),
@@ -890,6 +909,20 @@ fn parts_of_unconfirmed<'t>(
         return out;
     }
     single_words(text, tokens, run, name_from)
+}
+
+/// "JK", "AS": two capitals that may be a person's initials, not an abbreviation the lists
+/// know ("US", "AP") nor a suffix ("II").
+fn are_joined_initials(w: &str) -> bool {
+    let flags = lexicon::flags(w);
+    w.len() == 2
+        && w.chars().all(|c| c.is_ascii_uppercase())
+        && !is_suffix(w)
+        && !flags.has(Flag::DottedAbbreviation)
+        && !flags.has(Flag::Region)
+        && !flags.has(Flag::MediaWord)
+        && !flags.has(Flag::KnownProperNoun)
+        && !flags.has(Flag::Place)
 }
 
 /// Where a place of two or three words stands in `words`, and how many words it has, when

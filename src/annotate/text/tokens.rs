@@ -177,10 +177,29 @@ pub fn word_before(text: &str, at: usize) -> &str {
         .unwrap_or("")
 }
 
+/// The word right after `at`, past spaces only: "" when punctuation comes first (a word
+/// after a comma belongs to another phrase).
+pub fn word_after(text: &str, at: usize) -> &str {
+    text.get(at..)
+        .unwrap_or("")
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_word_after_stops_at_punctuation() {
+        let text = "Ada Varga founder, then";
+        assert_eq!(word_after(text, 9), "founder");
+        assert_eq!(word_after(text, 17), "");
+        assert_eq!(word_after(text, text.len()), "");
+    }
 
     /// The word pattern the hand scanner follows.
     fn reference_words(s: &str) -> Vec<(usize, usize)> {
