@@ -5,6 +5,7 @@
 //! the second links every run, down to a bare surname, to one of them.
 
 use super::lexicon::{self, Flag};
+use super::text::chars::floor_boundary;
 use super::text::tokens::{
     gap, is_all_caps, is_capitalised, tokenize, word_after, word_before, Token,
 };
@@ -828,7 +829,8 @@ fn read_run<'t>(
     let role = last_title
         .filter(|_| introduced)
         .and_then(|t| role_text(text, &tokens[run.start..=run.start + t]))
-        .or_else(|| role_after(text, span));
+        .or_else(|| role_after(text, span))
+        .or_else(|| role_before(text, first.span.start, span.end));
     let candidate = |evidence: Evidence| {
         let mut c = Candidate::new(name_words.to_vec(), span, introduced, role.clone())
             .with_evidence(evidence);
@@ -1110,9 +1112,7 @@ fn role_after(text: &str, name: Span) -> Option<String> {
         .char_indices()
         .nth(ROLE_REACH)
         .map_or(rest.len(), |(i, _)| i);
-    let end = rest[..reach]
-        .find([',', '.', ';', '(', ')', '“', '”', '"', '\n'])
-        .filter(|&e| e > 0)?;
+    let end = phrase_end(&rest[..reach]).filter(|&e| e > 0)?;
     let phrase = rest[..end].trim();
     let body = phrase
         .strip_prefix("the ")
@@ -1126,6 +1126,105 @@ fn role_after(text: &str, name: Span) -> Option<String> {
     let ends_sentence = !rest[end..].starts_with(',') && !rest[end..].starts_with('.');
     (has_role && words.len() <= 8 && !ends_sentence && !phrase.starts_with("who"))
         .then(|| body.to_string())
+}
+
+/// Where a role phrase ends: at a comma, a semicolon, a bracket, a quotation mark, a line
+/// break or a full stop, but not at the periods of an abbreviation ("a former F.B.I.
+/// director", "the Dept. head").
+fn phrase_end(rest: &str) -> Option<usize> {
+    rest.match_indices([',', '.', ';', '(', ')', '“', '”', '"', '\n'])
+        .find(|&(at, mark)| mark != "." || !ends_abbreviation(rest, at))
+        .map(|(at, _)| at)
+}
+
+/// Whether the period at `dot` ends an abbreviation: letters and periods ("F.B.I."), or a
+/// word the tokenizer's abbreviation list holds ("Dept.").
+fn ends_abbreviation(text: &str, dot: usize) -> bool {
+    let word = text[..dot].rsplit(' ').next().unwrap_or("");
+    is_dotted_abbreviation(word) || lexicon::flags(word).has(Flag::TokenAbbreviation)
+}
+
+/// "F.B.I.", "U.S", "F": capitals each followed by a period (the last one may be missing).
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    word.split('.')
+        .all(|p| p.chars().count() == 1 && p.starts_with(char::is_uppercase))
+}
+
+/// How far before a name a role standing before it is looked for.
+const ROLE_BEFORE_REACH: usize = 100;
+
+/// A role written before the name: in lower case right before it ("White House press
+/// secretary Ada Okafor", "campaign manager Ada Okafor"), or set off by commas at the start
+/// of a clause ("The deputy attorney general, Ada Okafor, said").
+fn role_before(text: &str, run_start: usize, name_end: usize) -> Option<String> {
+    let from = floor_boundary(text, run_start.saturating_sub(ROLE_BEFORE_REACH));
+    let before = &text[from..run_start];
+    if let Some(phrase) = before.strip_suffix(", ") {
+        let closed = text[name_end..].starts_with(',');
+        return closed.then(|| role_set_off(phrase)).flatten();
+    }
+    role_in_lower_case(before.trim_end())
+}
+
+/// "The deputy attorney general": a clause's opening phrase of a determiner and words up to
+/// a role noun, and nothing else.
+fn role_set_off(phrase: &str) -> Option<String> {
+    let start = phrase
+        .rfind([',', '.', ';', '“', '”', '"', '\n', '—'])
+        .map_or(0, |i| {
+            i + phrase[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = phrase[start..].trim();
+    let body = ["The ", "the ", "A ", "a ", "An ", "an "]
+        .iter()
+        .find_map(|d| clause.strip_prefix(d))?;
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let last = words.last()?;
+    let role_head = lexicon::lower_flags(last).has(Flag::RoleNoun);
+    let plain = words.iter().all(|w| {
+        let lower = lexicon::lower_flags(w);
+        !lower.has(Flag::Determiner) && !lower.has(Flag::PlacePreposition) && !w.ends_with("'s")
+    });
+    (role_head && plain && words.len() <= 6).then(|| body.to_string())
+}
+
+/// "press secretary" right before a name, with the capitalised words before it ("White
+/// House"): lower-case words of a role, ending in a role noun.
+fn role_in_lower_case(before: &str) -> Option<String> {
+    let line = before.rsplit('\n').next().unwrap_or("");
+    let before = &before[before.len() - line.len()..];
+    let words: Vec<&str> = before.rsplit(' ').take(6).collect();
+    let head = *words.first()?;
+    if !head.starts_with(char::is_lowercase) || !lexicon::flags(head).has(Flag::RoleNoun) {
+        return None;
+    }
+    let is_part = |w: &&str| {
+        let in_role =
+            lexicon::flags(w).has(Flag::RoleNoun) || lexicon::flags(w).has(Flag::RoleModifier);
+        // "U.S." but not "Committee." ending a sentence; "New" but not "The".
+        let letters = w.chars().all(|c| c.is_alphabetic() || c == '-');
+        let capitalised = w.starts_with(char::is_uppercase)
+            && (letters || is_dotted_abbreviation(w))
+            && !matches!(*w, "The" | "A" | "An");
+        in_role || capitalised
+    };
+    let mut count = words.iter().take_while(|w| is_part(w)).count();
+    // "As press secretary Ada Okafor …": an ordinary word opening the sentence before a
+    // word in lower case is no part ("White House", "New York" are).
+    let opens_sentence = count == words.len() || words[count].ends_with(['.', ':', '—']);
+    if count > 1
+        && opens_sentence
+        && words[count - 2].starts_with(char::is_lowercase)
+        && lexicon::lower_flags(words[count - 1]).has(Flag::CommonWord)
+    {
+        let opener = lexicon::lower_flags(words[count - 1]);
+        if !opener.has(Flag::RoleModifier) && !opener.has(Flag::RoleNoun) {
+            count -= 1;
+        }
+    }
+    let start = before.len() + 1 - words[..count].iter().map(|w| w.len() + 1).sum::<usize>();
+    Some(before[start..].to_string())
 }
 
 /// Whether the words around a name make it a speaker: a reporting verb next to it,

@@ -45,6 +45,7 @@ pub enum Flag {
     MaleHonorific,
     FemaleHonorific,
     GovernmentNoun,
+    RoleModifier,
     // source_words.txt: the sourcing rules.
     Be,
     Progressive,
@@ -122,6 +123,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::MaleHonorific, NAME_WORDS, "male_honorifics"),
     (Flag::FemaleHonorific, NAME_WORDS, "female_honorifics"),
     (Flag::GovernmentNoun, NAME_WORDS, "government_nouns"),
+    (Flag::RoleModifier, NAME_WORDS, "role_modifiers"),
     (Flag::Be, SOURCE_WORDS, "be"),
     (Flag::Progressive, SOURCE_WORDS, "progressive"),
     (Flag::Determiner, SOURCE_WORDS, "determiners"),
