@@ -106,6 +106,8 @@ pub struct Classifier<'a> {
     surnames: HashSet<&'a str>,
     /// What [`Classifier::is_known_surname`] last found for each word it was asked about.
     lookbacks: RefCell<HashMap<String, Lookback>>,
+    /// The people the article says go by "they" ("X, who uses they/them pronouns").
+    singular_they: HashSet<usize>,
 }
 
 /// How far the text has been read back for one capitalised word, and the last place found
@@ -149,6 +151,9 @@ impl Lookback {
 /// How far back a lone capitalised word is looked for as the last word of a full name.
 const NAME_LOOKBACK_BYTES: usize = 64 * 1024;
 
+/// How far after a person's mention a "they/them" is theirs.
+const SINGULAR_THEY_REACH: usize = 80;
+
 /// How many earlier sources a definite description ("the lawyers") may refer back to.
 const DESCRIPTION_LOOKBACK: usize = 30;
 
@@ -174,13 +179,44 @@ impl<'a> Classifier<'a> {
             role_heads,
             surnames,
             lookbacks: RefCell::default(),
+            singular_they: HashSet::new(),
         }
+        .with_singular_they()
+    }
+
+    /// "They said": the person who goes by "they", mentioned last before it in the same
+    /// paragraph and a sentence or so back; else "they" is a group.
+    fn singular_they_of(&self, lower: &str, source: Span) -> Option<usize> {
+        if lower != "they" || self.singular_they.is_empty() {
+            return None;
+        }
+        let (mention, person) = self.index.mention_before(source.start)?;
+        let between = &self.text[mention.end..source.start];
+        let near = between.len() <= 2 * SINGULAR_THEY_REACH && !between.contains('\n');
+        (near && self.singular_they.contains(&person)).then_some(person)
+    }
+
+    /// Each "they/them" of the text belongs to the person mentioned last before it, within
+    /// a clause or two.
+    fn with_singular_they(mut self) -> Self {
+        let lower = self.text.to_ascii_lowercase();
+        for (at, _) in lower.match_indices("they/them") {
+            if let Some((mention, person)) = self.index.mention_before(at) {
+                if at - mention.end <= SINGULAR_THEY_REACH {
+                    self.singular_they.insert(person);
+                }
+            }
+        }
+        self
     }
 
     pub fn classify(&self, source: Span, earlier: &[Source]) -> Kinding {
         let text = self.text;
         let phrase = source.slice(text);
         let lower = phrase.to_lowercase();
+        if let Some(p) = self.singular_they_of(&lower, source) {
+            return Kinding::named(p);
+        }
         if let Some(k) = pronoun(&lower, source, &self.index, earlier) {
             return k;
         }
