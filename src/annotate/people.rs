@@ -1158,6 +1158,11 @@ const ROLE_BEFORE_REACH: usize = 100;
 /// secretary Ada Okafor", "campaign manager Ada Okafor"), or set off by commas at the start
 /// of a clause ("The deputy attorney general, Ada Okafor, said").
 fn role_before(text: &str, run_start: usize, name_end: usize) -> Option<String> {
+    // Most names have neither: the word before them tells at once.
+    let set_off = text[..run_start].ends_with(", ");
+    if !set_off && !lexicon::flags(word_before(text, run_start)).has(Flag::RoleNoun) {
+        return None;
+    }
     let from = floor_boundary(text, run_start.saturating_sub(ROLE_BEFORE_REACH));
     let before = &text[from..run_start];
     if let Some(phrase) = before.strip_suffix(", ") {
