@@ -276,7 +276,8 @@ fn phrase_end(text: &str, start: usize, sentence_end: usize) -> Option<usize> {
         let stops = matches!(
             c,
             ',' | ';' | ':' | '(' | '”' | '“' | '—' | '\n' | '?' | '!'
-        ) || (c == '.' && period_ends(text, start, at));
+        ) || (c == '.'
+            && (ends_sentence(text, at, sentence_end) || period_ends(text, start, at)));
         if stops {
             return Some(at);
         }
@@ -288,6 +289,14 @@ fn phrase_end(text: &str, start: usize, sentence_end: usize) -> Option<usize> {
         }
     }
     Some(sentence_end)
+}
+
+/// A period with nothing after it in its sentence is the sentence's own, even after a
+/// title word ("… by the Office of Inspector General."), though not the last period of
+/// an abbreviation written with periods ("the U.S.").
+fn ends_sentence(text: &str, at: usize, sentence_end: usize) -> bool {
+    let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+    text[at + 1..sentence_end].trim().is_empty() && !word.contains('.')
 }
 
 /// Whether a period at `at` ends the phrase (not "Mr." or "F.B.I.").
