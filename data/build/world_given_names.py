@@ -13,7 +13,7 @@ writes data/world_given_names.txt and data/given_name_genders.txt.
 Only names written in the Latin alphabet are kept (romanised ones where a locale gives
 them), one word or two joined by a hyphen. Names already in first_names.txt are left
 out. The rest go into two sections: [names], which no English word list, place list or
-proper-noun list of data/ holds, and [also_words], which are English words too ("Dries")
+proper-noun list of data/ holds, and [also_words], which are English words too ("Sander")
 and so count as a name only beside a surname outside the English word list. Of those,
 only rare words are kept: an English word as frequent as "chip" or "among" (a Zipf
 frequency over 3.5 in the PyPI package wordfreq, whose code is Apache-2.0 and whose

@@ -750,7 +750,7 @@ fn read_run<'t>(
         }
     }
     let romanised = matches!(&words[name_from..], [a, b] if is_romanised_pair(a, b));
-    // "Dries Okonjo": a given name of another country that is also an English word, before
+    // "Sander Okonjo": a given name of another country that is also an English word, before
     // a surname no English list knows.
     let world_given = match &words[name_from..] {
         [given, rest @ ..] => {
@@ -1027,7 +1027,7 @@ fn is_descriptor(w: &str) -> bool {
 }
 
 /// "Bahraini", "Saudi": an ending of one letter makes a people's name only of a known word
-/// or of a country's name; "Monti" and "Rossi" are surnames.
+/// or of a country's name; "Varotti" and "Rossi" are surnames.
 fn is_demonym_in_i(w: &str) -> bool {
     let stem = &w[..w.len() - 1];
     lexicon::flags(w).has(Flag::KnownProperNoun) || lexicon::flags(stem).has(Flag::Region)

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 pub enum Flag {
     // Lists of their own file, one word a line.
     FirstName,
-    /// A given name of another country that is also an English word ("Dries"): a name
+    /// A given name of another country that is also an English word ("Sander"): a name
     /// only before a surname outside the English word list.
     GivenNameWord,
     /// Given names of women only, and of men only: "Mr. Okafor" is no Ada Okafor.
