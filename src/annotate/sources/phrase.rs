@@ -292,7 +292,7 @@ fn phrase_end(text: &str, start: usize, sentence_end: usize) -> Option<usize> {
 }
 
 /// A period with nothing after it in its sentence is the sentence's own, even after a
-/// title word ("… by the Office of Inspector General."), though not the last period of
+/// title word ("… by the Office of the Surveyor General."), though not the last period of
 /// an abbreviation written with periods ("the U.S.").
 fn ends_sentence(text: &str, at: usize, sentence_end: usize) -> bool {
     let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
