@@ -52,21 +52,18 @@ impl Gender {
     fn of_honorifics(words: &[&str]) -> Option<Gender> {
         words.iter().rev().find_map(|w| {
             let flags = lexicon::flags(w.trim_end_matches('.'));
-            match (
-                flags.has(Flag::FemaleHonorific),
-                flags.has(Flag::MaleHonorific),
-            ) {
-                (true, false) => Some(Gender::Female),
-                (false, true) => Some(Gender::Male),
-                _ => None,
-            }
+            Gender::of_lists(flags, Flag::FemaleHonorific, Flag::MaleHonorific)
         })
     }
 
     /// What a given name says, when it is given to women only or men only.
     fn of_given_name(name: &str) -> Option<Gender> {
-        let flags = lexicon::flags(name);
-        match (flags.has(Flag::FemaleName), flags.has(Flag::MaleName)) {
+        Gender::of_lists(lexicon::flags(name), Flag::FemaleName, Flag::MaleName)
+    }
+
+    /// The gender of a word in the women's list or the men's list, not both.
+    fn of_lists(flags: lexicon::Flags, female: Flag, male: Flag) -> Option<Gender> {
+        match (flags.has(female), flags.has(male)) {
             (true, false) => Some(Gender::Female),
             (false, true) => Some(Gender::Male),
             _ => None,
@@ -138,10 +135,7 @@ fn is_initial(w: &str) -> bool {
     let Some(body) = w.strip_suffix('.') else {
         return false;
     };
-    let letters_only = body
-        .split('.')
-        .all(|part| part.chars().count() == 1 && part.starts_with(char::is_uppercase));
-    letters_only
+    capitals_between_periods(body)
         && (!body.contains('.')
             || !lexicon::flags(&body.replace('.', "")).has(Flag::DottedAbbreviation))
 }
@@ -480,7 +474,12 @@ fn link(reg: &Registry, c: &Candidate) -> Option<usize> {
         } else {
             &strong
         };
-        return nearest(&reg.entities, &of_gender(reg, pool, c.gender), c.span.start);
+        let fitting = c.gender.and_then(|g| of_gender(reg, pool, g));
+        return nearest(
+            &reg.entities,
+            fitting.as_deref().unwrap_or(pool),
+            c.span.start,
+        );
     }
     match reg.by_first.get(word).map(Vec::as_slice) {
         Some([only]) if word.chars().count() >= 3 => Some(*only),
@@ -489,20 +488,16 @@ fn link(reg: &Registry, c: &Candidate) -> Option<usize> {
 }
 
 /// Of several people sharing a surname, those an honorific's gender fits ("Mr. Okafor" is
-/// not Ada Okafor), when it fits any; else all of them.
-fn of_gender(reg: &Registry, pool: &[usize], gender: Option<Gender>) -> Vec<usize> {
+/// not Ada Okafor); `None` when it fits all of them or none (then all stay in question).
+fn of_gender(reg: &Registry, pool: &[usize], gender: Gender) -> Option<Vec<usize>> {
     let fits = |&i: &usize| {
         let first = reg.entities[i].first.as_deref();
-        gender.is_none()
-            || first
-                .and_then(Gender::of_given_name)
-                .is_none_or(|g| Some(g) == gender)
+        first
+            .and_then(Gender::of_given_name)
+            .is_none_or(|g| g == gender)
     };
     let fitting: Vec<usize> = pool.iter().copied().filter(fits).collect();
-    match fitting.is_empty() {
-        true => pool.to_vec(),
-        false => fitting,
-    }
+    (!fitting.is_empty() && fitting.len() < pool.len()).then_some(fitting)
 }
 
 /// Of several people sharing a surname, the one introduced nearest before `pos` (else after).
@@ -1112,7 +1107,7 @@ fn role_after(text: &str, name: Span) -> Option<String> {
         .char_indices()
         .nth(ROLE_REACH)
         .map_or(rest.len(), |(i, _)| i);
-    let end = phrase_end(&rest[..reach]).filter(|&e| e > 0)?;
+    let end = role_end(&rest[..reach]).filter(|&e| e > 0)?;
     let phrase = rest[..end].trim();
     let body = phrase
         .strip_prefix("the ")
@@ -1128,10 +1123,10 @@ fn role_after(text: &str, name: Span) -> Option<String> {
         .then(|| body.to_string())
 }
 
-/// Where a role phrase ends: at a comma, a semicolon, a bracket, a quotation mark, a line
+/// Where a role after a name ends: at a comma, a semicolon, a bracket, a quotation mark, a line
 /// break or a full stop, but not at the periods of an abbreviation ("a former F.B.I.
 /// director", "the Dept. head").
-fn phrase_end(rest: &str) -> Option<usize> {
+fn role_end(rest: &str) -> Option<usize> {
     rest.match_indices([',', '.', ';', '(', ')', '“', '”', '"', '\n'])
         .find(|&(at, mark)| mark != "." || !ends_abbreviation(rest, at))
         .map(|(at, _)| at)
@@ -1146,9 +1141,13 @@ fn ends_abbreviation(text: &str, dot: usize) -> bool {
 
 /// "F.B.I.", "U.S", "F": capitals each followed by a period (the last one may be missing).
 fn is_dotted_abbreviation(word: &str) -> bool {
-    let word = word.strip_suffix('.').unwrap_or(word);
-    word.split('.')
-        .all(|p| p.chars().count() == 1 && p.starts_with(char::is_uppercase))
+    capitals_between_periods(word.strip_suffix('.').unwrap_or(word))
+}
+
+/// "F.B.I" (its last period taken off): one capital letter between each two periods.
+fn capitals_between_periods(body: &str) -> bool {
+    body.split('.')
+        .all(|part| part.chars().count() == 1 && part.starts_with(char::is_uppercase))
 }
 
 /// How far before a name a role standing before it is looked for.
@@ -1158,16 +1157,15 @@ const ROLE_BEFORE_REACH: usize = 100;
 /// secretary Ada Okafor", "campaign manager Ada Okafor"), or set off by commas at the start
 /// of a clause ("The deputy attorney general, Ada Okafor, said").
 fn role_before(text: &str, run_start: usize, name_end: usize) -> Option<String> {
-    // Most names have neither: the word before them tells at once.
-    let set_off = text[..run_start].ends_with(", ");
-    if !set_off && !lexicon::flags(word_before(text, run_start)).has(Flag::RoleNoun) {
-        return None;
-    }
     let from = floor_boundary(text, run_start.saturating_sub(ROLE_BEFORE_REACH));
     let before = &text[from..run_start];
     if let Some(phrase) = before.strip_suffix(", ") {
         let closed = text[name_end..].starts_with(',');
         return closed.then(|| role_set_off(phrase)).flatten();
+    }
+    // Most names have no role before them: the word before says so at once.
+    if !lexicon::flags(word_before(text, run_start)).has(Flag::RoleNoun) {
+        return None;
     }
     role_in_lower_case(before.trim_end())
 }

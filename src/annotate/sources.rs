@@ -40,6 +40,8 @@ struct Found {
     /// What a relative pronoun source stands for ("the mayor, who said"): its kind is the
     /// antecedent's, while the span stays on the pronoun.
     antecedent: Option<Span>,
+    /// Its cue is a citation ("according to"), naming the source after it.
+    cited: bool,
 }
 
 impl Found {
@@ -52,6 +54,7 @@ impl Found {
             content,
             aside: None,
             antecedent: None,
+            cited: false,
         }
     }
 }
@@ -88,7 +91,7 @@ pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     let reasons = Reasons::new(text);
     for f in found {
-        let kinding = classifier.classify(f.antecedent.unwrap_or(f.source), &out);
+        let kinding = classifier.classify(f.antecedent.unwrap_or(f.source), f.cited, &out);
         out.push(to_source(text, article, f, kinding, &reasons));
     }
     for (i, s) in out.iter_mut().enumerate() {
@@ -261,6 +264,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
                     content,
                     aside,
                     antecedent: None,
+                    cited: false,
                 });
                 taken.push(cue);
             }
@@ -273,7 +277,10 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
         if let Some(source) = noun_phrase_after(text, sentence, cue.end) {
             let content =
                 clause_before(text, ctx, cue.start).or_else(|| rest_after(text, ctx, source.end));
-            out.push(Found::plain(source, cue, content));
+            out.push(Found {
+                cited: true,
+                ..Found::plain(source, cue, content)
+            });
             taken.push(cue);
         }
     }
@@ -451,6 +458,7 @@ fn verb_attribution(
                 content,
                 aside,
                 antecedent: None,
+                cited: false,
             })
         }
         // "Costs will rise for most families, said Okonkwo."
@@ -898,5 +906,6 @@ fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> 
         content: Some(next),
         aside: None,
         antecedent: None,
+        cited: false,
     })
 }

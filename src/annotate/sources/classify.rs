@@ -5,7 +5,7 @@
 //! organisation's staff or documents, the phrase's head noun, and last its capitals.
 
 use crate::annotate::lexicon::{self, Flag};
-use crate::annotate::text::chars::{ceil_boundary, floor_boundary};
+use crate::annotate::text::chars::ceil_boundary;
 use crate::annotate::text::Lower;
 use crate::annotate::{Person, Source, SourceKind};
 use crate::span::Span;
@@ -197,10 +197,18 @@ impl<'a> Classifier<'a> {
     }
 
     /// Each "they/them" of the text belongs to the person mentioned last before it, within
-    /// a clause or two.
+    /// a clause or two. A slash is rare in prose, so the text is scanned for it alone,
+    /// without a lower-cased copy of the article.
     fn with_singular_they(mut self) -> Self {
-        let lower = self.text.to_ascii_lowercase();
-        for (at, _) in lower.match_indices("they/them") {
+        let text = self.text;
+        let they_them = |slash: usize| {
+            let word = |range: std::ops::Range<usize>, w: &str| {
+                text.get(range).is_some_and(|t| t.eq_ignore_ascii_case(w))
+            };
+            slash >= 4 && word(slash - 4..slash, "they") && word(slash + 1..slash + 5, "them")
+        };
+        for at in memchr::memchr_iter(b'/', text.as_bytes()).filter(|&i| they_them(i)) {
+            let at = at - 4;
             if let Some((mention, person)) = self.index.mention_before(at) {
                 if at - mention.end <= SINGULAR_THEY_REACH {
                     self.singular_they.insert(person);
@@ -210,7 +218,10 @@ impl<'a> Classifier<'a> {
         self
     }
 
-    pub fn classify(&self, source: Span, earlier: &[Source]) -> Kinding {
+    /// The kind of `source`; `cited` when a citation cue names it ("according to Varga",
+    /// "reported by Varga"), where a lone unknown word is as often a data company or an
+    /// outlet as a person.
+    pub fn classify(&self, source: Span, cited: bool, earlier: &[Source]) -> Kinding {
         let text = self.text;
         let phrase = source.slice(text);
         let lower = phrase.to_lowercase();
@@ -284,11 +295,7 @@ impl<'a> Classifier<'a> {
         if capitalised && head == source && self.is_known_surname(head) {
             return Kinding::of(SourceKind::Named);
         }
-        if capitalised
-            && head == source
-            && is_lone_surname_shape(head_text)
-            && !after_according_to(text, source.start)
-        {
+        if capitalised && head == source && !cited && is_lone_surname_shape(head_text) {
             return Kinding::of(SourceKind::Named);
         }
         if capitalised
@@ -613,14 +620,6 @@ fn is_lone_surname_shape(word: &str) -> bool {
         && !flags.has(Flag::Place)
         && !flags.has(Flag::OrgWord)
         && !flags.has(Flag::MediaWord)
-}
-
-/// "according to Varga": a word after a citation cue is as often a data company or an
-/// outlet as a person.
-fn after_according_to(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
-    let tail = &before[floor_boundary(before, before.len().saturating_sub(12))..];
-    tail.eq_ignore_ascii_case("according to")
 }
 
 /// He, she, they, it: the person or source the pronoun stands for.

@@ -276,8 +276,7 @@ fn phrase_end(text: &str, start: usize, sentence_end: usize) -> Option<usize> {
         let stops = matches!(
             c,
             ',' | ';' | ':' | '(' | '”' | '“' | '—' | '\n' | '?' | '!'
-        ) || (c == '.'
-            && (ends_sentence(text, at, sentence_end) || period_ends(text, start, at)));
+        ) || (c == '.' && period_ends(text, start, at, sentence_end));
         if stops {
             return Some(at);
         }
@@ -291,21 +290,21 @@ fn phrase_end(text: &str, start: usize, sentence_end: usize) -> Option<usize> {
     Some(sentence_end)
 }
 
-/// A period with nothing after it in its sentence is the sentence's own, even after a
-/// title word ("… by the Office of the Surveyor General."), though not the last period of
-/// an abbreviation written with periods ("the U.S.").
-fn ends_sentence(text: &str, at: usize, sentence_end: usize) -> bool {
-    let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
-    text[at + 1..sentence_end].trim().is_empty() && !word.contains('.')
-}
-
-/// Whether a period at `at` ends the phrase (not "Mr." or "F.B.I.").
-fn period_ends(text: &str, from: usize, at: usize) -> bool {
+/// Whether a period at `at` ends the phrase: not in "Mr." or "F.B.I.", but with nothing
+/// after it in its sentence it is the sentence's own, even after a title word ("… by the
+/// Office of the Surveyor General."), though never an abbreviation's last ("the U.S.").
+fn period_ends(text: &str, from: usize, at: usize, sentence_end: usize) -> bool {
     let word = text[from..at]
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
     let bare = word.trim_start_matches(['(', '“', '"']);
+    if bare.contains('.') {
+        return false;
+    }
+    if text[at + 1..sentence_end].trim().is_empty() {
+        return true;
+    }
     let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
     let next_is_lower = text[at + 1..]
         .trim_start()
@@ -313,9 +312,5 @@ fn period_ends(text: &str, from: usize, at: usize) -> bool {
         .next()
         .is_some_and(char::is_lowercase);
     let flags = lexicon::flags(bare);
-    !(initial
-        || bare.contains('.')
-        || flags.has(Flag::Honorific)
-        || flags.has(Flag::Title)
-        || next_is_lower)
+    !(initial || flags.has(Flag::Honorific) || flags.has(Flag::Title) || next_is_lower)
 }
