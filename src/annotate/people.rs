@@ -158,6 +158,11 @@ struct Entity {
     weak: bool,
 }
 
+/// What [`Registry::same_person`] answered, by surname and then by given name and middle
+/// initials; a surname's answers are forgotten when one of its people changes.
+type SamePersonMemo<'t> =
+    HashMap<&'t str, HashMap<(Option<&'t str>, Option<String>), Option<usize>>>;
+
 /// The people found so far, indexed by surname and given name for linking in linear time.
 #[derive(Default)]
 struct Registry {
@@ -184,11 +189,24 @@ impl Registry {
     }
 
     fn same_person(&self, c: &Candidate) -> Option<usize> {
+        let middle = c.middle_initials();
         self.with_surname(c.surname()).iter().copied().find(|&i| {
             let e = &self.entities[i];
             first_names_agree(e.first.as_deref(), c.first())
-                && middles_agree(e.middle.as_deref(), c.middle_initials().as_deref())
+                && middles_agree(e.middle.as_deref(), middle.as_deref())
         })
+    }
+
+    /// [`Registry::same_person`], remembered by the form of the name: an article names
+    /// the same person the same way many times, and many people can share a surname.
+    fn same_person_remembered<'t>(
+        &self,
+        c: &Candidate<'t>,
+        memo: &mut SamePersonMemo<'t>,
+    ) -> Option<usize> {
+        let key = (c.first(), c.middle_initials());
+        let known = memo.entry(c.surname()).or_default();
+        *known.entry(key).or_insert_with(|| self.same_person(c))
     }
 
     /// "the Okafors", "the Velts": a plural of a known surname is a family or a generic use,
@@ -198,11 +216,14 @@ impl Registry {
             .is_some_and(|stem| !self.with_surname(stem).is_empty())
     }
 
-    fn set_first(&mut self, i: usize, first: Option<&str>) {
-        if let (None, Some(f)) = (&self.entities[i].first, first) {
-            self.entities[i].first = Some(f.to_string());
-            self.by_first.entry(f.to_string()).or_default().push(i);
-        }
+    /// Gives person `i` the given name `first` if they had none; whether they got it.
+    fn set_first(&mut self, i: usize, first: Option<&str>) -> bool {
+        let (None, Some(f)) = (&self.entities[i].first, first) else {
+            return false;
+        };
+        self.entities[i].first = Some(f.to_string());
+        self.by_first.entry(f.to_string()).or_default().push(i);
+        true
     }
 }
 
@@ -218,8 +239,9 @@ pub fn find_people(article: &Article) -> Vec<Person> {
     let mut registry = introduce(&candidates);
     add_keyword_people(article, &candidates, &mut registry);
     add_one_name_people(&candidates, &mut registry);
+    let mut memo = SamePersonMemo::default();
     for c in &candidates {
-        if let Some(i) = link(&registry, c) {
+        if let Some(i) = link(&registry, c, &mut memo) {
             let e = &mut registry.entities[i];
             e.mentions.push(c.span);
             if let Some(role) = &c.role {
@@ -280,7 +302,7 @@ fn add_one_name_people(candidates: &[Candidate], reg: &mut Registry) {
         if c.words.len() != 1 || c.introduced || !could_be_one_name(word) {
             continue;
         }
-        if link(reg, c).is_some() {
+        if link(reg, c, &mut SamePersonMemo::default()).is_some() {
             continue;
         }
         let e = evidence.entry(word).or_insert_with(|| {
@@ -355,16 +377,24 @@ fn describe(words: &[&str], e: Evidence, verdict: &str) -> String {
 /// Pass one: the people the article introduces.
 fn introduce(candidates: &[Candidate]) -> Registry {
     let mut reg = Registry::default();
+    let mut memo = SamePersonMemo::default();
     for c in candidates.iter().filter(|c| c.is_full()) {
         if reg.is_plural_of_known(c.surname()) {
             continue;
         }
-        match reg.same_person(c) {
+        match reg.same_person_remembered(c, &mut memo) {
             Some(i) => {
+                let had_middle = reg.entities[i].middle.is_some();
                 absorb(&mut reg.entities[i], c);
-                reg.set_first(i, c.first());
+                let got_middle = !had_middle && reg.entities[i].middle.is_some();
+                if reg.set_first(i, c.first()) || got_middle {
+                    memo.remove(c.surname());
+                }
             }
-            None => reg.add(new_entity(c)),
+            None => {
+                reg.add(new_entity(c));
+                memo.remove(c.surname());
+            }
         }
     }
     for c in candidates.iter().filter(|c| !c.is_full() && c.introduced) {
@@ -454,9 +484,9 @@ fn add_keyword_people(article: &Article, candidates: &[Candidate], reg: &mut Reg
 }
 
 /// Pass two: which person a run names, if any.
-fn link(reg: &Registry, c: &Candidate) -> Option<usize> {
+fn link<'t>(reg: &Registry, c: &Candidate<'t>, memo: &mut SamePersonMemo<'t>) -> Option<usize> {
     if c.is_full() {
-        return reg.same_person(c);
+        return reg.same_person_remembered(c, memo);
     }
     let word = c.surname();
     if c.words.len() == 1 && reg.is_plural_of_known(word) {

@@ -98,10 +98,12 @@ impl Kinding {
 /// The article-wide facts the rules consult: the text, its people and their roles.
 pub struct Classifier<'a> {
     text: &'a str,
-    people: &'a [Person],
     pub index: MentionIndex,
     /// The last word of each role (lower case) -> the people holding such a role.
     role_heads: HashMap<String, Vec<usize>>,
+    /// Where each role holder's mentions end, in order, so the last one before a place is
+    /// a binary search: a long article can mention one person thousands of times.
+    mention_ends: HashMap<usize, Vec<usize>>,
     /// The last word of every person's name.
     surnames: HashSet<&'a str>,
     /// What [`Classifier::is_known_surname`] last found for each word it was asked about.
@@ -168,15 +170,24 @@ impl<'a> Classifier<'a> {
                 }
             }
         }
+        let mention_ends = role_heads
+            .values()
+            .flatten()
+            .map(|&p| {
+                let mut ends: Vec<usize> = people[p].mentions.iter().map(|m| m.span.end).collect();
+                ends.sort_unstable();
+                (p, ends)
+            })
+            .collect();
         let surnames = people
             .iter()
             .filter_map(|p| p.name.rsplit(' ').next())
             .collect();
         Classifier {
             text,
-            people,
             index: MentionIndex::new(people),
             role_heads,
+            mention_ends,
             surnames,
             lookbacks: RefCell::default(),
             singular_they: HashSet::new(),
@@ -358,13 +369,9 @@ impl<'a> Classifier<'a> {
         holders
             .iter()
             .filter_map(|&p| {
-                let last = self.people[p]
-                    .mentions
-                    .iter()
-                    .map(|m| m.span.end)
-                    .filter(|&end| end <= source.start)
-                    .max()?;
-                Some((last, p))
+                let ends = &self.mention_ends[&p];
+                let before = ends.partition_point(|&end| end <= source.start);
+                Some((ends[before.checked_sub(1)?], p))
             })
             .max()
             .map(|(_, p)| Kinding::named(p))
