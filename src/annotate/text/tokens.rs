@@ -107,6 +107,13 @@ fn next_word(s: &str, from: usize) -> Option<(usize, usize)> {
     loop {
         let mut rest = s[end..].chars();
         match (rest.next(), rest.next()) {
+            // "Okafor.Mr. Velt": a sentence that lost the space after its period, as
+            // dumps of articles lose their paragraph breaks, is two words.
+            (Some('.'), Some(n))
+                if n.is_uppercase() && ends_lower(&s[start..end]) && !in_address(s, start) =>
+            {
+                return Some((start, end + 1));
+            }
             (Some(j), Some(n)) if is_joiner(j) && starts_word(n) => {
                 end = run_end(s, end + j.len_utf8() + n.len_utf8());
             }
@@ -114,6 +121,20 @@ fn next_word(s: &str, from: usize) -> Option<(usize, usize)> {
             _ => return Some((start, end)),
         }
     }
+}
+
+/// Whether the text from `start` to the next space is an e-mail or web address
+/// ("Ada.Okafor@example.org"), whose periods join its parts.
+fn in_address(s: &str, start: usize) -> bool {
+    let rest = &s[start..];
+    let chunk = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    chunk.contains(['@', '/'])
+}
+
+/// Whether the word so far ends in a lower-case letter after another (not "U.S" nor "p").
+fn ends_lower(word: &str) -> bool {
+    let mut last = word.chars().rev();
+    matches!((last.next(), last.next()), (Some(a), Some(b)) if a.is_lowercase() && b.is_lowercase())
 }
 
 /// Where a run of letters, marks and digits starting at `from` ends.
