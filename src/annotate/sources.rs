@@ -295,8 +295,9 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
         };
         let earlier_cue = after_finite_cue;
         // A reporting verb already: finite unless it is the -ing form (see `is_finite_cue`).
-        after_finite_cue |= !lower.ends_with("ing");
+        let finite = !lower.ends_with("ing");
         if taken.overlaps(*w) || quotes.inside(w.start) {
+            after_finite_cue |= finite;
             continue;
         }
         let at = VerbAt {
@@ -305,7 +306,10 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
             verb,
             earlier_cue,
         };
+        // A verb form used otherwise ("defended her remarks, saying …") has no subject of
+        // its own to take the participle from the sentence's.
         if let Some(found) = verb_attribution(text, ctx, &at, people) {
+            after_finite_cue |= finite;
             out.push(found);
         }
     }
