@@ -65,6 +65,8 @@ pub enum Flag {
     AsideOpener,
     BadPhraseStart,
     PostHead,
+    /// "three", "most": before "of", a part of a group ("three of the tenants").
+    Partitive,
     UniqueOffice,
     RelativeBeforeVerb,
     NonFiniteMarker,
@@ -142,6 +144,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::AsideOpener, SOURCE_WORDS, "aside_openers"),
     (Flag::BadPhraseStart, SOURCE_WORDS, "bad_phrase_starts"),
     (Flag::PostHead, SOURCE_WORDS, "post_head"),
+    (Flag::Partitive, SOURCE_WORDS, "partitives"),
     (Flag::UniqueOffice, SOURCE_WORDS, "unique_offices"),
     (
         Flag::RelativeBeforeVerb,

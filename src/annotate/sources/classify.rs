@@ -283,7 +283,9 @@ impl<'a> Classifier<'a> {
                 ..Kinding::of(SourceKind::Organization)
             };
         }
-        if head_flags.has(Flag::AnonymousNoun) {
+        // "Three of the witnesses", "Most of the residents": a part of a group, unnamed,
+        // though a capital opens the sentence.
+        if head_flags.has(Flag::AnonymousNoun) || is_partitive(text, head) {
             return Kinding::of(SourceKind::Anonymous);
         }
         if !capitalised && head_flags.has(Flag::DocumentNoun) {
@@ -693,6 +695,15 @@ pub fn head_word(text: &str, source: Span) -> Span {
         last = Span::new(source.start + at, source.start + at + core.len());
     }
     last
+}
+
+/// Whether `head` counts a part of what follows it: "three of …", "most of …".
+fn is_partitive(text: &str, head: Span) -> bool {
+    let after = text[head.end..].trim_start();
+    lexicon::lower_flags(head.slice(text)).has(Flag::Partitive)
+        && after
+            .strip_prefix("of")
+            .is_some_and(|rest| rest.starts_with(' '))
 }
 
 fn strip_possessive(w: &str) -> &str {
