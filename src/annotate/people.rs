@@ -18,6 +18,8 @@ use std::collections::HashMap;
 
 mod evidence;
 
+pub use evidence::has_age_after;
+
 /// A capitalised run read as a possible name.
 #[derive(Debug, Clone)]
 struct Candidate<'t> {

@@ -242,22 +242,32 @@ fn pronoun_after(words: &[&str]) -> Option<Pronoun> {
 
 /// ", 45," or " (45)" or ", the city engineer," right after the name.
 fn has_appositive(text: &str, name: Span) -> bool {
+    has_age_after(text, name) || super::role_after(text, name).is_some()
+}
+
+/// ", 45,", " (45)" or ", a 45-year-old …" right after a name: an age, which only a person
+/// is given.
+pub fn has_age_after(text: &str, name: Span) -> bool {
     let after = text.get(name.end..).unwrap_or("");
     let age = |rest: &str, closers: &[char]| {
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         (1..=3).contains(&digits) && rest[digits..].starts_with(closers)
     };
-    if let Some(rest) = after.strip_prefix(", ") {
-        if age(rest, &[',', '.', ';']) {
-            return true;
-        }
+    match (after.strip_prefix(", "), after.strip_prefix(" (")) {
+        (Some(rest), _) => age(rest, &[',', '.', ';']) || is_years_old(rest),
+        (_, Some(rest)) => age(rest, &[')']),
+        _ => false,
     }
-    if let Some(rest) = after.strip_prefix(" (") {
-        if age(rest, &[')']) {
-            return true;
-        }
-    }
-    super::role_after(text, name).is_some()
+}
+
+/// "a 42-year-old nurse", "an 8-year-old": an age that only a person (or an animal) has.
+fn is_years_old(rest: &str) -> bool {
+    let Some(age) = rest.strip_prefix("a ").or_else(|| rest.strip_prefix("an ")) else {
+        return false;
+    };
+    let word = age.split([' ', ',']).next().unwrap_or("");
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -294,6 +304,10 @@ mod tests {
         );
         assert_eq!(
             clues_of("Ada Thorne, 45, came.", "Ada Thorne"),
+            [Clue::Appositive]
+        );
+        assert_eq!(
+            clues_of("Thorne, a 45-year-old nurse, came.", "Thorne"),
             [Clue::Appositive]
         );
         assert_eq!(

@@ -311,6 +311,10 @@ impl<'a> Classifier<'a> {
         if capitalised && head == source && !cited && is_lone_surname_shape(head_text) {
             return Kinding::of(SourceKind::Named);
         }
+        // "Reed, an 8-year-old, said": an age is a person's, whatever else the word means.
+        if capitalised && head == source && crate::annotate::people::has_age_after(text, source) {
+            return Kinding::of(SourceKind::Named);
+        }
         if capitalised
             || phrase
                 .split_whitespace()
