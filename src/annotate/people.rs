@@ -643,6 +643,44 @@ fn is_name_word(text: &str, t: &Token) -> bool {
     (is_capitalised(w) && !is_all_caps(w)) || is_initial(w) || is_suffix(w)
 }
 
+/// "Mary King", "TJ Bishop": a title word that ends a run right after a given name (or
+/// two joined initials) is a surname, not an office.
+fn ends_in_title_surname(words: &[&str]) -> bool {
+    let [opening @ .., before, last] = words else {
+        return false;
+    };
+    if opening.iter().any(|w| matches!(*w, "The" | "A" | "An")) {
+        return false;
+    }
+    let place = |w: &str| {
+        let flags = lexicon::flags(w);
+        flags.has(Flag::Place) || flags.has(Flag::Region)
+    };
+    // An ordinal ("America First") is no surname.
+    let ordinal = matches!(*last, "First" | "Second" | "Third");
+    is_office_word(last)
+        && !ordinal
+        && !is_title_word(before)
+        && !place(before)
+        && (is_given_name(before) || are_joined_initials(before))
+}
+
+/// A title that is no honorific and not an acronym ("King", "Judge"): an office, or a
+/// surname.
+fn is_office_word(w: &str) -> bool {
+    lexicon::flags(w).has(Flag::Title)
+        && !lexicon::flags(w.trim_end_matches('.')).has(Flag::Honorific)
+        && !is_all_caps(w)
+}
+
+/// "King said", after "Mary King" was named: an office word alone is a mention only of a
+/// person the article gives that surname, which linking decides; alone it is no one.
+fn lone_office_word<'t>(text: &'t str, token: &Token, word: &'t str) -> Vec<Candidate<'t>> {
+    let span = Span::new(token.span.start, token.name_end);
+    let evidence = evidence::context(text, span, token.span.start);
+    vec![Candidate::new(vec![word], span, false, None).with_evidence(evidence)]
+}
+
 fn is_title_word(w: &str) -> bool {
     let flags = lexicon::flags(w.trim_end_matches('.'));
     flags.has(Flag::Title) || flags.has(Flag::Honorific)
@@ -705,7 +743,17 @@ fn read_run<'t>(
         return read_run(text, tokens, run.start..run.end - 1);
     }
     let words: Vec<&str> = tokens[run.clone()].iter().map(|t| t.name(text)).collect();
-    let last_title = words
+    if let [word] = words[..] {
+        if is_office_word(word) {
+            return lone_office_word(text, &tokens[run.start], word);
+        }
+    }
+    // Not "The Perry Chief" (a newspaper) nor "Clinton Chief of Staff" (an office).
+    let title_surname = ends_in_title_surname(&words)
+        && !after_article(text, tokens[run.start].span.start)
+        && !text[last_token.span.end..].starts_with(" of ");
+    let office_words = &words[..words.len() - usize::from(title_surname)];
+    let last_title = office_words
         .iter()
         .rposition(|w| is_title_word(w) || is_all_caps(w) && !is_suffix(w) && !is_initial(w));
     let mut name_from = last_title.map_or(0, |i| i + 1);
@@ -719,7 +767,7 @@ fn read_run<'t>(
         t + 2 == words.len()
             && (t == 0 || !is_all_caps(words[t - 1]))
             && are_joined_initials(words[t])
-            && is_unknown_word(words[t + 1])
+            && (is_unknown_word(words[t + 1]) || title_surname)
             && !follows_preposition(text, tokens[run.start].span.start)
             && !lexicon::lower_flags(word_after(text, tokens[run.end - 1].span.end))
                 .has(Flag::RoleNoun)
