@@ -254,6 +254,13 @@ impl<'a> Classifier<'a> {
         if capitalised && has_media_word(phrase) && self.index.overlapping(head).is_none() {
             return Kinding::of(SourceKind::Media);
         }
+        // "The President said", "the Governor said": an office written with a capital,
+        // held by a person the article named with that role, is that person.
+        if capitalised && definite && phrase.split_whitespace().count() == 2 {
+            if let Some(k) = self.description_of_a_person(source, &head_lower, definite) {
+                return k;
+            }
+        }
         if capitalised && is_institution(head_text, definite) {
             return Kinding::of(SourceKind::Organization);
         }
