@@ -80,13 +80,21 @@ pub fn subject_before(
     }
     // One word more than a subject may have is enough to refuse it: a cue late in a long
     // clause ("said said said …") would otherwise count every word before it.
-    let words: Vec<&str> = span
+    let mut words: Vec<&str> = span
         .slice(text)
         .split_whitespace()
         .take(MAX_SUBJECT_WORDS + 1)
         .collect();
     if words.len() > MAX_SUBJECT_WORDS {
         return None;
+    }
+    if is_reduced_relative(&words) {
+        // "cases the president said he wanted": the noun before is the object the
+        // relative clause leaves out, and the subject starts at the article.
+        let after_noun = &span.slice(text)[words[0].len()..];
+        let gap = after_noun.len() - after_noun.trim_start().len();
+        span = Span::new(span.start + words[0].len() + gap, span.end);
+        words.remove(0);
     }
     let lower0 = words[0].to_lowercase();
     let lone_adverb = words.len() == 1 && is_ly_adverb(words[0], &lower0);
@@ -104,6 +112,36 @@ pub fn subject_before(
         return None;
     }
     Some((span, aside))
+}
+
+/// "Cases the president": one bare noun, then an article and a short phrase with no verb
+/// of its own ("Officials the paper interviewed" keeps its head: there the relative
+/// clause has its own verb).
+fn is_reduced_relative(words: &[&str]) -> bool {
+    let [noun, determiner, rest @ ..] = words else {
+        return false;
+    };
+    let bare_noun = {
+        let flags = lexicon::lower_flags(noun);
+        // Not a participle ("repeating a false claim") nor "how".
+        noun.chars().all(char::is_alphabetic)
+            && !noun.ends_with("ing")
+            && !flags.has(Flag::ClauseWord)
+            && !flags.has(Flag::Determiner)
+            && !flags.has(Flag::PostHead)
+            && !flags.has(Flag::SubjectPronoun)
+            && !flags.has(Flag::Partitive)
+            && !flags.has(Flag::LeadingSkip)
+            && !flags.has(Flag::AdverbialOpener)
+    };
+    let definite = matches!(*determiner, "the" | "a" | "an");
+    let short = (1..=3).contains(&rest.len());
+    let no_verb = rest.iter().all(|w| {
+        !w.ends_with("ed")
+            && !w.ends_with([',', '-'])
+            && !lexicon::lower_flags(w).has(Flag::PostHead)
+    });
+    bare_noun && definite && short && no_verb
 }
 
 /// Whether a word in "-ly" is an adverb rather than a name: capitalised, it is one only
