@@ -734,8 +734,22 @@ fn has_media_word(phrase: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().any(|w| lexicon::flags(w).has(Flag::MediaWord))
+    words.iter().any(|w| is_media_word(w))
         || lexicon::media_phrases().iter().any(|m| phrase.contains(m))
+}
+
+/// A listed outlet's name, also in capitals as some outlets print their own ("SLATE").
+fn is_media_word(w: &str) -> bool {
+    if lexicon::flags(w).has(Flag::MediaWord) {
+        return true;
+    }
+    let mut chars = w.chars();
+    let shouted = w.len() > 3 && w.chars().all(|c| c.is_ascii_uppercase());
+    shouted && {
+        let first = chars.next().map(String::from).unwrap_or_default();
+        let titled = first + &chars.as_str().to_ascii_lowercase();
+        lexicon::flags(&titled).has(Flag::MediaWord)
+    }
 }
 
 #[cfg(test)]
