@@ -643,7 +643,7 @@ fn is_name_word(text: &str, t: &Token) -> bool {
     (is_capitalised(w) && !is_all_caps(w)) || is_initial(w) || is_suffix(w)
 }
 
-/// "Mary King", "TJ Bishop": a title word that ends a run right after a given name (or
+/// "Mira King", "JD Bishop": a title word that ends a run right after a given name (or
 /// two joined initials) is a surname, not an office.
 fn ends_in_title_surname(words: &[&str]) -> bool {
     let [opening @ .., before, last] = words else {
@@ -656,7 +656,7 @@ fn ends_in_title_surname(words: &[&str]) -> bool {
         let flags = lexicon::flags(w);
         flags.has(Flag::Place) || flags.has(Flag::Region)
     };
-    // An ordinal ("America First") is no surname.
+    // An ordinal ("Harbor First") is no surname.
     let ordinal = matches!(*last, "First" | "Second" | "Third");
     is_office_word(last)
         && !ordinal
@@ -748,7 +748,7 @@ fn read_run<'t>(
             return lone_office_word(text, &tokens[run.start], word);
         }
     }
-    // Not "The Perry Chief" (a newspaper) nor "Clinton Chief of Staff" (an office).
+    // Not "The Harlow Chief" (a newspaper) nor "Velde Chief of Staff" (an office).
     let title_surname = ends_in_title_surname(&words)
         && !after_article(text, tokens[run.start].span.start)
         && !text[last_token.span.end..].starts_with(" of ");

@@ -306,7 +306,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
             verb,
             earlier_cue,
         };
-        // A verb form used otherwise ("defended her remarks, saying …") has no subject of
+        // A verb form used otherwise ("stood by her comments, saying …") has no subject of
         // its own to take the participle from the sentence's.
         if let Some(found) = verb_attribution(text, ctx, &at, people) {
             after_finite_cue |= finite;

@@ -260,7 +260,7 @@ pub fn has_age_after(text: &str, name: Span) -> bool {
     }
 }
 
-/// "a 42-year-old nurse", "an 8-year-old": an age that only a person (or an animal) has.
+/// "a 45-year-old nurse", "a 9-year-old": an age that only a person (or an animal) has.
 fn is_years_old(rest: &str) -> bool {
     let Some(age) = rest.strip_prefix("a ").or_else(|| rest.strip_prefix("an ")) else {
         return false;

@@ -290,7 +290,7 @@ impl<'a> Classifier<'a> {
                 ..Kinding::of(SourceKind::Organization)
             };
         }
-        // "Three of the witnesses", "Most of the residents": a part of a group, unnamed,
+        // "Four of the tenants", "Most of the riders": a part of a group, unnamed,
         // though a capital opens the sentence.
         if head_flags.has(Flag::AnonymousNoun) || is_partitive(text, head) {
             return Kinding::of(SourceKind::Anonymous);

@@ -89,7 +89,7 @@ pub fn subject_before(
         return None;
     }
     if is_reduced_relative(&words) {
-        // "cases the president said he wanted": the noun before is the object the
+        // "bridges the governor said she would repair": the noun before is the object the
         // relative clause leaves out, and the subject starts at the article.
         let after_noun = &span.slice(text)[words[0].len()..];
         let gap = after_noun.len() - after_noun.trim_start().len();
@@ -123,7 +123,7 @@ fn is_reduced_relative(words: &[&str]) -> bool {
     };
     let bare_noun = {
         let flags = lexicon::lower_flags(noun);
-        // Not a participle ("repeating a false claim") nor "how".
+        // Not a participle ("repeating an old claim") nor "how".
         noun.chars().all(char::is_alphabetic)
             && !noun.ends_with("ing")
             && !flags.has(Flag::ClauseWord)
