@@ -16,7 +16,7 @@ mod sentence;
 use super::lexicon::{self, Flag};
 use super::text::chars::{ceil_boundary, floor_boundary};
 use super::text::sentences;
-use super::text::tokens::{first_letter_word, is_all_caps, letter_words, word_before};
+use super::text::tokens::{first_letter_word, is_all_caps, letter_words, word_after, word_before};
 use super::text::Lower;
 use super::{Person, Source, SourceKind};
 use crate::annotate::text::quotes::Quotes;
@@ -248,7 +248,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     let subject_cues = [(&cues.declined, true), (&cues.phrase, false)];
     for (list, declined) in subject_cues {
         for &cue in within(list, sentence) {
-            if quotes.inside(cue.start) || taken.overlaps(cue) {
+            if quotes.inside(cue.start) || taken.overlaps(cue) || before_participle(text, cue) {
                 continue;
             }
             if let Some((source, aside)) = subject_before(text, ctx, cue.start) {
@@ -315,6 +315,14 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     }
     drop_unstated_beliefs(text, &mut out);
     out
+}
+
+/// "issued a statement saying …": a reporting participle right after a phrase cue is the
+/// cue, and its content follows it (see the participle rule of `verb_attribution`).
+fn before_participle(text: &str, cue: Span) -> bool {
+    let next = word_after(text, cue.end);
+    let lower = Lower::of(next);
+    lower.ends_with("ing") && lexicon::reporting_verbs().contains_key(lower.as_str())
 }
 
 /// The cues of one sentence that an attribution stands on already, which no other may
