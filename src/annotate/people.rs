@@ -386,10 +386,9 @@ fn introduce(candidates: &[Candidate]) -> Registry {
         }
         match reg.same_person_remembered(c, &mut memo) {
             Some(i) => {
-                let had_middle = reg.entities[i].middle.is_some();
-                absorb(&mut reg.entities[i], c);
-                let got_middle = !had_middle && reg.entities[i].middle.is_some();
-                if reg.set_first(i, c.first()) || got_middle {
+                // Both run: `|`, not `||`.
+                let renamed = absorb(&mut reg.entities[i], c) | reg.set_first(i, c.first());
+                if renamed {
                     memo.remove(c.surname());
                 }
             }
@@ -421,16 +420,19 @@ fn new_entity(c: &Candidate) -> Entity {
     }
 }
 
-fn absorb(e: &mut Entity, c: &Candidate) {
+/// Adds a full mention to person `e`; whether it gave them middle initials they lacked.
+fn absorb(e: &mut Entity, c: &Candidate) -> bool {
     let form = c.words.join(" ");
     if form.len() > e.best.len() {
         e.best = form;
     }
     e.anchors.push(c.span.start);
     e.weak &= c.confirmed_by_article;
-    if e.middle.is_none() {
-        e.middle = c.middle_initials();
+    if e.middle.is_some() {
+        return false;
     }
+    e.middle = c.middle_initials();
+    e.middle.is_some()
 }
 
 /// Middle initials tell two people of one name apart only when both are written.
@@ -643,13 +645,19 @@ fn is_name_word(text: &str, t: &Token) -> bool {
     (is_capitalised(w) && !is_all_caps(w)) || is_initial(w) || is_suffix(w)
 }
 
-/// "Mira King", "JD Bishop": a title word that ends a run right after a given name (or
-/// two joined initials) is a surname, not an office.
-fn ends_in_title_surname(words: &[&str]) -> bool {
+/// "Mira King", "JD Bishop": a title word that ends a run (`words`, of `run`) right after
+/// a given name (or two joined initials) is a surname, not an office. Not after an article
+/// ("The Harlow Chief", a newspaper) nor before "of" ("Velde Chief of Staff", an office).
+fn ends_in_title_surname(text: &str, run: &[Token], words: &[&str]) -> bool {
     let [opening @ .., before, last] = words else {
         return false;
     };
-    if opening.iter().any(|w| matches!(*w, "The" | "A" | "An")) {
+    let (Some(first), Some(end)) = (run.first(), run.last()) else {
+        return false;
+    };
+    let article = opening.iter().any(|w| matches!(*w, "The" | "A" | "An"))
+        || after_article(text, first.span.start);
+    if article || text[end.span.end..].starts_with(" of ") {
         return false;
     }
     let place = |w: &str| {
@@ -748,10 +756,7 @@ fn read_run<'t>(
             return lone_office_word(text, &tokens[run.start], word);
         }
     }
-    // Not "The Harlow Chief" (a newspaper) nor "Velde Chief of Staff" (an office).
-    let title_surname = ends_in_title_surname(&words)
-        && !after_article(text, tokens[run.start].span.start)
-        && !text[last_token.span.end..].starts_with(" of ");
+    let title_surname = ends_in_title_surname(text, &tokens[run.clone()], &words);
     let office_words = &words[..words.len() - usize::from(title_surname)];
     let last_title = office_words
         .iter()

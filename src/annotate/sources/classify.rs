@@ -170,15 +170,15 @@ impl<'a> Classifier<'a> {
                 }
             }
         }
-        let mention_ends = role_heads
-            .values()
-            .flatten()
-            .map(|&p| {
+        // Once per role holder, though a holder of several roles is listed under each.
+        let mut mention_ends: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &p in role_heads.values().flatten() {
+            mention_ends.entry(p).or_insert_with(|| {
                 let mut ends: Vec<usize> = people[p].mentions.iter().map(|m| m.span.end).collect();
                 ends.sort_unstable();
-                (p, ends)
-            })
-            .collect();
+                ends
+            });
+        }
         let surnames = people
             .iter()
             .filter_map(|p| p.name.rsplit(' ').next())
@@ -292,7 +292,8 @@ impl<'a> Classifier<'a> {
         }
         // "Four of the tenants", "Most of the riders": a part of a group, unnamed,
         // though a capital opens the sentence.
-        if head_flags.has(Flag::AnonymousNoun) || is_partitive(text, head) {
+        let partitive = head_flags.has(Flag::Partitive) && is_followed_by_of(text, head);
+        if head_flags.has(Flag::AnonymousNoun) || partitive {
             return Kinding::of(SourceKind::Anonymous);
         }
         if !capitalised && head_flags.has(Flag::DocumentNoun) {
@@ -711,13 +712,12 @@ pub fn head_word(text: &str, source: Span) -> Span {
     last
 }
 
-/// Whether `head` counts a part of what follows it: "three of …", "most of …".
-fn is_partitive(text: &str, head: Span) -> bool {
-    let after = text[head.end..].trim_start();
-    lexicon::lower_flags(head.slice(text)).has(Flag::Partitive)
-        && after
-            .strip_prefix("of")
-            .is_some_and(|rest| rest.starts_with(' '))
+/// Whether the word "of" follows `head` ("three of …", "most of …").
+fn is_followed_by_of(text: &str, head: Span) -> bool {
+    text[head.end..]
+        .trim_start()
+        .strip_prefix("of")
+        .is_some_and(|rest| rest.starts_with(' '))
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -743,13 +743,11 @@ fn is_media_word(w: &str) -> bool {
     if lexicon::flags(w).has(Flag::MediaWord) {
         return true;
     }
-    let mut chars = w.chars();
     let shouted = w.len() > 3 && w.chars().all(|c| c.is_ascii_uppercase());
-    shouted && {
-        let first = chars.next().map(String::from).unwrap_or_default();
-        let titled = first + &chars.as_str().to_ascii_lowercase();
-        lexicon::flags(&titled).has(Flag::MediaWord)
-    }
+    // ASCII throughout, so the first byte is the first letter.
+    shouted
+        && lexicon::flags(&format!("{}{}", &w[..1], w[1..].to_ascii_lowercase()))
+            .has(Flag::MediaWord)
 }
 
 #[cfg(test)]
