@@ -398,6 +398,11 @@ impl<'a> Classifier<'a> {
             return None;
         }
         let (mention, p) = self.index.mention_from(source.end)?;
+        // Distance first: the next mention may be pages away, and counting the words up
+        // to it would make each source cost the rest of the article.
+        if mention.start - source.end > 60 {
+            return None;
+        }
         let between = &self.text[source.end + 2..mention.start];
         let words = between.split_whitespace().count();
         let plain = !between.contains([',', ';', '(']);
@@ -406,7 +411,7 @@ impl<'a> Classifier<'a> {
             .chars()
             .next()
             .is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '—'));
-        (mention.start - source.end <= 60 && words <= 4 && plain && closed).then_some(p)
+        (words <= 4 && plain && closed).then_some(p)
     }
 
     /// Whether a staff phrase says whose staff it is ("Acme officials", "the city's
