@@ -141,10 +141,13 @@ impl ClauseMarks {
             let at = sentence.start + i;
             // Doubled apostrophes are quote marks in some archives (''…,'' he said).
             let doubled = c == '\'' && region[i + 1..].starts_with('\'');
-            let is_break =
-                doubled || matches!(c, ',' | ';' | ':' | '—' | '–' | '”' | '“' | '"' | '?' | '!');
+            // Two hyphens stand for a dash in plain-text archives ("a ruling -- the judge said").
+            let dash = c == '-' && region[i + 1..].starts_with('-');
+            let is_break = doubled
+                || dash
+                || matches!(c, ',' | ';' | ':' | '—' | '–' | '”' | '“' | '"' | '?' | '!');
             if is_break && !(quotes.inside(at) && c == ',') {
-                let after = at + if doubled { 2 } else { c.len_utf8() };
+                let after = at + if doubled || dash { 2 } else { c.len_utf8() };
                 breaks.push((at, after, doubled));
             }
         }
