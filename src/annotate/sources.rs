@@ -16,7 +16,7 @@ mod sentence;
 use super::lexicon::{self, Flag};
 use super::text::chars::{ceil_boundary, floor_boundary};
 use super::text::sentences;
-use super::text::tokens::{first_letter_word, is_all_caps, letter_words, word_after, word_before};
+use super::text::tokens::{is_all_caps, letter_words, word_after, word_before};
 use super::text::Lower;
 use super::{Person, Source, SourceKind};
 use crate::annotate::text::quotes::Quotes;
@@ -698,7 +698,8 @@ fn is_finite_cue(word: &str) -> bool {
 }
 
 /// The subject a participial clause refers to: a person named near the start of the
-/// sentence, a sentence-initial pronoun, or the words before the main verb.
+/// sentence, a sentence-initial pronoun, or the words before the main verb, each read past
+/// an opening adverbial ("During the rally on Monday, …", "Meanwhile, …").
 fn sentence_subject(
     text: &str,
     ctx: &Sentence,
@@ -706,15 +707,16 @@ fn sentence_subject(
     people: &MentionIndex,
 ) -> Option<Span> {
     let sentence = ctx.span;
-    let first = first_letter_word(text, sentence)?;
-    if lexicon::flags(first.slice(text)).has(Flag::OpeningPronoun) {
+    let from = subject_word(text, words)?;
+    let first = words[from];
+    if lexicon::flags(&capitalised(first.slice(text))).has(Flag::OpeningPronoun) {
         return Some(first);
     }
     if let Some(m) = people
-        .first_from(sentence.start)
+        .first_from(first.start)
         .filter(|m| m.end <= sentence.end)
     {
-        let lead = &text[sentence.start..m.start];
+        let lead = &text[first.start..m.start];
         // Counted no further than six words: a long lead is no subject, however long.
         let short = lead.split_whitespace().nth(5).is_none();
         // "Police arrested Ana Ruiz, saying …": a name after the verb is its object.
@@ -730,29 +732,49 @@ fn sentence_subject(
     if ctx.quotes.inside(first.start) || sentence.slice(text).starts_with(['“', '"', '\'']) {
         return None;
     }
-    words_before_main_verb(text, words)
+    words_before_main_verb(text, &words[from..])
+}
+
+/// How many words an opening adverbial before a subject may have.
+const MAX_OPENER_WORDS: usize = 10;
+
+/// The index of the word a sentence's subject starts at: past an opening adverbial phrase
+/// closed by a comma ("In August,", "During the rally on Monday,", "Meanwhile,") and a
+/// leading conjunction ("But"); none when an adverbial opens with no comma to close it.
+fn subject_word(text: &str, words: &[Span]) -> Option<usize> {
+    let opener = words.first()?;
+    let lower = Lower::of(opener.slice(text));
+    let flags = lexicon::flags(&lower);
+    if flags.has(Flag::AdverbialOpener) || flags.has(Flag::TimeOpener) || lower.ends_with("ly") {
+        let limit = words.len().min(MAX_OPENER_WORDS);
+        return (0..limit)
+            .find(|&i| text[words[i].end..].starts_with(','))
+            .map(|i| i + 1);
+    }
+    Some(usize::from(flags.has(Flag::LeadingSkip)))
+}
+
+/// `word` with its first letter in capitals, as the sentence-initial pronoun list holds it.
+fn capitalised(word: &str) -> std::borrow::Cow<'_, str> {
+    match word.chars().next() {
+        Some(c) if c.is_lowercase() => {
+            let mut out: String = c.to_uppercase().collect();
+            out.push_str(&word[c.len_utf8()..]);
+            out.into()
+        }
+        _ => word.into(),
+    }
 }
 
 /// How many words a subject found before the main verb may have.
 const MAX_MAIN_SUBJECT_WORDS: usize = 6;
 
-/// "Several tenant groups filed a motion, saying …": the words from the sentence start (past
-/// an opening adverbial such as "In August,") to the first auxiliary or lower-case past
-/// form, when they are a short phrase without commas that opens with a capital or a
+/// "Several tenant groups filed a motion, saying …": the words from the subject's first
+/// word (`words` start past any opening adverbial) to the first auxiliary or lower-case
+/// past form, when they are a short phrase without commas that opens with a capital or a
 /// determiner.
 fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
-    let opener = words.first()?;
-    let opening_adverbial = {
-        let lower = Lower::of(opener.slice(text));
-        let flags = lexicon::flags(&lower);
-        flags.has(Flag::AdverbialOpener) || flags.has(Flag::TimeOpener) || lower.ends_with("ly")
-    };
-    let mut from = 0;
-    if opening_adverbial {
-        // Past the comma that closes the adverbial, within a few words.
-        from = 1 + (0..words.len().min(5)).find(|&i| text[words[i].end..].starts_with(','))?;
-    }
-    let first = words.get(from)?;
+    let first = words.first()?;
     let first_text = first.slice(text);
     let first_flags = lexicon::flags(&Lower::of(first_text));
     let capitalised = first_text.chars().next().is_some_and(char::is_uppercase);
@@ -765,7 +787,7 @@ fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
     if !(capitalised || nominal) || no_subject {
         return None;
     }
-    let verb = (from + 1..words.len().min(from + MAX_MAIN_SUBJECT_WORDS + 1)).find(|&i| {
+    let verb = (1..words.len().min(MAX_MAIN_SUBJECT_WORDS + 1)).find(|&i| {
         let w = words[i].slice(text);
         let lower = Lower::of(w);
         let flags = lexicon::flags(&lower);
@@ -774,9 +796,7 @@ fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
     })?;
     let span = Span::new(first.start, words[verb - 1].end);
     let phrase = span.slice(text);
-    let has_cue = words[from..verb]
-        .iter()
-        .any(|w| is_finite_cue(w.slice(text)));
+    let has_cue = words[..verb].iter().any(|w| is_finite_cue(w.slice(text)));
     let clean = !phrase.contains([',', ';', '“', '"', '(', '—']) && !phrase.contains(" - ");
     (clean && !has_cue && !is_clause_phrase(phrase)).then_some(span)
 }
