@@ -411,12 +411,13 @@ fn verb_attribution(
         && (text[..w.start].trim_end().ends_with(',')
             || by_saying
             || prev_flags.has(Flag::DocumentNoun));
-    let relative = prev_flags.has(Flag::RelativeBeforeVerb);
+    let relative = relative_pronoun_before(text, words, k);
     let passive = !ing && prev_flags.has(Flag::Be);
     let after_determiner = prev_flags.has(Flag::Determiner);
-    if relative && !ing && !passive {
-        return relative_attribution(text, ctx, words, k);
+    if let Some(pronoun) = relative.filter(|_| !ing && !passive) {
+        return relative_attribution(text, ctx, words, pronoun, k);
     }
+    let relative = relative.is_some();
     if ing && !progressive && !participle {
         return with_participle(text, ctx, words, k);
     }
@@ -528,13 +529,19 @@ fn with_participle(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Opti
 
 /// "the mayor, who said …", "a group which reported …", "many of whom say …": the relative
 /// pronoun (with "many of" before "whom") is the source, standing for the phrase before it.
-fn relative_attribution(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Option<Found> {
-    let pronoun = words[k - 1];
+fn relative_attribution(
+    text: &str,
+    ctx: &Sentence,
+    words: &[Span],
+    p: usize,
+    k: usize,
+) -> Option<Found> {
+    let pronoun = words[p];
     let lower = Lower::of(pronoun.slice(text));
     let of_whom =
-        lower.as_str() == "whom" && k >= 3 && words[k - 2].slice(text).eq_ignore_ascii_case("of");
+        lower.as_str() == "whom" && p >= 2 && words[p - 1].slice(text).eq_ignore_ascii_case("of");
     let source = if of_whom {
-        Span::new(words[k - 3].start, pronoun.end)
+        Span::new(words[p - 2].start, pronoun.end)
     } else if matches!(lower.as_str(), "that" | "whom") {
         // "the rule that says …" speaks of a thing far more often than of a speaker.
         return None;
@@ -552,6 +559,33 @@ fn relative_attribution(text: &str, ctx: &Sentence, words: &[Span], k: usize) ->
         antecedent,
         ..Found::plain(source, cue, content)
     })
+}
+
+/// How many words may stand between a relative pronoun and its verb ("who has long said").
+const MAX_WORDS_AFTER_RELATIVE: usize = 2;
+
+/// The index of the relative pronoun whose clause the verb at `k` opens: right before it
+/// ("the mayor, who said") or before words that stand between a subject and its verb
+/// ("the paper, which first reported", "an aide who has long said"), with no punctuation
+/// between.
+fn relative_pronoun_before(text: &str, words: &[Span], k: usize) -> Option<usize> {
+    let joined =
+        |j: usize| !text[words[j].end..words[j + 1].start].contains(|c: char| !c.is_whitespace());
+    let mut j = k.checked_sub(1)?;
+    for _ in 0..=MAX_WORDS_AFTER_RELATIVE {
+        if !joined(j) {
+            return None;
+        }
+        let flags = lexicon::lower_flags(words[j].slice(text));
+        if flags.has(Flag::RelativeBeforeVerb) {
+            return Some(j);
+        }
+        if !flags.has(Flag::TrailingSkip) {
+            return None;
+        }
+        j = j.checked_sub(1)?;
+    }
+    None
 }
 
 /// The noun phrase right before a relative pronoun at `at`: from its determiner or its
