@@ -846,9 +846,22 @@ fn is_clause_phrase(phrase: &str) -> bool {
 fn introduces_clause(after: &str) -> bool {
     let t = after.trim_start();
     t.starts_with(':') || t.starts_with(['“', '"', '‘']) || t.starts_with("''") || {
-        let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
-        w.eq_ignore_ascii_case("that")
+        let mut words = t.split_whitespace();
+        let that = words.next().is_some_and(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
+            w.eq_ignore_ascii_case("that")
+        });
+        that && !words.next().is_some_and(opens_relative_clause)
     }
+}
+
+/// Whether the word after "that" shows it is a relative pronoun, the subject of its own
+/// verb ("the show that aired", "claims that were false"), not a clause of what was said.
+fn opens_relative_clause(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    let lower = Lower::of(word);
+    let past = word.starts_with(char::is_lowercase) && lower.ends_with("ed");
+    lexicon::flags(&lower).has(Flag::Auxiliary) || past
 }
 
 /// Whether the text before a verb ends with a closing quote ("“…,” said X").
