@@ -515,7 +515,13 @@ fn with_participle(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Opti
         .is_some_and(char::is_whitespace)
         && !text[cue.end..].trim_start().starts_with(['.', ',', ';']);
     let adjacent = text[words[k - 1].end..cue.start].trim().is_empty();
-    if !nominal || !adjacent || !says_something || phrase.contains([',', ';', '“', '"', '(', '—'])
+    // "with a telling chart": after a determiner the participle is an adjective.
+    let adjective = lexicon::lower_flags(words[k - 1].slice(text)).has(Flag::Determiner);
+    if !nominal
+        || adjective
+        || !adjacent
+        || !says_something
+        || phrase.contains([',', ';', '“', '"', '(', '—'])
     {
         return None;
     }
