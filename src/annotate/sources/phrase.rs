@@ -169,9 +169,28 @@ fn without_last_words(
     end
 }
 
-/// "has", "also", "himself": a word that stands between a subject and its verb.
+/// "has", "also", "himself", "hasn't": a word that stands between a subject and its verb.
 fn is_trailing_word(word: &str) -> bool {
-    word.chars().all(char::is_lowercase) && lexicon::flags(word).has(Flag::TrailingSkip)
+    word.chars()
+        .all(|c| c.is_lowercase() || c == '\'' || c == '’')
+        && stands_before_verb(word)
+}
+
+/// Whether a lower-case word is one that stands between a subject and its verb, a
+/// negative contraction of one included ("hasn't", "didn’t", "won't": an auxiliary and
+/// "not", both of which do).
+fn stands_before_verb(lower: &str) -> bool {
+    let stem = lower
+        .strip_suffix("n't")
+        .or_else(|| lower.strip_suffix("n’t"));
+    let word = match stem {
+        Some("wo") => "will",
+        Some("ca") => "can",
+        Some("sha") => "shall",
+        Some(stem) => stem,
+        None => lower,
+    };
+    lexicon::flags(word).has(Flag::TrailingSkip)
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -252,7 +271,7 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         let adverb = lower.ends_with("ly")
             && last.chars().next().is_some_and(char::is_lowercase)
             && has_two_words(s);
-        if last_flags.has(Flag::TrailingSkip) || last_flags.has(Flag::DayWord) || adverb {
+        if stands_before_verb(&lower) || last_flags.has(Flag::DayWord) || adverb {
             span = Span::new(span.start, span.end - last.len()).trim(text);
             continue;
         }
