@@ -4,6 +4,7 @@
 use super::sentence::Sentence;
 use crate::annotate::lexicon::{self, Flag};
 use crate::annotate::text::quotes::Quotes;
+use crate::annotate::text::tokens::is_all_caps;
 use crate::annotate::text::Lower;
 use crate::span::Span;
 
@@ -315,10 +316,41 @@ pub fn noun_phrase_after(text: &str, sentence: Span, from: usize) -> Option<Span
     let lead = rest.len() - rest.trim_start().len();
     let start = from + lead;
     let end = phrase_end(text, start, sentence.end)?;
-    let span = Span::new(start, end).trim(text);
+    let span = without_time_phrase(text, Span::new(start, end).trim(text));
     let first = span.slice(text).split_whitespace().next()?.to_lowercase();
     let bad_start = lexicon::flags(&first).has(Flag::BadPhraseStart);
     (!bad_start).then_some(span)
+}
+
+/// A phrase after a verb without a time phrase that ends it ("said the auditor on Monday",
+/// "according to the Ledger last week"): the time is when it was said, not who said it. A
+/// time after a participle stays ("a poll released Thursday"), as does a day in capitals,
+/// which names ("HARLOW TODAY").
+fn without_time_phrase(text: &str, span: Span) -> Span {
+    let phrase = span.slice(text);
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let lower = |w: &str| Lower::of(w.trim_end_matches('.')).to_string();
+    let time_words = match words[..] {
+        [.., _, w] if lexicon::flags(&lower(w)).has(Flag::DayWord) && !is_all_caps(w) => {
+            1 + usize::from(words.len() > 2 && lower(words[words.len() - 2]) == "on")
+        }
+        [.., _, d, n]
+            if lexicon::flags(&lower(d)).has(Flag::TimeDeterminer)
+                && lexicon::flags(&lower(n)).has(Flag::TimeNoun) =>
+        {
+            2
+        }
+        _ => return span,
+    };
+    let kept = &words[..words.len() - time_words];
+    // "a poll released Thursday", "taken last week", "out Monday".
+    let participle = |w: &&str| w.ends_with("ed") || w.ends_with("en") || *w == "out";
+    if kept.last().is_some_and(participle) {
+        return span;
+    }
+    let cut = words[words.len() - time_words];
+    let at = cut.as_ptr() as usize - phrase.as_ptr() as usize;
+    Span::new(span.start, span.start + at).trim(text)
 }
 
 /// Where the phrase starting at `start` ends: at the first mark that closes it, or the
