@@ -515,7 +515,7 @@ fn with_participle(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Opti
         .is_some_and(char::is_whitespace)
         && !text[cue.end..].trim_start().starts_with(['.', ',', ';']);
     let adjacent = text[words[k - 1].end..cue.start].trim().is_empty();
-    // "with a telling chart": after a determiner the participle is an adjective.
+    // "with a telling photo": after a determiner the participle is an adjective.
     let adjective = lexicon::lower_flags(words[k - 1].slice(text)).has(Flag::Determiner);
     if !nominal
         || adjective

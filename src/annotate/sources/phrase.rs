@@ -324,7 +324,7 @@ pub fn noun_phrase_after(text: &str, sentence: Span, from: usize) -> Option<Span
 
 /// A phrase after a verb without a time phrase that ends it ("said the auditor on Monday",
 /// "according to the Ledger last week"): the time is when it was said, not who said it. A
-/// time after a participle stays ("a poll released Thursday"), as does a day in capitals,
+/// time after a participle stays ("a survey published Friday"), as does a day in capitals,
 /// which names ("HARLOW TODAY").
 fn without_time_phrase(text: &str, span: Span) -> Span {
     let phrase = span.slice(text);
@@ -343,7 +343,7 @@ fn without_time_phrase(text: &str, span: Span) -> Span {
         _ => return span,
     };
     let kept = &words[..words.len() - time_words];
-    // "a poll released Thursday", "taken last week", "out Monday".
+    // "a survey published Friday", "drawn up last week", "out Monday".
     let participle = |w: &&str| w.ends_with("ed") || w.ends_with("en") || *w == "out";
     if kept.last().is_some_and(participle) {
         return span;
