@@ -411,17 +411,20 @@ fn verb_attribution(
         && (text[..w.start].trim_end().ends_with(',')
             || by_saying
             || prev_flags.has(Flag::DocumentNoun));
-    let relative = relative_pronoun_before(text, words, k);
+    let relative_pronoun = relative_pronoun_before(text, words, k);
     let passive = !ing && prev_flags.has(Flag::Be);
     let after_determiner = prev_flags.has(Flag::Determiner);
-    if let Some(pronoun) = relative.filter(|_| !ing && !passive) {
+    if let Some(pronoun) = relative_pronoun.filter(|_| !ing && !passive) {
         return relative_attribution(text, ctx, words, pronoun, k);
     }
-    let relative = relative.is_some();
     if ing && !progressive && !participle {
         return with_participle(text, ctx, words, k);
     }
-    if passive || relative || after_determiner || prev_flags.has(Flag::NonFiniteMarker) {
+    if passive
+        || relative_pronoun.is_some()
+        || after_determiner
+        || prev_flags.has(Flag::NonFiniteMarker)
+    {
         return None;
     }
     let cue = w;

@@ -329,17 +329,13 @@ pub fn noun_phrase_after(text: &str, sentence: Span, from: usize) -> Option<Span
 fn without_time_phrase(text: &str, span: Span) -> Span {
     let phrase = span.slice(text);
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let lower = |w: &str| Lower::of(w.trim_end_matches('.')).to_string();
+    let flags = |w: &str| lexicon::lower_flags(w.trim_end_matches('.'));
     let time_words = match words[..] {
-        [.., _, w] if lexicon::flags(&lower(w)).has(Flag::DayWord) && !is_all_caps(w) => {
-            1 + usize::from(words.len() > 2 && lower(words[words.len() - 2]) == "on")
+        [.., _, w] if flags(w).has(Flag::DayWord) && !is_all_caps(w) => {
+            let on = words.len() > 2 && words[words.len() - 2].eq_ignore_ascii_case("on");
+            1 + usize::from(on)
         }
-        [.., _, d, n]
-            if lexicon::flags(&lower(d)).has(Flag::TimeDeterminer)
-                && lexicon::flags(&lower(n)).has(Flag::TimeNoun) =>
-        {
-            2
-        }
+        [.., _, d, n] if flags(d).has(Flag::TimeDeterminer) && flags(n).has(Flag::TimeNoun) => 2,
         _ => return span,
     };
     let kept = &words[..words.len() - time_words];
