@@ -59,7 +59,7 @@ pub fn subject_before(
             }
             match last_comma(text, sentence.start, comma, quotes) {
                 // "“…,” the spokesman, Al Ode, said": an aside never reaches into a quote.
-                Some(c) if !text[c..comma].contains(['”', '"']) => comma = c,
+                Some(c) if !has_quote_mark(&text[c..comma]) => comma = c,
                 _ => break,
             }
         }
@@ -205,6 +205,11 @@ fn is_adverbial(phrase: &str) -> bool {
         .unwrap_or("")
         .to_lowercase();
     lexicon::flags(&first).has(Flag::AdverbialOpener)
+}
+
+/// A quotation mark, the doubled apostrophe some archives write for one included.
+fn has_quote_mark(s: &str) -> bool {
+    s.contains(['”', '"']) || s.contains("''")
 }
 
 /// How many comma-delimited asides may stand between a subject and its verb.
