@@ -250,6 +250,11 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
     span = Span::new(span.start + lead, span.end);
     loop {
         let s = span.slice(text);
+        let time = leading_time_phrase(s);
+        if time > 0 {
+            span = Span::new(span.start + time, span.end).trim(text);
+            continue;
+        }
         let first = s.split_whitespace().next()?;
         let lower = first.to_lowercase();
         let adverb = is_ly_adverb(first, &lower) && has_two_words(s) && !lower.ends_with("ally")
@@ -284,6 +289,60 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
         break;
     }
     (!span.is_empty()).then_some(span)
+}
+
+/// How many bytes of `s` a time phrase that opens it without a comma takes ("In March
+/// she said", "On Tuesday night the mayor said", "Last week the board said"), when words
+/// follow it: a preposition or a time determiner, then only words of time (days, months,
+/// parts of the day, years), at least one of them a day, a month or a noun of time.
+/// Nothing else counts: "In Harlow officials said" keeps its place name.
+fn leading_time_phrase(s: &str) -> usize {
+    let mut words = s.split_whitespace().peekable();
+    let Some(first) = words.peek().copied() else {
+        return 0;
+    };
+    let first_flags = lexicon::lower_flags(first);
+    let opens = first_flags.has(Flag::AdverbialOpener) || first_flags.has(Flag::TimeDeterminer);
+    if !opens {
+        return 0;
+    }
+    // Where the words after the last word of time start.
+    let mut after_time = 0;
+    let mut after_month = false;
+    while let Some(w) = words.next() {
+        let at = w.as_ptr() as usize - s.as_ptr() as usize;
+        let bare = w.trim_end_matches('.');
+        let flags = lexicon::lower_flags(bare);
+        let month = flags.has(Flag::CalendarWord);
+        // A number is a year, or a day after its month ("May 12"); "the 62nd minute" is
+        // no time this rule knows.
+        let year = bare.len() == 4 && bare.bytes().all(|b| b.is_ascii_digit());
+        let date = year || (after_month && is_number(bare));
+        let time_word = month || date || flags.has(Flag::DayWord) || flags.has(Flag::TimeNoun);
+        after_month = month;
+        let filler = at == 0
+            || flags.has(Flag::TimeDeterminer)
+            || matches!(bare.to_ascii_lowercase().as_str(), "the" | "early" | "late");
+        if !(time_word || filler) || w.ends_with(',') {
+            break;
+        }
+        if time_word {
+            // The whole phrase is time: nothing is left for a subject.
+            let Some(next) = words.peek() else {
+                return 0;
+            };
+            after_time = next.as_ptr() as usize - s.as_ptr() as usize;
+        }
+    }
+    after_time
+}
+
+/// "2015", "12", "12th": digits, with an ordinal's ending.
+fn is_number(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (1..=4).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&word[digits.len()..], "" | "st" | "nd" | "rd" | "th")
 }
 
 /// Whether `s` holds two words or more, counting no further.
