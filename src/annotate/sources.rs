@@ -391,8 +391,9 @@ fn verb_attribution(
     let prev = Lower::of(prev_word);
     let introduces = introduces_clause(&text[w.end..sentence.end]);
     let next_word = |i: usize| words.get(k + i).map_or("", |n| n.slice(text));
+    let people_say = some_people(&prev, &lower, verb, next_word(1));
     if verb.needs_that && !introduces
-        || is_noun_use(&lower, verb, prev_word, introduces, people.ends_at(w.start))
+        || !people_say && is_noun_use(&lower, verb, prev_word, introduces, people.ends_at(w.start))
         || is_other_sense(&lower, verb, next_word(1), next_word(2))
         || verb.base == "add"
             && text[w.end..]
@@ -413,7 +414,7 @@ fn verb_attribution(
             || prev_flags.has(Flag::DocumentNoun));
     let relative_pronoun = relative_pronoun_before(text, words, k);
     let passive = !ing && prev_flags.has(Flag::Be);
-    let after_determiner = prev_flags.has(Flag::Determiner);
+    let after_determiner = prev_flags.has(Flag::Determiner) && !people_say;
     if let Some(pronoun) = relative_pronoun.filter(|_| !ing && !passive) {
         return relative_attribution(text, ctx, words, pronoun, k);
     }
@@ -464,6 +465,13 @@ fn verb_attribution(
     } else {
         cue.start
     };
+    // "a plan some say is reckless": "some" is the whole subject, whatever stands before.
+    let of_some = k >= 2 && words[k - 2].slice(text).eq_ignore_ascii_case("of");
+    if people_say && !of_some {
+        let source = words[k - 1];
+        let content = content_for(text, ctx, source, cue);
+        return Some(Found::plain(source, cue, content));
+    }
     match subject_before(text, ctx, subject_end) {
         Some((source, aside)) => {
             let content = content_for(text, ctx, source, cue);
@@ -707,6 +715,18 @@ fn is_noun_use(
             && (prev_flags.has(Flag::Determiner)
                 || after_possessive
                 || verb.noun_like && !introduces && !after_subject)
+}
+
+/// "some say", "some argue": the determiner stands alone for people, and the plain form
+/// of a verb with no noun sense is what they do ("some claims" and "some report" stay
+/// nouns), unless a preposition follows ("some say in the matter").
+fn some_people(prev: &str, lower: &str, verb: lexicon::Verb, next: &str) -> bool {
+    if prev != "some" || lower != verb.base || verb.noun_like {
+        return false;
+    }
+    let preposition = lexicon::lower_flags(next).has(Flag::AdverbialOpener)
+        || ["of", "over", "about", "to"].contains(&next);
+    !preposition
 }
 
 /// A phrase after an inverted verb that can be its source: a name, a pronoun-free noun
