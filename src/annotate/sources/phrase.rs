@@ -108,11 +108,20 @@ pub fn subject_before(
         || is_clause(&words)
         || (words.len() == 1 && lexicon::flags(&lower0).has(Flag::NotSource))
         || lone_adverb
-        || !span.slice(text).chars().any(char::is_alphabetic)
+        || !(span.slice(text).chars().any(char::is_alphabetic) || is_percentage(span.slice(text)))
     {
         return None;
     }
     Some((span, aside))
+}
+
+/// "42%", "8.5%": a share of the people asked, the subject of a poll's findings ("42% say
+/// they …").
+fn is_percentage(s: &str) -> bool {
+    s.strip_suffix('%').is_some_and(|n| {
+        n.starts_with(|c: char| c.is_ascii_digit())
+            && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    })
 }
 
 /// "Cases the president": one bare noun, then an article and a short phrase with no verb
