@@ -99,11 +99,11 @@ impl Kinding {
 pub struct Classifier<'a> {
     text: &'a str,
     pub index: MentionIndex,
-    /// The last word of each role (lower case) -> the people holding such a role.
-    role_heads: HashMap<String, Vec<usize>>,
-    /// Where each role holder's mentions end, in order, so the last one before a place is
-    /// a binary search: a long article can mention one person thousands of times.
-    mention_ends: HashMap<usize, Vec<usize>>,
+    /// The last word of each role (lower case) -> where the mentions of the people holding
+    /// such a role end, with the person, sorted: the holder mentioned last before a place
+    /// is one binary search, however many people hold the role and however often each is
+    /// mentioned.
+    role_mentions: HashMap<String, Vec<(usize, usize)>>,
     /// The last word of every person's name.
     surnames: HashSet<&'a str>,
     /// What [`Classifier::is_known_surname`] last found for each word it was asked about.
@@ -161,23 +161,24 @@ const DESCRIPTION_LOOKBACK: usize = 30;
 
 impl<'a> Classifier<'a> {
     pub fn new(text: &'a str, people: &'a [Person]) -> Self {
-        let mut role_heads: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut role_mentions: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (i, p) in people.iter().enumerate() {
-            for role in &p.roles {
-                if let Some(last) = role.split_whitespace().last() {
-                    let head = last.trim_end_matches('.').to_lowercase();
-                    role_heads.entry(head).or_default().push(i);
-                }
+            let mut heads: Vec<String> = p
+                .roles
+                .iter()
+                .filter_map(|role| role.split_whitespace().last())
+                .map(|last| last.trim_end_matches('.').to_lowercase())
+                .collect();
+            // A holder of two roles with one head ("deputy mayor", "mayor") is listed once.
+            heads.sort_unstable();
+            heads.dedup();
+            for head in heads {
+                let ends = p.mentions.iter().map(|m| (m.span.end, i));
+                role_mentions.entry(head).or_default().extend(ends);
             }
         }
-        // Once per role holder, though a holder of several roles is listed under each.
-        let mut mention_ends: HashMap<usize, Vec<usize>> = HashMap::new();
-        for &p in role_heads.values().flatten() {
-            mention_ends.entry(p).or_insert_with(|| {
-                let mut ends: Vec<usize> = people[p].mentions.iter().map(|m| m.span.end).collect();
-                ends.sort_unstable();
-                ends
-            });
+        for ends in role_mentions.values_mut() {
+            ends.sort_unstable();
         }
         let surnames = people
             .iter()
@@ -186,8 +187,7 @@ impl<'a> Classifier<'a> {
         Classifier {
             text,
             index: MentionIndex::new(people),
-            role_heads,
-            mention_ends,
+            role_mentions,
             surnames,
             lookbacks: RefCell::default(),
             singular_they: HashSet::new(),
@@ -379,16 +379,10 @@ impl<'a> Classifier<'a> {
         if !lexicon::flags(head_lower).has(Flag::RoleNoun) {
             return None;
         }
-        let holders = self.role_heads.get(head_lower)?;
-        holders
-            .iter()
-            .filter_map(|&p| {
-                let ends = &self.mention_ends[&p];
-                let before = ends.partition_point(|&end| end <= source.start);
-                Some((ends[before.checked_sub(1)?], p))
-            })
-            .max()
-            .map(|(_, p)| Kinding::named(p))
+        let ends = self.role_mentions.get(head_lower)?;
+        let before = ends.partition_point(|&(end, _)| end <= source.start);
+        let (_, p) = ends[before.checked_sub(1)?];
+        Some(Kinding::named(p))
     }
 
     /// "the bill's author, Democratic state Sen. Ana Velde,": a name set off after the phrase.
