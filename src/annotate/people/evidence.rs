@@ -139,7 +139,8 @@ pub fn context(text: &str, name: Span, run_start: usize) -> Evidence {
     }
     let after = text.get(name.end..).unwrap_or("");
     let (possessive, after) = strip_possessive(after);
-    let next = words_in_sentence(after, PRONOUN_WINDOW);
+    let window = words_in_sentence(after);
+    let next = window.as_slice();
     // "a judge in Rome, said …": after a comma the verb is another subject's.
     let first = match after.starts_with(',') {
         true => "",
@@ -154,7 +155,7 @@ pub fn context(text: &str, name: Span, run_start: usize) -> Evidence {
     } else {
         lexicon::lower_flags(verb).has(Flag::PersonVerb)
     };
-    let pronoun = pronoun_after(&next);
+    let pronoun = pronoun_after(next);
     // "the X administration": a government named after the one who leads it; not "the
     // Mexican government", named after a country (the word list's proper nouns are mostly
     // places, peoples and brands).
@@ -191,20 +192,60 @@ fn strip_possessive(after: &str) -> (bool, &str) {
     (false, after)
 }
 
-/// Up to `max` words after a name, stopping where its sentence or clause of speech ends
+/// Up to [`PRONOUN_WINDOW`] words after a name, stopping where its sentence or clause of speech ends
 /// (a full stop, a line break, a quotation mark): a pronoun past them is another's.
-fn words_in_sentence(after: &str, max: usize) -> Vec<&str> {
-    // `max` words lie well within this many bytes; the look stays constant-time per name
+fn words_in_sentence(after: &str) -> Window<'_> {
+    // The words lie well within this many bytes; the look stays constant-time per name
     // even in a sentence that never ends.
-    let after = &after[..floor_boundary(after, max * 32)];
-    let end = after
-        .find(['.', '!', '?', '\n', '“', '”', '"', ';', '(', ')'])
-        .unwrap_or(after.len());
-    after[..end]
-        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .take(max)
-        .collect()
+    let after = &after[..floor_boundary(after, PRONOUN_WINDOW * 32)];
+    let mut window = Window {
+        words: [""; PRONOUN_WINDOW],
+        len: 0,
+    };
+    let mut word_start = None;
+    // One pass: words are read up to the first mark that ends the sentence or the speech,
+    // and no further than the window's last word.
+    for (i, c) in after.char_indices() {
+        let in_word = c.is_alphabetic() || matches!(c, '\'' | '’' | '-');
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(from)) => {
+                window.push(&after[from..i]);
+                word_start = None;
+                if window.len == PRONOUN_WINDOW {
+                    return window;
+                }
+            }
+            _ => {}
+        }
+        if matches!(
+            c,
+            '.' | '!' | '?' | '\n' | '“' | '”' | '"' | ';' | '(' | ')'
+        ) {
+            return window;
+        }
+    }
+    if let Some(from) = word_start {
+        window.push(&after[from..]);
+    }
+    window
+}
+
+/// The first words after a name, without an allocation per name.
+struct Window<'t> {
+    words: [&'t str; PRONOUN_WINDOW],
+    len: usize,
+}
+
+impl<'t> Window<'t> {
+    fn push(&mut self, word: &'t str) {
+        self.words[self.len] = word;
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[&'t str] {
+        &self.words[..self.len]
+    }
 }
 
 fn is_speech_verb(word: &str) -> bool {
