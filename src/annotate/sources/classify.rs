@@ -670,7 +670,7 @@ fn is_group_of_people(text: &str, word: Span) -> bool {
     opens_sentence && lexicon::flags(&lower).has(Flag::CommonWord) && (person_word || person_suffix)
 }
 
-/// He, she, they, it: the person or source the pronoun stands for.
+/// I, he, she, they, it: the person or source the pronoun stands for.
 fn pronoun(
     lower: &str,
     source: Span,
@@ -678,6 +678,8 @@ fn pronoun(
     earlier: &[Source],
 ) -> Option<Kinding> {
     match lower {
+        // The writer, who signs the piece: on the record.
+        "i" => Some(Kinding::of(SourceKind::Named)),
         "he" | "she" => Some(match people.last_before(source.start) {
             Some(p) => Kinding::named(p),
             None => Kinding::of(SourceKind::Anonymous),
