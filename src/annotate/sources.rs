@@ -170,8 +170,8 @@ fn bounded_content(text: &str, content: Span) -> Span {
 /// Beliefs no source states: one after another cue of the same sentence, or inside what
 /// another source said ("her aide said that she believes …"), is that source's report; one in
 /// a question or a relative clause ("asked if he believed", "what he believes", "a plan
-/// that she hopes will pass") tells of no belief held. The writer's own ("I believe") is
-/// the piece's opinion, not a source's.
+/// that she hopes will pass") tells of no belief held. The writer's own ("I believe", "we
+/// believe") is the piece's opinion, not a source's.
 fn drop_unstated_beliefs(text: &str, found: &mut Vec<Found>) {
     let said: Vec<(Span, Option<Span>)> = found
         .iter()
@@ -201,7 +201,7 @@ fn drop_unstated_beliefs(text: &str, found: &mut Vec<Found>) {
         let k = contents.partition_point(|c| c.start <= f.cue.start);
         let in_content = k > 0 && furthest[k - 1] >= f.cue.end;
         let relayed = first_cue_end <= f.source.start || in_content;
-        let writer = f.source.slice(text) == "I";
+        let writer = matches!(f.source.slice(text), "I" | "We" | "we");
         !reports_belief(text, f.cue) || !relayed && !writer && !in_embedded_clause(text, f.source)
     });
 }

@@ -678,13 +678,15 @@ fn pronoun(
     earlier: &[Source],
 ) -> Option<Kinding> {
     match lower {
-        // The writer, who signs the piece: on the record.
+        // The writer, who signs the piece: on the record; "we" outside a quotation is the
+        // writer with the newsroom, the outlet ("We asked our readers").
         "i" => Some(Kinding::of(SourceKind::Named)),
+        "we" => Some(Kinding::of(SourceKind::Media)),
         "he" | "she" => Some(match people.last_before(source.start) {
             Some(p) => Kinding::named(p),
             None => Kinding::of(SourceKind::Anonymous),
         }),
-        "they" | "we" => Some(match earlier.last() {
+        "they" => Some(match earlier.last() {
             Some(s) if s.kind != SourceKind::Named => Kinding::of(s.kind),
             _ => Kinding::of(SourceKind::Anonymous),
         }),
