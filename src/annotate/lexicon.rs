@@ -201,4 +201,28 @@ mod tests {
         assert!(!no_response_cues().is_match("declined to comment"));
         assert!(nickname_of("Bob", "Robert") && !nickname_of("Robert", "Bob"));
     }
+
+    /// A Unicode word boundary in a cue pattern makes the regex give up its fast automata
+    /// on any text with a non-ASCII character, and annotation runs several times slower;
+    /// each pattern is wrapped in ASCII boundaries instead (see `alternation_pattern`).
+    #[test]
+    fn cue_patterns_hold_no_unicode_word_boundary() {
+        let clause_openers = include_str!("../../data/clause_openers.txt");
+        let files = [
+            ANONYMITY,
+            DECLINED,
+            HEARSAY,
+            HEARSAY_WORDS,
+            NO_RESPONSE,
+            CITATION_CUES,
+            PHRASE_CUES,
+            clause_openers,
+        ];
+        for pattern in files.into_iter().flat_map(entries) {
+            assert!(
+                !pattern.contains(r"\b") && !pattern.contains(r"\B"),
+                "{pattern}"
+            );
+        }
+    }
 }
