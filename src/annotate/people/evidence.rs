@@ -192,8 +192,9 @@ fn strip_possessive(after: &str) -> (bool, &str) {
     (false, after)
 }
 
-/// Up to [`PRONOUN_WINDOW`] words after a name, stopping where its sentence or clause of speech ends
-/// (a full stop, a line break, a quotation mark): a pronoun past them is another's.
+/// Up to [`PRONOUN_WINDOW`] words after a name, stopping where its sentence or clause of
+/// speech ends (a full stop, a line break, a quotation mark): a pronoun past them is
+/// another's.
 fn words_in_sentence(after: &str) -> Window<'_> {
     // The words lie well within this many bytes; the look stays constant-time per name
     // even in a sentence that never ends.

@@ -323,7 +323,8 @@ impl<'a> Classifier<'a> {
         if capitalised && head == source && crate::annotate::people::has_age_after(text, source) {
             return Kinding::of(SourceKind::Named);
         }
-        if capitalised && head == source && is_group_of_people(text, head) {
+        if capitalised && head == source && is_group_of_people(text, head, &head_lower, head_flags)
+        {
             return Kinding::of(SourceKind::Anonymous);
         }
         if capitalised
@@ -652,7 +653,7 @@ fn is_lone_surname_shape(word: &str) -> bool {
 /// capitalised only because it opens the sentence, is a group left unnamed, not an
 /// organisation. A role noun's plural counts ("prosecutor"), and so does any English
 /// word in "-ists" or "-ians" ("specialists", "technicians").
-fn is_group_of_people(text: &str, word: Span) -> bool {
+fn is_group_of_people(text: &str, word: Span, lower: &str, flags: lexicon::Flags) -> bool {
     let before = &text[..word.start];
     let trimmed = before.trim_end();
     let opens_sentence = before[trimmed.len()..].contains('\n')
@@ -660,14 +661,13 @@ fn is_group_of_people(text: &str, word: Span) -> bool {
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | ':'));
-    let lower = word.slice(text).to_lowercase();
     let Some(singular) = lower.strip_suffix('s') else {
         return false;
     };
-    let flags = lexicon::flags(singular);
-    let person_word = flags.has(Flag::RoleNoun) || flags.has(Flag::StaffNoun);
+    let singular_flags = lexicon::flags(singular);
+    let person_word = singular_flags.has(Flag::RoleNoun) || singular_flags.has(Flag::StaffNoun);
     let person_suffix = lower.len() >= 7 && (lower.ends_with("ists") || lower.ends_with("ians"));
-    opens_sentence && lexicon::flags(&lower).has(Flag::CommonWord) && (person_word || person_suffix)
+    opens_sentence && flags.has(Flag::CommonWord) && (person_word || person_suffix)
 }
 
 /// I, he, she, they, it: the person or source the pronoun stands for.

@@ -331,7 +331,9 @@ fn leading_time_phrase(s: &str) -> usize {
         after_month = month;
         let filler = at == 0
             || flags.has(Flag::TimeDeterminer)
-            || matches!(bare.to_ascii_lowercase().as_str(), "the" | "early" | "late");
+            || ["the", "early", "late"]
+                .iter()
+                .any(|f| bare.eq_ignore_ascii_case(f));
         if !(time_word || filler) || w.ends_with(',') {
             break;
         }
