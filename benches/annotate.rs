@@ -43,8 +43,9 @@ fn stages(c: &mut Criterion) {
         b.iter(|| onrecord::annotate::people::find_people(&a));
     });
     let people = onrecord::annotate::people::find_people(&a);
+    let lower = onrecord::annotate::text::LowerText::of(&a.text);
     group.bench_function("sources", |b| {
-        b.iter(|| onrecord::annotate::sources::find_sources(&a, &people));
+        b.iter(|| onrecord::annotate::sources::find_sources(&a, &people, &lower));
     });
     group.finish();
 }

@@ -93,22 +93,18 @@ fn alternation_pattern(src: &'static str) -> String {
     format!(r"(?i)(?-u:\b)(?:{body})(?-u:\b)")
 }
 
-/// The four cue lists as one pattern: one pass over a paragraph tells whether any
-/// occurs in it at all.
-pub fn any_cue() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let body = [ANONYMITY, DECLINED, PHRASE_CUES, CITATION_CUES]
-            .map(|src| format!("(?:{})", alternation_pattern(src)))
-            .join("|");
-        Regex::new(&body).expect("data files hold valid patterns")
-    })
+/// `src`'s patterns for a search of text whose ASCII letters are lower-cased (see
+/// [`crate::annotate::text::LowerText`]): without the case-insensitive flag, which turns
+/// each literal into every mix of cases and makes the search several times slower.
+fn lowered_alternation(src: &'static str) -> Regex {
+    let pattern = alternation_pattern(src);
+    let body = pattern.strip_prefix("(?i)").unwrap_or(&pattern);
+    Regex::new(body).expect("data files hold valid patterns")
 }
 
 const ANONYMITY: &str = include_str!("../../data/anonymity.txt");
 const DECLINED: &str = include_str!("../../data/declined.txt");
 const HEARSAY: &str = include_str!("../../data/hearsay.txt");
-const HEARSAY_WORDS: &str = include_str!("../../data/hearsay_words.txt");
 const NO_RESPONSE: &str = include_str!("../../data/no_response.txt");
 const CITATION_CUES: &str = include_str!("../../data/citation_cues.txt");
 const PHRASE_CUES: &str = include_str!("../../data/phrase_cues.txt");
@@ -131,12 +127,6 @@ pub fn hearsay_cues() -> &'static Regex {
     RE.get_or_init(|| alternation(HEARSAY))
 }
 
-/// A word every hearsay cue holds: the cheap first test before [`hearsay_cues`].
-pub fn hearsay_words() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| alternation(HEARSAY_WORDS))
-}
-
 /// Of the declined cues, those saying the source did not answer.
 pub fn no_response_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -153,6 +143,35 @@ pub fn citation_cues() -> &'static Regex {
 pub fn phrase_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| alternation(PHRASE_CUES))
+}
+
+/// The lists searched over a whole article at once, in its lower-cased text.
+pub mod lowered {
+    use super::{lowered_alternation, OnceLock, Regex};
+
+    /// [`super::anonymity_reasons`], for lower-cased text.
+    pub fn anonymity_reasons() -> &'static Regex {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| lowered_alternation(super::ANONYMITY))
+    }
+
+    /// [`super::declined_cues`], for lower-cased text.
+    pub fn declined_cues() -> &'static Regex {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| lowered_alternation(super::DECLINED))
+    }
+
+    /// [`super::phrase_cues`], for lower-cased text.
+    pub fn phrase_cues() -> &'static Regex {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| lowered_alternation(super::PHRASE_CUES))
+    }
+
+    /// [`super::hearsay_cues`], for lower-cased text.
+    pub fn hearsay_cues() -> &'static Regex {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| lowered_alternation(super::HEARSAY))
+    }
 }
 
 /// Words that open a clause ("because", "which"), as one pattern.
@@ -212,7 +231,6 @@ mod tests {
             ANONYMITY,
             DECLINED,
             HEARSAY,
-            HEARSAY_WORDS,
             NO_RESPONSE,
             CITATION_CUES,
             PHRASE_CUES,
@@ -223,6 +241,40 @@ mod tests {
                 !pattern.contains(r"\b") && !pattern.contains(r"\B"),
                 "{pattern}"
             );
+        }
+    }
+
+    /// A pattern searched in lower-cased text must itself be lower case: a capital letter
+    /// (other than an escape's, as in `\S`) would never match there.
+    #[test]
+    fn lowered_patterns_hold_no_capital_letter() {
+        for pattern in [ANONYMITY, DECLINED, PHRASE_CUES, HEARSAY]
+            .into_iter()
+            .flat_map(entries)
+        {
+            let bytes = pattern.as_bytes();
+            let capital = (0..bytes.len())
+                .any(|i| bytes[i].is_ascii_uppercase() && (i == 0 || bytes[i - 1] != b'\\'));
+            assert!(!capital, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn lowered_search_finds_what_a_case_blind_search_finds() {
+        let text = "The Mayor DECLINED TO COMMENT, Who Spoke On Condition Of Anonymity; \
+                    as she Put It, the plan Is Said To be dead. Reportedly";
+        let lower = text.to_ascii_lowercase();
+        let pairs = [
+            (anonymity_reasons(), lowered::anonymity_reasons()),
+            (declined_cues(), lowered::declined_cues()),
+            (phrase_cues(), lowered::phrase_cues()),
+            (hearsay_cues(), lowered::hearsay_cues()),
+        ];
+        for (blind, low) in pairs {
+            let a: Vec<_> = blind.find_iter(text).map(|m| m.range()).collect();
+            let b: Vec<_> = low.find_iter(&lower).map(|m| m.range()).collect();
+            assert!(!a.is_empty());
+            assert_eq!(a, b);
         }
     }
 }

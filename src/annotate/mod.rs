@@ -19,8 +19,9 @@ use crate::article::Article;
 /// Annotates one article: people first, since sources link to them.
 pub fn annotate(article: &Article) -> Annotations {
     let people = people::find_people(article);
-    let sources = sources::find_sources(article, &people);
-    let unattributed = sources::hearsay::find_unattributed(article, &sources);
+    let lower = text::LowerText::of(&article.text);
+    let sources = sources::find_sources(article, &people, &lower);
+    let unattributed = sources::hearsay::find_unattributed(article, &sources, &lower);
     let summary = Summary {
         unattributed: unattributed.len(),
         ..Summary::of(&sources)

@@ -17,13 +17,13 @@ use super::lexicon::{self, Flag};
 use super::text::chars::{ceil_boundary, floor_boundary};
 use super::text::sentences;
 use super::text::tokens::{is_all_caps, letter_words, word_after, word_before};
-use super::text::Lower;
+use super::text::{Lower, LowerText};
 use super::{Person, Source, SourceKind};
 use crate::annotate::text::quotes::Quotes;
 use crate::article::Article;
 use crate::span::Span;
 use classify::{Classifier, Kinding, MentionIndex};
-use cues::{within, CueMatches};
+use cues::{within, CueIndex, CueMatches};
 use matches::TextMatches;
 use phrase::{noun_phrase_after, subject_before};
 use reason::{anonymity_reason, Reasons};
@@ -59,20 +59,29 @@ impl Found {
     }
 }
 
-pub fn find_sources(article: &Article, people: &[Person]) -> Vec<Source> {
+/// The attributions of `article`; `lower` is its text lower-cased, where the cue lists
+/// are searched.
+pub fn find_sources(article: &Article, people: &[Person], lower: &LowerText) -> Vec<Source> {
     let text = &article.text;
     let classifier = Classifier::new(text, people);
     let index = &classifier.index;
     let citations = TextMatches::new(text, lexicon::citation_cues());
+    let cues = CueIndex::new(lower, &citations);
+    let reader = Reader {
+        text,
+        people: index,
+        citations: &citations,
+        cues: &cues,
+    };
     let mut found = Vec::new();
     if let Some(title) = article.meta.title_span {
-        in_region(text, title, &Quotes::none(), index, &citations, &mut found);
+        reader.in_region(title, &Quotes::none(), &mut found);
     }
     let per_paragraph =
         super::by_paragraph::map_paragraphs(text.len(), &article.paragraphs, |i, p| {
             let quotes = Quotes::of(text, article, i);
             let mut found = Vec::new();
-            in_region(text, p.span, &quotes, index, &citations, &mut found);
+            reader.in_region(p.span, &quotes, &mut found);
             found.extend(colon_introduction(text, article, i));
             found
         });
@@ -222,20 +231,25 @@ fn reports_belief(text: &str, cue: Span) -> bool {
         .is_some_and(|v| v.belief)
 }
 
-/// The attributions of one paragraph (or the title), sentence by sentence.
-fn in_region(
-    text: &str,
-    region: Span,
-    quotes: &Quotes,
-    people: &MentionIndex,
-    citations: &TextMatches,
-    found: &mut Vec<Found>,
-) {
-    let spans = sentences(text, region);
-    let cues = CueMatches::of(text, region, &spans);
-    for span in spans {
-        let sentence = Sentence::new(span, quotes, citations);
-        found.extend(in_sentence(text, &sentence, &cues, people));
+/// What the rules of every paragraph share: the article's text, its people and where
+/// its cue phrases are.
+struct Reader<'a> {
+    text: &'a str,
+    people: &'a MentionIndex,
+    citations: &'a TextMatches<'a>,
+    cues: &'a CueIndex<'a>,
+}
+
+impl Reader<'_> {
+    /// The attributions of one paragraph (or the title), sentence by sentence.
+    fn in_region(&self, region: Span, quotes: &Quotes, found: &mut Vec<Found>) {
+        let text = self.text;
+        let spans = sentences(text, region);
+        let cues = CueMatches::of(self.cues, region, &spans);
+        for span in spans {
+            let sentence = Sentence::new(span, quotes, self.citations);
+            found.extend(in_sentence(text, &sentence, &cues, self.people));
+        }
     }
 }
 

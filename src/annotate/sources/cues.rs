@@ -1,10 +1,32 @@
 //! The multi-word cue phrases of a paragraph ("according to", "declined to comment",
-//! "on condition of anonymity"), found in one search per pattern over the paragraph and
-//! handed out by sentence.
+//! "on condition of anonymity"): each list is searched once over the whole article, and
+//! its matches are handed out by paragraph and sentence.
 
+use super::matches::TextMatches;
 use crate::annotate::lexicon;
+use crate::annotate::text::LowerText;
 use crate::span::Span;
-use regex::Regex;
+
+/// Where each cue list matches in one article. The lists of lower-case words are searched
+/// in the lower-cased text; the citations, one of which asks for a capital, in the text.
+pub struct CueIndex<'t> {
+    anonymity: TextMatches<'t>,
+    declined: TextMatches<'t>,
+    phrase: TextMatches<'t>,
+    citation: &'t TextMatches<'t>,
+}
+
+impl<'t> CueIndex<'t> {
+    pub fn new(lower: &'t LowerText, citations: &'t TextMatches<'t>) -> Self {
+        let text = lower.as_str();
+        CueIndex {
+            anonymity: TextMatches::new(text, lexicon::lowered::anonymity_reasons()),
+            declined: TextMatches::new(text, lexicon::lowered::declined_cues()),
+            phrase: TextMatches::new(text, lexicon::lowered::phrase_cues()),
+            citation: citations,
+        }
+    }
+}
 
 /// The matches of each cue pattern in one paragraph or title, in text order.
 #[derive(Default)]
@@ -16,17 +38,18 @@ pub struct CueMatches {
 }
 
 impl CueMatches {
-    /// Searches `region` once per pattern. A pattern can run over a line break inside a
-    /// paragraph, which a sentence search would not; then each sentence is searched on its
-    /// own, so the matches are always those of a search sentence by sentence.
-    pub fn of(text: &str, region: Span, sentences: &[Span]) -> CueMatches {
-        let whole = CueMatches::search(text, region);
+    /// The matches a search of `region` finds. A pattern can run over a line break inside
+    /// a paragraph, which a sentence search would not; then the matches are those of each
+    /// sentence searched on its own, so they are always those of a search sentence by
+    /// sentence.
+    pub fn of(index: &CueIndex, region: Span, sentences: &[Span]) -> CueMatches {
+        let whole = CueMatches::search(index, region);
         if whole.all().all(|m| within_one(sentences, m)) {
             return whole;
         }
         let mut out = CueMatches::default();
         for &s in sentences {
-            let part = CueMatches::search(text, s);
+            let part = CueMatches::search(index, s);
             out.anonymity.extend(part.anonymity);
             out.declined.extend(part.declined);
             out.phrase.extend(part.phrase);
@@ -35,22 +58,12 @@ impl CueMatches {
         out
     }
 
-    fn search(text: &str, region: Span) -> CueMatches {
-        // One pass tells whether any list occurs at all; most paragraphs hold none.
-        let present = lexicon::any_cue().is_match(region.slice(text));
-        let find = |re: &Regex| -> Vec<Span> {
-            if !present {
-                return Vec::new();
-            }
-            re.find_iter(region.slice(text))
-                .map(|m| Span::new(region.start + m.start(), region.start + m.end()))
-                .collect()
-        };
+    fn search(index: &CueIndex, region: Span) -> CueMatches {
         CueMatches {
-            anonymity: find(lexicon::anonymity_reasons()),
-            declined: find(lexicon::declined_cues()),
-            phrase: find(lexicon::phrase_cues()),
-            citation: find(lexicon::citation_cues()),
+            anonymity: index.anonymity.all_in(region),
+            declined: index.declined.all_in(region),
+            phrase: index.phrase.all_in(region),
+            citation: index.citation.all_in(region),
         }
     }
 

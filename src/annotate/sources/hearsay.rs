@@ -1,31 +1,34 @@
 //! Hearsay with no source: a claim passed on with "is said to", "is believed to" or
 //! "reportedly", in a sentence where no attribution says who makes it.
 
+use super::matches::TextMatches;
 use crate::annotate::lexicon;
 use crate::annotate::text::quotes::Quotes;
-use crate::annotate::text::sentences;
+use crate::annotate::text::{sentences, LowerText};
 use crate::annotate::{Source, Unattributed};
 use crate::article::Article;
 use crate::span::Span;
 
 /// Every sentence holding hearsay that none of `sources` attributes. `sources` is in text
-/// order, as the sourcing rules give it.
-pub fn find_unattributed(article: &Article, sources: &[Source]) -> Vec<Unattributed> {
+/// order, as the sourcing rules give it; `lower` is the article's text lower-cased.
+pub fn find_unattributed(
+    article: &Article,
+    sources: &[Source],
+    lower: &LowerText,
+) -> Vec<Unattributed> {
     let text = &article.text;
-    let re = lexicon::hearsay_cues();
+    let cues = TextMatches::new(lower.as_str(), lexicon::lowered::hearsay_cues());
     let mut out = Vec::new();
     for (i, p) in article.paragraphs.iter().enumerate() {
-        // Most paragraphs hold no hearsay word; the literal search rules them out fast.
-        let body = p.span.slice(text);
-        if !lexicon::hearsay_words().is_match(body) || !re.is_match(body) {
+        // Most paragraphs hold no hearsay: the article-wide matches rule them out.
+        if cues.all_in(p.span).is_empty() {
             continue;
         }
         let quotes = Quotes::of(text, article, i);
         for sentence in sentences(text, p.span) {
-            let Some(m) = re.find(sentence.slice(text)) else {
+            let Some(cue) = cues.first_in(sentence) else {
                 continue;
             };
-            let cue = Span::new(sentence.start + m.start(), sentence.start + m.end());
             if quotes.inside(cue.start) || is_attributed(sources, sentence) {
                 continue;
             }

@@ -25,24 +25,10 @@ impl<'t> TextMatches<'t> {
     /// answer it, except where a match crosses an end of the range or a word runs on
     /// across one; there the range itself is searched.
     pub fn first_in(&self, range: Span) -> Option<Span> {
-        let word_byte = |i: usize| {
-            self.text
-                .as_bytes()
-                .get(i)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        };
-        // A word running on across an end of the range is cut by a search of the range
-        // alone, which then sees a word boundary the article does not have.
-        let cut_at = |i: usize| i > 0 && word_byte(i - 1) && word_byte(i);
-        if cut_at(range.start) || cut_at(range.end) {
+        if self.cut_at(range.start) || self.cut_at(range.end) {
             return self.search(range);
         }
-        let spans = self.spans.get_or_init(|| {
-            self.re
-                .find_iter(self.text)
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect()
-        });
+        let spans = self.spans();
         let k = spans.partition_point(|m| m.end <= range.start);
         match spans.get(k) {
             Some(m) if m.start < range.start => self.search(range),
@@ -52,10 +38,56 @@ impl<'t> TextMatches<'t> {
         }
     }
 
+    /// Every match that a search of `range` alone finds, answered the same way.
+    pub fn all_in(&self, range: Span) -> Vec<Span> {
+        if self.cut_at(range.start) || self.cut_at(range.end) {
+            return self.search_all(range);
+        }
+        let spans = self.spans();
+        // The article-wide matches do not overlap, so they are in order of end as well.
+        let from = spans.partition_point(|m| m.end <= range.start);
+        let to = spans.partition_point(|m| m.start < range.end);
+        let touching = &spans[from..to.max(from)];
+        let crosses = touching.first().is_some_and(|m| m.start < range.start)
+            || touching.last().is_some_and(|m| m.end > range.end);
+        match crosses {
+            true => self.search_all(range),
+            false => touching.to_vec(),
+        }
+    }
+
+    /// Whether a word runs on across `i`: a search of a range ending or starting there
+    /// sees a word boundary the article does not have.
+    fn cut_at(&self, i: usize) -> bool {
+        let word_byte = |i: usize| {
+            self.text
+                .as_bytes()
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        };
+        i > 0 && word_byte(i - 1) && word_byte(i)
+    }
+
+    fn spans(&self) -> &[Span] {
+        self.spans.get_or_init(|| {
+            self.re
+                .find_iter(self.text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect()
+        })
+    }
+
     fn search(&self, range: Span) -> Option<Span> {
         self.re
             .find(range.slice(self.text))
             .map(|m| Span::new(range.start + m.start(), range.start + m.end()))
+    }
+
+    fn search_all(&self, range: Span) -> Vec<Span> {
+        self.re
+            .find_iter(range.slice(self.text))
+            .map(|m| Span::new(range.start + m.start(), range.start + m.end()))
+            .collect()
     }
 }
 

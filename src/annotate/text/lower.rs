@@ -57,6 +57,21 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
+/// An article's text with its ASCII letters lower-cased, byte for byte at the same
+/// offsets: the cue lists are ASCII words, and a case-sensitive search of this text runs
+/// several times faster than a case-blind search of the original.
+pub struct LowerText(String);
+
+impl LowerText {
+    pub fn of(text: &str) -> LowerText {
+        LowerText(text.to_ascii_lowercase())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

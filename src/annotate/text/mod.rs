@@ -4,7 +4,7 @@
 mod bounds;
 pub mod chars;
 mod lower;
-pub use lower::Lower;
+pub use lower::{Lower, LowerText};
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
