@@ -761,13 +761,68 @@ fn names_a_source(text: &str, span: Span) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let time = first_flags.has(Flag::TimeOpener) || first_flags.has(Flag::DayWord);
     let negated = s.contains("n’t") || s.contains("n't") || s.contains(['“', '"']);
-    nominal
+    // "said an aide who has worked for him": a verb inside a relative clause leaves the
+    // phrase a noun phrase.
+    let main_part = words
+        .iter()
+        .take_while(|w| !lexicon::lower_flags(w).has(Flag::RelativeMarker));
+    (nominal || is_role_then_name(&words))
         && !time
         && !negated
-        && words.len() <= 12
-        && !words
-            .iter()
+        && main_part.clone().count() <= 12
+        && !main_part
+            .clone()
             .any(|w| lexicon::lower_flags(w).has(Flag::Auxiliary))
+}
+
+/// "said former mayor Ada Ruiz", "said pollster Ada Ruiz": a role in lower case (with
+/// its modifiers) before a name that ends the phrase.
+fn is_role_then_name(words: &[&str]) -> bool {
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let Some(role_at) = words.iter().rposition(|w| !capitalised(w)) else {
+        return false;
+    };
+    let modifier = |w: &&str| {
+        let flags = lexicon::lower_flags(w);
+        capitalised(w)
+            || flags.has(Flag::CommonWord)
+                && ![
+                    Flag::Determiner,
+                    Flag::AdverbialOpener,
+                    Flag::ClauseWord,
+                    Flag::Auxiliary,
+                    Flag::Be,
+                    Flag::SubjectPronoun,
+                    Flag::PossessivePronoun,
+                    Flag::TimeOpener,
+                    Flag::TimeNoun,
+                    Flag::DayWord,
+                    Flag::RelativeMarker,
+                    Flag::BadPhraseStart,
+                    Flag::PlacePreposition,
+                    Flag::EmployerPreposition,
+                ]
+                .iter()
+                .any(|&f| flags.has(f))
+    };
+    let role = lexicon::lower_flags(words[role_at]);
+    let is_role = [
+        Flag::RoleNoun,
+        Flag::Title,
+        Flag::AnonymousNoun,
+        Flag::SpokesNoun,
+    ]
+    .iter()
+    .any(|&f| role.has(f));
+    // "said former Rep. Ada Ruiz", "said former Harlow Gov. Ada Ruiz": or an honorific or
+    // title stands among the capitalised words before the name's last.
+    let titled = words[role_at + 1..].iter().rev().skip(1).any(|w| {
+        let flags = lexicon::flags(w.trim_end_matches('.'));
+        flags.has(Flag::Title) || flags.has(Flag::Honorific)
+    });
+    role_at + 1 < words.len()
+        && (is_role && words[..role_at].iter().all(modifier)
+            || titled && words[..=role_at].iter().all(modifier))
 }
 
 /// Whether a word is a finite form of a reporting verb ("said", "tells"), not a participle.
@@ -911,7 +966,11 @@ fn opens_relative_clause(word: &str) -> bool {
 
 /// Whether the text before a verb ends with a closing quote ("“…,” said X").
 fn ends_with_quote(before: &str) -> bool {
-    before.ends_with(['”', '"', '—']) || before.ends_with("''")
+    // "“It is odd,“ said Ruiz": an opening mark typed for the closing one after a comma.
+    let mistyped = before
+        .strip_suffix('“')
+        .is_some_and(|b| b.ends_with([',', '.', '?', '!']));
+    before.ends_with(['”', '"', '—']) || before.ends_with("''") || mistyped
 }
 
 /// What the source said: a quote beside the cue, else the clause the cue introduces or closes.

@@ -46,7 +46,17 @@ impl Quotes {
                 spans.push(Span::new(words, at));
                 marked.push(Span::new(mark, at + width));
             };
+            // "“It is odd,“ she said": an opening mark typed for the closing one, after
+            // the quote's last punctuation and before a space.
+            let mistyped_close = c == '“'
+                && open.is_some()
+                && body[..k].ends_with([',', '.', '?', '!'])
+                && body[k + width..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace);
             match c {
+                '“' if mistyped_close => open.take().into_iter().for_each(&mut close),
                 '“' => open = open.or(Some((at, at + width))),
                 '”' => open.take().into_iter().for_each(&mut close),
                 '"' => match open.take() {
