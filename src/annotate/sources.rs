@@ -447,6 +447,8 @@ fn verb_attribution(
     let cue = w;
     // "X bemoaned … and said": a finite verb coordinated with the sentence's first one.
     let head = text[sentence.start..w.start].trim_end();
+    // "… and on Monday announced": a time phrase may stand between.
+    let head = head[..head.len() - phrase::trailing_time_len(head)].trim_end();
     let coordinated = (head.ends_with(" and") || head.ends_with(" but")) && lower != verb.base;
     if participle && lexicon::flags(verb.base).has(Flag::InferenceVerb) {
         return None;

@@ -20,8 +20,19 @@ pub fn subject_before(
 ) -> Option<(Span, Option<Span>)> {
     let (sentence, quotes) = (ctx.span, ctx.quotes);
     let mut end = trim_end_at(text, sentence.start, cue_start);
-    // "X, the chief executive, forcefully told": adverbs between an aside and the verb.
-    end = without_last_words(text, sentence.start, end, is_adverb);
+    // "X, the chief executive, forcefully told", "X then said", "X two weeks ago said":
+    // adverbs and a time phrase between the subject (or an aside) and the verb.
+    end = without_last_words(text, sentence.start, end, |w| {
+        is_adverb(w) || is_time_adverb(w)
+    });
+    end = trim_end_at(
+        text,
+        sentence.start,
+        end - trailing_time_len(&text[sentence.start..end]),
+    );
+    if end == sentence.start {
+        return None;
+    }
     // "X, the mayor, has also said": auxiliaries too, where an aside ends before them
     // (without one, `tidy` takes them off the subject).
     let past_auxiliaries = without_last_words(text, sentence.start, end, |w| {
@@ -205,6 +216,66 @@ fn stands_before_verb(lower: &str) -> bool {
 
 fn is_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
+}
+
+/// "then", "once", "since": words that open a clause elsewhere, but right before a verb
+/// ("X then said", "X has since said") tell when.
+fn is_time_adverb(word: &str) -> bool {
+    matches!(word, "then" | "once" | "since")
+}
+
+/// How many bytes a time phrase takes at the end of `s`, where it stands between a subject
+/// and its verb: "two weeks ago", "less than a month ago", "a day later", "earlier this
+/// year", "this past week", "on Monday". Nothing else counts, and never all of `s`.
+pub fn trailing_time_len(s: &str) -> usize {
+    let words: Vec<&str> = s.split_whitespace().rev().take(6).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let word = |i: usize| lower.get(i).map_or("", String::as_str);
+    let flags = |i: usize| lexicon::flags(word(i));
+    let time_noun = |i: usize| {
+        let w = word(i);
+        lexicon::flags(w.strip_suffix('s').unwrap_or(w)).has(Flag::TimeNoun)
+    };
+    let quantity = |i: usize| {
+        let w = word(i);
+        is_number(w)
+            || matches!(
+                w,
+                "a" | "an" | "one" | "two" | "three" | "four" | "five" | "six" | "several" | "few"
+            )
+    };
+    let taken = match word(0) {
+        // "two weeks ago", "less than a month ago".
+        "ago" if time_noun(1) && quantity(2) => {
+            let hedged = word(3) == "than" && matches!(word(4), "less" | "more");
+            let about = matches!(word(3), "about" | "nearly" | "almost" | "just" | "only");
+            3 + if hedged { 2 } else { usize::from(about) }
+        }
+        // "a day later", "earlier".
+        "later" | "earlier" => match time_noun(1) && quantity(2) {
+            true => 3,
+            false => 1,
+        },
+        // "this week", "this past week", "earlier this year".
+        _ if time_noun(0) => {
+            let past = usize::from(word(1) == "past");
+            if !flags(1 + past).has(Flag::TimeDeterminer) {
+                return 0;
+            }
+            let taken = 2 + past;
+            taken + usize::from(matches!(word(taken), "earlier" | "later"))
+        }
+        // "on Monday", "last Tuesday".
+        _ if flags(0).has(Flag::DayWord) && !is_all_caps(words[0]) => {
+            1 + usize::from(flags(1).has(Flag::TimeOpener))
+        }
+        _ => return 0,
+    };
+    if taken >= words.len() {
+        return 0;
+    }
+    let first = words[taken - 1];
+    s.len() - (first.as_ptr() as usize - s.as_ptr() as usize)
 }
 
 fn is_adverbial(phrase: &str) -> bool {
