@@ -388,7 +388,9 @@ fn verb_attribution(
     let word = w.slice(text);
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     // Mid-sentence capitals are names ("Post"), except in headline-style text ("Graham Says").
-    if text[w.end..].starts_with('-') || capitalised && k > 0 && !ctx.is_title_case(text) {
+    // "self-described", "so-called", "long-rumored": a verb inside a compound is no verb.
+    let compound = text[w.end..].starts_with('-') || text[..w.start].ends_with('-');
+    if compound || capitalised && k > 0 && !ctx.is_title_case(text) {
         return None;
     }
     let lower = Lower::of(word);
@@ -1069,6 +1071,21 @@ fn has_three_words(s: &str) -> bool {
 }
 
 /// "Dana Whitfield:" closing a paragraph introduces the quoted passage that follows.
+/// "CORRECTION:", "Online:", "From the archive:": a heading of ordinary words, or one
+/// opening with a preposition, labels what follows; a name or a role ("THE MAYOR:")
+/// introduces a speaker.
+fn is_label(words: &[&str]) -> bool {
+    let flags: Vec<_> = words.iter().map(|w| lexicon::lower_flags(w)).collect();
+    let ordinary = flags.iter().all(|f| {
+        f.has(Flag::CommonWord)
+            && !f.has(Flag::RoleNoun)
+            && !f.has(Flag::Title)
+            && !f.has(Flag::SpokesNoun)
+            && !f.has(Flag::AnonymousNoun)
+    });
+    ordinary || flags[0].has(Flag::AdverbialOpener)
+}
+
 fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> {
     let p = article.paragraphs[i].span;
     let body = p.slice(text);
@@ -1079,7 +1096,7 @@ fn colon_introduction(text: &str, article: &Article, i: usize) -> Option<Found> 
     let capitalised = words.iter().all(|w| {
         w.chars().next().is_some_and(char::is_uppercase) || ["and", "of", "the"].contains(w)
     });
-    if words.is_empty() || words.len() > 5 || !capitalised {
+    if words.is_empty() || words.len() > 5 || !capitalised || is_label(&words) {
         return None;
     }
     let next = article.paragraphs.get(i + 1)?.span;
