@@ -98,7 +98,7 @@ pub fn find_sources(article: &Article, people: &[Person], lower: &LowerText) -> 
         same
     });
     let mut out: Vec<Source> = Vec::new();
-    let reasons = Reasons::new(text);
+    let reasons = Reasons::new(cues.anonymity());
     for f in found {
         let kinding = classifier.classify(f.antecedent.unwrap_or(f.source), f.cited, &out);
         out.push(to_source(text, article, f, kinding, &reasons));

@@ -26,6 +26,11 @@ impl<'t> CueIndex<'t> {
             citation: citations,
         }
     }
+
+    /// Where the reasons for anonymity stand in the article.
+    pub fn anonymity(&self) -> &TextMatches<'t> {
+        &self.anonymity
+    }
 }
 
 /// The matches of each cue pattern in one paragraph or title, in text order.

@@ -13,14 +13,15 @@ const NEXT_SENTENCE_BYTES: usize = 300;
 
 /// The article's reasons for anonymity and its sentence stops, found once when asked.
 pub struct Reasons<'t> {
-    matches: TextMatches<'t>,
+    matches: &'t TextMatches<'t>,
     stops: std::cell::OnceCell<Stops>,
 }
 
 impl<'t> Reasons<'t> {
-    pub fn new(text: &'t str) -> Self {
+    /// `matches` are the article's reasons for anonymity, as the cue index holds them.
+    pub fn new(matches: &'t TextMatches<'t>) -> Self {
         Reasons {
-            matches: TextMatches::new(text, lexicon::anonymity_reasons()),
+            matches,
             stops: std::cell::OnceCell::new(),
         }
     }
