@@ -449,8 +449,13 @@ fn verb_attribution(
     let cue = w;
     // "X bemoaned … and said": a finite verb coordinated with the sentence's first one.
     let head = text[sentence.start..w.start].trim_end();
-    // "… and on Monday announced": a time phrase may stand between.
+    // "… and on Monday announced", "… but now said": a time phrase or an adverb may stand
+    // between.
     let head = head[..head.len() - phrase::trailing_time_len(head)].trim_end();
+    let head = match head.rsplit_once(' ') {
+        Some((rest, last)) if is_adverb_before_verb(last) => rest.trim_end(),
+        _ => head,
+    };
     let coordinated = (head.ends_with(" and") || head.ends_with(" but")) && lower != verb.base;
     if participle && lexicon::flags(verb.base).has(Flag::InferenceVerb) {
         return None;
@@ -737,12 +742,26 @@ fn is_noun_use(
                 || verb.noun_like && !introduces && !after_subject)
 }
 
-/// "some say", "some argue": the determiner stands alone for people, and the plain form
-/// of a verb with no noun sense is what they do ("some claims" and "some report" stay
-/// nouns), unless a preposition follows ("some say in the matter").
+/// "now", "also", "quickly": a lower-case adverb that may stand before a verb.
+fn is_adverb_before_verb(word: &str) -> bool {
+    let flags = lexicon::flags(word);
+    let ly = word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase);
+    let conjunction = matches!(word, "and" | "but" | "or" | "so" | "yet");
+    ly || flags.has(Flag::LeadingSkip) && !conjunction && word.chars().all(char::is_lowercase)
+}
+
+/// "some say", "some argue", "some said": the determiner stands alone for people, and the
+/// plain or past form of a verb with no noun sense is what they do ("some claims" and
+/// "some report" stay nouns), the plain form unless a preposition follows ("some say in
+/// the matter").
 fn some_people(prev: &str, lower: &str, verb: lexicon::Verb, next: &str) -> bool {
-    if prev != "some" || lower != verb.base || verb.noun_like {
+    let plain = lower == verb.base;
+    let past = !plain && !lower.ends_with('s') && !lower.ends_with("ing");
+    if prev != "some" || !(plain || past) || verb.noun_like {
         return false;
+    }
+    if past {
+        return true;
     }
     let preposition = lexicon::lower_flags(next).has(Flag::AdverbialOpener)
         || ["of", "over", "about", "to"].contains(&next);
