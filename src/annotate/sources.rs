@@ -744,10 +744,9 @@ fn is_noun_use(
 
 /// "now", "also", "quickly": a lower-case adverb that may stand before a verb.
 fn is_adverb_before_verb(word: &str) -> bool {
-    let flags = lexicon::flags(word);
-    let ly = word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase);
     let conjunction = matches!(word, "and" | "but" | "or" | "so" | "yet");
-    ly || flags.has(Flag::LeadingSkip) && !conjunction && word.chars().all(char::is_lowercase)
+    let skipped = lexicon::flags(word).has(Flag::LeadingSkip) && !conjunction;
+    phrase::is_adverb(word) || skipped && word.chars().all(char::is_lowercase)
 }
 
 /// "some say", "some argue", "some said": the determiner stands alone for people, and the

@@ -86,6 +86,12 @@ pub enum Flag {
     // regions.txt: one-word countries and US states.
     Region,
     NoStatementAfter,
+    /// Words that open a clause elsewhere but tell when right before a verb ("X then said").
+    TimeAdverb,
+    /// Words of number or amount in a time phrase ("two weeks ago", "a day later").
+    Quantity,
+    /// Words that hedge an amount of time ("about a week ago").
+    TimeHedge,
     // abbreviations.txt: periods that end no sentence.
     SentenceAbbreviation,
     TokenAbbreviation,
@@ -170,6 +176,9 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::InferenceVerb, SOURCE_WORDS, "inference_verbs"),
     (Flag::Region, REGIONS, ""),
     (Flag::NoStatementAfter, SOURCE_WORDS, "no_statement_after"),
+    (Flag::TimeAdverb, SOURCE_WORDS, "time_adverbs"),
+    (Flag::Quantity, SOURCE_WORDS, "quantities"),
+    (Flag::TimeHedge, SOURCE_WORDS, "time_hedges"),
     (Flag::SentenceAbbreviation, ABBREVIATIONS, "sentences"),
     (Flag::TokenAbbreviation, ABBREVIATIONS, "tokens"),
     (Flag::DumpAbbreviation, ABBREVIATIONS, "news_dumps"),

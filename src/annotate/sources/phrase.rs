@@ -214,14 +214,15 @@ fn stands_before_verb(lower: &str) -> bool {
     lexicon::flags(word).has(Flag::TrailingSkip)
 }
 
-fn is_adverb(word: &str) -> bool {
+/// A lower-case word in "-ly" ("quickly").
+pub fn is_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
 }
 
 /// "then", "once", "since": words that open a clause elsewhere, but right before a verb
 /// ("X then said", "X has since said") tell when.
 fn is_time_adverb(word: &str) -> bool {
-    matches!(word, "then" | "once" | "since")
+    lexicon::flags(word).has(Flag::TimeAdverb)
 }
 
 /// How many bytes a time phrase takes at the end of `s`, where it stands between a subject
@@ -236,19 +237,12 @@ pub fn trailing_time_len(s: &str) -> usize {
         let w = word(i);
         lexicon::flags(w.strip_suffix('s').unwrap_or(w)).has(Flag::TimeNoun)
     };
-    let quantity = |i: usize| {
-        let w = word(i);
-        is_number(w)
-            || matches!(
-                w,
-                "a" | "an" | "one" | "two" | "three" | "four" | "five" | "six" | "several" | "few"
-            )
-    };
+    let quantity = |i: usize| is_number(word(i)) || flags(i).has(Flag::Quantity);
     let taken = match word(0) {
-        // "two weeks ago", "less than a month ago".
+        // "two weeks ago", "less than a month ago", "about a week ago".
         "ago" if time_noun(1) && quantity(2) => {
             let hedged = word(3) == "than" && matches!(word(4), "less" | "more");
-            let about = matches!(word(3), "about" | "nearly" | "almost" | "just" | "only");
+            let about = flags(3).has(Flag::TimeHedge);
             3 + if hedged { 2 } else { usize::from(about) }
         }
         // "a day later", "earlier".
