@@ -109,24 +109,6 @@ const NO_RESPONSE: &str = include_str!("../../data/no_response.txt");
 const CITATION_CUES: &str = include_str!("../../data/citation_cues.txt");
 const PHRASE_CUES: &str = include_str!("../../data/phrase_cues.txt");
 
-/// Phrases giving the reason for anonymity.
-pub fn anonymity_reasons() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| alternation(ANONYMITY))
-}
-
-/// Phrases saying a source declined to comment.
-pub fn declined_cues() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| alternation(DECLINED))
-}
-
-/// Hearsay with no source: "is said to", "reportedly".
-pub fn hearsay_cues() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| alternation(HEARSAY))
-}
-
 /// Of the declined cues, those saying the source did not answer.
 pub fn no_response_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -139,39 +121,31 @@ pub fn citation_cues() -> &'static Regex {
     RE.get_or_init(|| alternation(CITATION_CUES))
 }
 
+// The lists below are searched in an article's text lower-cased by
+// `crate::annotate::text::LowerText`, once over the whole article.
+
+/// Phrases giving the reason for anonymity.
+pub fn anonymity_reasons() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| lowered_alternation(ANONYMITY))
+}
+
+/// Phrases saying a source declined to comment.
+pub fn declined_cues() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| lowered_alternation(DECLINED))
+}
+
 /// Multi-word attribution phrases with the source before them ("put it").
 pub fn phrase_cues() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| alternation(PHRASE_CUES))
+    RE.get_or_init(|| lowered_alternation(PHRASE_CUES))
 }
 
-/// The lists searched over a whole article at once, in its lower-cased text.
-pub mod lowered {
-    use super::{lowered_alternation, OnceLock, Regex};
-
-    /// [`super::anonymity_reasons`], for lower-cased text.
-    pub fn anonymity_reasons() -> &'static Regex {
-        static RE: OnceLock<Regex> = OnceLock::new();
-        RE.get_or_init(|| lowered_alternation(super::ANONYMITY))
-    }
-
-    /// [`super::declined_cues`], for lower-cased text.
-    pub fn declined_cues() -> &'static Regex {
-        static RE: OnceLock<Regex> = OnceLock::new();
-        RE.get_or_init(|| lowered_alternation(super::DECLINED))
-    }
-
-    /// [`super::phrase_cues`], for lower-cased text.
-    pub fn phrase_cues() -> &'static Regex {
-        static RE: OnceLock<Regex> = OnceLock::new();
-        RE.get_or_init(|| lowered_alternation(super::PHRASE_CUES))
-    }
-
-    /// [`super::hearsay_cues`], for lower-cased text.
-    pub fn hearsay_cues() -> &'static Regex {
-        static RE: OnceLock<Regex> = OnceLock::new();
-        RE.get_or_init(|| lowered_alternation(super::HEARSAY))
-    }
+/// Hearsay with no source: "is said to", "reportedly".
+pub fn hearsay_cues() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| lowered_alternation(HEARSAY))
 }
 
 /// Words that open a clause ("because", "which"), as one pattern.
@@ -265,10 +239,10 @@ mod tests {
                     as she Put It, the plan Is Said To be dead. Reportedly";
         let lower = text.to_ascii_lowercase();
         let pairs = [
-            (anonymity_reasons(), lowered::anonymity_reasons()),
-            (declined_cues(), lowered::declined_cues()),
-            (phrase_cues(), lowered::phrase_cues()),
-            (hearsay_cues(), lowered::hearsay_cues()),
+            (alternation(ANONYMITY), anonymity_reasons()),
+            (alternation(DECLINED), declined_cues()),
+            (alternation(PHRASE_CUES), phrase_cues()),
+            (alternation(HEARSAY), hearsay_cues()),
         ];
         for (blind, low) in pairs {
             let a: Vec<_> = blind.find_iter(text).map(|m| m.range()).collect();

@@ -20,9 +20,9 @@ impl<'t> CueIndex<'t> {
     pub fn new(lower: &'t LowerText, citations: &'t TextMatches<'t>) -> Self {
         let text = lower.as_str();
         CueIndex {
-            anonymity: TextMatches::new(text, lexicon::lowered::anonymity_reasons()),
-            declined: TextMatches::new(text, lexicon::lowered::declined_cues()),
-            phrase: TextMatches::new(text, lexicon::lowered::phrase_cues()),
+            anonymity: TextMatches::new(text, lexicon::anonymity_reasons()),
+            declined: TextMatches::new(text, lexicon::declined_cues()),
+            phrase: TextMatches::new(text, lexicon::phrase_cues()),
             citation: citations,
         }
     }

@@ -17,7 +17,7 @@ pub fn find_unattributed(
     lower: &LowerText,
 ) -> Vec<Unattributed> {
     let text = &article.text;
-    let cues = TextMatches::new(lower.as_str(), lexicon::lowered::hearsay_cues());
+    let cues = TextMatches::new(lower.as_str(), lexicon::hearsay_cues());
     let mut out = Vec::new();
     for (i, p) in article.paragraphs.iter().enumerate() {
         // Most paragraphs hold no hearsay: the article-wide matches rule them out.

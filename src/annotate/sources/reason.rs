@@ -44,22 +44,16 @@ pub fn anonymity_reason(
     cue: Span,
     reasons: &Reasons,
 ) -> Option<Span> {
-    let re = lexicon::anonymity_reasons();
-    if let Some(m) = re.find(source.slice(text)) {
-        let start = source.start + m.start();
-        let reason = Span::new(start, clause_end(text, start));
-        let cut = source.start + m.end();
-        if cut < source.end {
-            source.end = cut;
+    if let Some(m) = reasons.matches.first_in(*source) {
+        let reason = Span::new(m.start, clause_end(text, m.start));
+        if m.end < source.end {
+            source.end = m.end;
         }
         return Some(reason);
     }
     let end = reasons.sentence_end(text, cue.end);
     let rest = Span::new(cue.end, end);
-    let in_aside = aside.and_then(|a| {
-        re.find(a.slice(text))
-            .map(|m| (a, Span::new(a.start + m.start(), a.start + m.end())))
-    });
+    let in_aside = aside.and_then(|a| Some((a, reasons.matches.first_in(a)?)));
     let (region, m) = in_aside
         .or_else(|| Some((rest, reasons.matches.first_in(rest)?)))
         .or_else(|| in_next_sentence(text, end, reasons))?;
