@@ -100,6 +100,12 @@ pub fn subject_before(
     if words.len() > MAX_SUBJECT_WORDS {
         return None;
     }
+    if has_inner_speech_verb(&words) {
+        // "Merrill says Machado promised", "Officials say the governor warned": the words
+        // before the cue hold another speaker and the clause that speaker's verb opens, no
+        // noun phrase.
+        return None;
+    }
     if is_reduced_relative(&words) {
         // "bridges the governor said she would repair": the noun before is the object the
         // relative clause leaves out, and the subject starts at the article.
@@ -124,6 +130,27 @@ pub fn subject_before(
         return None;
     }
     Some((span, aside))
+}
+
+/// Whether a verb of speech in a form that is no noun ("says", "say", "told") stands after
+/// the first word and before the last, with no relative pronoun before it ("the man who
+/// says he saw it" is a phrase): "Officials say the governor" is none.
+fn has_inner_speech_verb(words: &[&str]) -> bool {
+    let Some((_, inner)) = words.split_last() else {
+        return false;
+    };
+    let is_speech_verb = |w: &&str| {
+        w.chars().all(char::is_lowercase)
+            && lexicon::reporting_verbs()
+                .get(*w)
+                .is_some_and(|v| !v.noun_like && !v.needs_that && !v.belief)
+    };
+    match inner.iter().rposition(is_speech_verb) {
+        Some(at) if at > 0 => !words[..at]
+            .iter()
+            .any(|w| lexicon::lower_flags(w).has(Flag::RelativeMarker)),
+        _ => false,
+    }
 }
 
 /// "42%", "8.5%": a share of the people asked, the subject of a poll's findings ("42% say
