@@ -94,6 +94,8 @@ pub enum Flag {
     TimeHedge,
     // abbreviations.txt: periods that end no sentence.
     SentenceAbbreviation,
+    /// Words that open a sentence after a dotted initialism ("… in the U.S. The …").
+    SentenceOpener,
     TokenAbbreviation,
     DumpAbbreviation,
 }
@@ -180,6 +182,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::Quantity, SOURCE_WORDS, "quantities"),
     (Flag::TimeHedge, SOURCE_WORDS, "time_hedges"),
     (Flag::SentenceAbbreviation, ABBREVIATIONS, "sentences"),
+    (Flag::SentenceOpener, ABBREVIATIONS, "sentence_openers"),
     (Flag::TokenAbbreviation, ABBREVIATIONS, "tokens"),
     (Flag::DumpAbbreviation, ABBREVIATIONS, "news_dumps"),
 ];

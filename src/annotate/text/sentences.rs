@@ -16,14 +16,16 @@ pub fn sentence_of(article: &crate::article::Article, span: Span) -> Option<Span
 /// The sentences of `region` (a paragraph or the title), trimmed.
 pub fn sentences(text: &str, region: Span) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    let mut glue = false;
+    let (mut glue, mut after_initialism) = (false, false);
     for (i, s) in sentence_bounds(region.slice(text)) {
         let span = Span::new(region.start + i, region.start + i + s.len());
+        let continues = glue || (after_initialism && !opens_sentence(s));
         match out.last_mut() {
-            Some(prev) if glue => prev.end = span.end,
+            Some(prev) if continues => prev.end = span.end,
             _ => out.push(span),
         }
         glue = ends_with_abbreviation(s.trim_end());
+        after_initialism = ends_with_initialism(s.trim_end());
     }
     out.into_iter()
         .map(|s| s.trim(text))
@@ -48,6 +50,31 @@ fn ends_with_abbreviation(s: &str) -> bool {
         || flags.has(Flag::SentenceAbbreviation)
 }
 
+/// "U.S.", "D.C.", "U.N.": single capitals each followed by a period, two or more.
+fn ends_with_initialism(s: &str) -> bool {
+    let word = s.rsplit(' ').next().unwrap_or("");
+    let letters = word.split_terminator('.');
+    word.len() >= 4
+        && word.ends_with('.')
+        && letters
+            .clone()
+            .all(|l| l.len() == 1 && l.bytes().all(|b| b.is_ascii_uppercase()))
+        && letters.count() >= 2
+}
+
+/// Whether a sentence after an initialism starts as sentences do ("The", "But", "He")
+/// rather than going on with a name ("U.S. Senate", "D.C. Council").
+fn opens_sentence(s: &str) -> bool {
+    let first = s
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let quoted = s.starts_with(|c: char| !c.is_alphanumeric());
+    quoted
+        || first.starts_with(|c: char| !c.is_uppercase())
+        || lexicon::lower_flags(first).has(Flag::SentenceOpener)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +93,24 @@ mod tests {
                 "Mr. Fenwright met Gov. Chris Dunmore and Robert S. Quillfeather.",
                 "They talked.",
                 "“Yes,” he said."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_initialism_ends_a_sentence_only_before_a_sentence_opener() {
+        let text = "Pell ran the U.S. Census Survey for years. She left the U.S. The firm \
+                    stayed near the D.C. Council.";
+        let got: Vec<&str> = sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Pell ran the U.S. Census Survey for years.",
+                "She left the U.S.",
+                "The firm stayed near the D.C. Council."
             ]
         );
     }
