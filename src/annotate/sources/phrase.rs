@@ -41,8 +41,9 @@ pub fn subject_before(
     if text[..past_auxiliaries].ends_with(',') {
         end = past_auxiliaries;
     }
-    // "Mara Quell, the chief executive -- of the firm that … -- told me": a dashed aside.
-    for dash in ["--", "—", "–"] {
+    // "Mara Quell, the chief executive -- of the firm that … -- told me": a dashed aside
+    // (a hyphen with spaces round it stands for a dash too).
+    for dash in ["--", "—", "–", " -"] {
         let head = &text[sentence.start..end];
         if let Some(body) = head.strip_suffix(dash) {
             if let Some(open) = body.rfind(dash) {

@@ -113,7 +113,8 @@ impl<'q> Sentence<'q> {
             .rev()
             .find(|(at, _, doubled)| !doubled || at + 1 < end)
         {
-            start = after;
+            // A break's mark may end right at `end` ("… -" before the cue).
+            start = after.min(end);
         }
         let before = marks.openers.partition_point(|m| m.end <= end);
         // The last opener is read with `end`, which may cut off the name after its "and";
@@ -142,7 +143,10 @@ impl ClauseMarks {
             // Doubled apostrophes are quote marks in some archives (''…,'' he said).
             let doubled = c == '\'' && region[i + 1..].starts_with('\'');
             // Two hyphens stand for a dash in plain-text archives ("a ruling -- the judge said").
-            let dash = c == '-' && region[i + 1..].starts_with('-');
+            // So does a hyphen with a space each side ("WASHINGTON (Reuters) - The …").
+            let dash = c == '-'
+                && (region[i + 1..].starts_with('-')
+                    || (region[..i].ends_with(' ') && region[i + 1..].starts_with(' ')));
             let is_break = doubled
                 || dash
                 || matches!(c, ',' | ';' | ':' | '—' | '–' | '”' | '“' | '"' | '?' | '!');
