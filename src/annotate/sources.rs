@@ -410,8 +410,13 @@ fn verb_attribution(
     let introduces = introduces_clause(&text[w.end..sentence.end]);
     let next_word = |i: usize| words.get(k + i).map_or("", |n| n.slice(text));
     let people_say = some_people(&prev, &lower, verb, next_word(1));
+    // "“…,” claims the mayor", "…, reports the Ledger": after a comma or a closing quote and
+    // before a phrase that names, a noun-like form is the inverted verb.
+    let inverted =
+        k > 0 && lower != verb.base && after_comma(&text[..w.start]) && opens_name(next_word(1));
+    let verb_after = people.ends_at(w.start) || inverted;
     if verb.needs_that && !introduces
-        || !people_say && is_noun_use(&lower, verb, prev_word, introduces, people.ends_at(w.start))
+        || !people_say && is_noun_use(&lower, verb, prev_word, introduces, verb_after)
         || is_other_sense(&lower, verb, next_word(1), next_word(2))
         || verb.base == "add"
             && text[w.end..]
@@ -713,6 +718,21 @@ fn is_other_sense(lower: &str, verb: lexicon::Verb, next_word: &str, after_next:
         ("report", "from") => true,
         _ => false,
     }
+}
+
+/// Whether the text before a word ends with a comma, or a comma and a closing quote mark.
+fn after_comma(before: &str) -> bool {
+    let before = before.trim_end();
+    let unquoted = before.trim_end_matches(['”', '"', '’', '\'']);
+    unquoted.ends_with(',') && before.len() - unquoted.len() <= '”'.len_utf8()
+}
+
+/// "the", "a", "its", "Lee": a word that opens a phrase naming someone or something.
+fn opens_name(word: &str) -> bool {
+    let flags = lexicon::lower_flags(word);
+    matches!(Lower::of(word).as_str(), "the" | "a" | "an")
+        || flags.has(Flag::PossessivePronoun)
+        || word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether a verb form is used as a noun here ("a report", "swing states").
