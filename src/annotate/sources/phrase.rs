@@ -75,7 +75,15 @@ pub fn subject_before(
                 _ => break,
             }
         }
-        aside = Some(Span::new(comma + 1, aside_end).trim(text));
+        let between = Span::new(comma + 1, aside_end).trim(text);
+        // "Units in Washington, D.C., are losing money, said BisNow": a stretch that opens
+        // with a finite verb is the sentence's predicate, no aside, and what stands before
+        // it is no subject of this cue.
+        let first = between.slice(text).split(' ').next().unwrap_or("");
+        if is_finite(first) {
+            return None;
+        }
+        aside = Some(between);
         end = comma;
     }
     let start = ctx.clause_start(text, end);
@@ -229,17 +237,26 @@ fn is_trailing_word(word: &str) -> bool {
 /// negative contraction of one included ("hasn't", "didn’t", "won't": an auxiliary and
 /// "not", both of which do).
 fn stands_before_verb(lower: &str) -> bool {
+    lexicon::flags(without_not(lower)).has(Flag::TrailingSkip)
+}
+
+/// "are", "aren't", "won’t": a finite verb, a negative contraction of one included.
+fn is_finite(word: &str) -> bool {
+    lexicon::flags(without_not(word)).has(Flag::Finite)
+}
+
+/// The verb of a negative contraction ("hasn't" -> "has", "won't" -> "will"), else the word.
+fn without_not(lower: &str) -> &str {
     let stem = lower
         .strip_suffix("n't")
         .or_else(|| lower.strip_suffix("n’t"));
-    let word = match stem {
+    match stem {
         Some("wo") => "will",
         Some("ca") => "can",
         Some("sha") => "shall",
         Some(stem) => stem,
         None => lower,
-    };
-    lexicon::flags(word).has(Flag::TrailingSkip)
+    }
 }
 
 /// A lower-case word in "-ly" ("quickly").
