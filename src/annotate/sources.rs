@@ -432,7 +432,7 @@ fn verb_attribution(
     // After "by" only words, not acts ("broke his silence by asking questions").
     let by_saying = prev.as_str() == "by" && (introduces || matches!(verb.base, "say" | "tell"));
     let participle = ing
-        && (text[..w.start].trim_end().ends_with(',')
+        && (after_comma_or_dash(&text[..w.start])
             || by_saying
             || prev_flags.has(Flag::DocumentNoun));
     let relative_pronoun = relative_pronoun_before(text, words, k);
@@ -720,6 +720,12 @@ fn is_other_sense(lower: &str, verb: lexicon::Verb, next_word: &str, after_next:
     }
 }
 
+/// "…, saying", "… — adding": a comma or a dash before a participle sets it off.
+fn after_comma_or_dash(before: &str) -> bool {
+    let before = before.trim_end();
+    before.ends_with([',', '—', '–']) || before.ends_with("--") || before.ends_with(" -")
+}
+
 /// Whether the text before a word ends with a comma, or a comma and a closing quote mark.
 fn after_comma(before: &str) -> bool {
     let before = before.trim_end();
@@ -967,13 +973,19 @@ fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
         let w = words[i].slice(text);
         let lower = Lower::of(w);
         let flags = lexicon::flags(&lower);
+        let lower_case = w.chars().next().is_some_and(char::is_lowercase);
         flags.has(Flag::Auxiliary)
-            || w.chars().next().is_some_and(char::is_lowercase) && lower.ends_with("ed")
+            || lower_case && (lower.ends_with("ed") || flags.has(Flag::IrregularPast))
     })?;
-    let span = Span::new(first.start, words[verb - 1].end);
+    // "Mitt Romney largely kept …": an adverb before the verb is no part of the subject.
+    let last = match verb {
+        2.. if phrase::is_adverb(words[verb - 1].slice(text)) => verb - 2,
+        _ => verb - 1,
+    };
+    let span = Span::new(first.start, words[last].end);
     let phrase = span.slice(text);
     let has_cue = words[..verb].iter().any(|w| is_finite_cue(w.slice(text)));
-    let clean = !phrase.contains([',', ';', '“', '"', '(', '—']) && !phrase.contains(" - ");
+    let clean = !phrase.contains([',', ';', ':', '“', '"', '(', '—']) && !phrase.contains(" - ");
     (clean && !has_cue && !is_clause_phrase(phrase)).then_some(span)
 }
 

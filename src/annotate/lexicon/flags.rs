@@ -92,6 +92,8 @@ pub enum Flag {
     Quantity,
     /// Words that hedge an amount of time ("about a week ago").
     TimeHedge,
+    /// Past forms of irregular verbs ("spoke", "went"): where a subject ends.
+    IrregularPast,
     // abbreviations.txt: periods that end no sentence.
     SentenceAbbreviation,
     /// Words that open a sentence after a dotted initialism ("… in the U.S. The …").
@@ -181,6 +183,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::TimeAdverb, SOURCE_WORDS, "time_adverbs"),
     (Flag::Quantity, SOURCE_WORDS, "quantities"),
     (Flag::TimeHedge, SOURCE_WORDS, "time_hedges"),
+    (Flag::IrregularPast, SOURCE_WORDS, "irregular_pasts"),
     (Flag::SentenceAbbreviation, ABBREVIATIONS, "sentences"),
     (Flag::SentenceOpener, ABBREVIATIONS, "sentence_openers"),
     (Flag::TokenAbbreviation, ABBREVIATIONS, "tokens"),
