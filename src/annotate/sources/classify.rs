@@ -34,6 +34,17 @@ impl MentionIndex {
         k.checked_sub(1).map(|k| self.mentions[k])
     }
 
+    /// How many different people are mentioned between `from` and `to`.
+    fn people_between(&self, from: usize, to: usize) -> usize {
+        let first = self.mentions.partition_point(|(s, _)| s.start < from);
+        let last = self.mentions.partition_point(|(s, _)| s.end <= to);
+        let people: HashSet<usize> = self.mentions[first..last.max(first)]
+            .iter()
+            .map(|m| m.1)
+            .collect();
+        people.len()
+    }
+
     /// The first mention starting at or after `at`.
     pub fn first_from(&self, at: usize) -> Option<Span> {
         self.mention_from(at).map(|m| m.0)
@@ -245,6 +256,9 @@ impl<'a> Classifier<'a> {
         if let Some(k) = self.party_tag_after_name(source) {
             return k;
         }
+        if self.names_two_earlier_people(&lower, source) {
+            return Kinding::of(SourceKind::Named);
+        }
         let head = head_word(text, source);
         let head_text = head.slice(text);
         let head_lower = head_text.to_lowercase();
@@ -338,6 +352,23 @@ impl<'a> Classifier<'a> {
             return Kinding::of(SourceKind::Named);
         }
         Kinding::of(SourceKind::Anonymous)
+    }
+
+    /// "Both women", "the two senators": a pair that refers back to two people the text
+    /// just named (within `PAIR_REACH` bytes), who speak on the record. Unnamed staff and
+    /// anonymous groups ("both officials") stay what they are.
+    fn names_two_earlier_people(&self, lower: &str, source: Span) -> bool {
+        let words: Vec<&str> = lower.split(' ').collect();
+        let (["both", noun] | ["the", "two", noun] | ["both", "the", noun]) = words[..] else {
+            return false;
+        };
+        let flags = lexicon::flags(noun);
+        let person_group = noun.ends_with('s') || noun.ends_with("men");
+        if !person_group || flags.has(Flag::AnonymousNoun) || flags.has(Flag::StaffNoun) {
+            return false;
+        }
+        let from = source.start.saturating_sub(PAIR_REACH);
+        self.index.people_between(from, source.start) >= 2
     }
 
     /// "the Okafors": a family named by the plural of a surname the article gives.
@@ -704,6 +735,9 @@ fn pronoun(
         _ => None,
     }
 }
+
+/// How far back the two people a pair refers to may be named: about two sentences.
+const PAIR_REACH: usize = 400;
 
 /// Prepositions that, after a past participle, show the participle modifies the noun
 /// before it ("a lawsuit filed against …", "a poll taken during …").
