@@ -337,6 +337,9 @@ impl<'a> Classifier<'a> {
         if capitalised && head == source && crate::annotate::people::has_age_after(text, source) {
             return Kinding::of(SourceKind::Named);
         }
+        if capitalised && head == source && is_people_of_a_place_or_party(head_text) {
+            return Kinding::of(SourceKind::Anonymous);
+        }
         if capitalised && head == source && is_group_of_people(text, head, &head_lower, head_flags)
         {
             return Kinding::of(SourceKind::Anonymous);
@@ -570,6 +573,20 @@ fn named_modifier(before: &str) -> bool {
 
 /// "American", "Israeli", "Republican", "U.S.", "Ohio": a capitalised adjective of nation
 /// or party, or a place, which names a group ("U.S. officials") rather than an employer.
+/// "Russians", "Israelis", "Democrats": the plural of a demonym, or of a capitalised
+/// word for a member ("Democrat", "Baptist") whose plural is an English word, is people,
+/// unnamed ("Russians say …"), not an organisation. A plural whose singular is a given name
+/// ("Evans") is a surname.
+fn is_people_of_a_place_or_party(word: &str) -> bool {
+    let Some(singular) = word.strip_suffix('s') else {
+        return false;
+    };
+    let flags = lexicon::flags(singular);
+    let demonym = ["an", "i"].iter().any(|s| singular.ends_with(s));
+    let member = lexicon::lower_flags(word).has(Flag::CommonWord);
+    flags.has(Flag::KnownProperNoun) && !flags.has(Flag::FirstName) && (demonym || member)
+}
+
 fn is_demonym(w: &str) -> bool {
     let bare = w.trim_end_matches([',', '’', '\'', 's']);
     let place = [bare, w.trim_end_matches([',', '.'])]
