@@ -735,9 +735,9 @@ fn after_comma(before: &str) -> bool {
 
 /// "the", "a", "its", "Lee": a word that opens a phrase naming someone or something.
 fn opens_name(word: &str) -> bool {
-    let flags = lexicon::lower_flags(word);
-    matches!(Lower::of(word).as_str(), "the" | "a" | "an")
-        || flags.has(Flag::PossessivePronoun)
+    let lower = Lower::of(word);
+    matches!(lower.as_str(), "the" | "a" | "an")
+        || lexicon::flags(&lower).has(Flag::PossessivePronoun)
         || word.chars().next().is_some_and(char::is_uppercase)
 }
 

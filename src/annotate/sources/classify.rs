@@ -571,8 +571,6 @@ fn named_modifier(before: &str) -> bool {
     })
 }
 
-/// "American", "Israeli", "Republican", "U.S.", "Ohio": a capitalised adjective of nation
-/// or party, or a place, which names a group ("U.S. officials") rather than an employer.
 /// "Russians", "Israelis", "Democrats": the plural of a demonym, or of a capitalised
 /// word for a member ("Democrat", "Baptist") whose plural is an English word, is people,
 /// unnamed ("Russians say …"), not an organisation. A plural whose singular is a given name
@@ -587,6 +585,8 @@ fn is_people_of_a_place_or_party(word: &str) -> bool {
     flags.has(Flag::KnownProperNoun) && !flags.has(Flag::FirstName) && (demonym || member)
 }
 
+/// "American", "Israeli", "Republican", "U.S.", "Ohio": a capitalised adjective of nation
+/// or party, or a place, which names a group ("U.S. officials") rather than an employer.
 fn is_demonym(w: &str) -> bool {
     let bare = w.trim_end_matches([',', '’', '\'', 's']);
     let place = [bare, w.trim_end_matches([',', '.'])]

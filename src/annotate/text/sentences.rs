@@ -24,8 +24,9 @@ pub fn sentences(text: &str, region: Span) -> Vec<Span> {
             Some(prev) if continues => prev.end = span.end,
             _ => out.push(span),
         }
-        glue = ends_with_abbreviation(s.trim_end());
-        after_initialism = ends_with_initialism(s.trim_end());
+        let s = s.trim_end();
+        glue = ends_with_abbreviation(s);
+        after_initialism = ends_with_initialism(s);
     }
     out.into_iter()
         .map(|s| s.trim(text))
@@ -79,14 +80,19 @@ fn opens_sentence(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The sentences of the whole of `text`, as text.
+    fn sentences_of(text: &str) -> Vec<&str> {
+        sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
     #[test]
     fn abbreviations_do_not_end_sentences() {
         let text =
             "Mr. Fenwright met Gov. Chris Dunmore and Robert S. Quillfeather. They talked. “Yes,” he said.";
-        let got: Vec<&str> = sentences(text, Span::new(0, text.len()))
-            .iter()
-            .map(|s| s.slice(text))
-            .collect();
+        let got = sentences_of(text);
         assert_eq!(
             got,
             [
@@ -101,10 +107,7 @@ mod tests {
     fn an_initialism_ends_a_sentence_only_before_a_sentence_opener() {
         let text = "Pell ran the U.S. Census Survey for years. She left the U.S. The firm \
                     stayed near the D.C. Council.";
-        let got: Vec<&str> = sentences(text, Span::new(0, text.len()))
-            .iter()
-            .map(|s| s.slice(text))
-            .collect();
+        let got = sentences_of(text);
         assert_eq!(
             got,
             [
