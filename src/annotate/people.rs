@@ -14,11 +14,16 @@ use super::{Mention, Person};
 use crate::article::Article;
 use crate::span::Span;
 use evidence::{Clue, Evidence};
+use smallvec::SmallVec;
 use std::collections::HashMap;
 
 mod evidence;
 
 pub use evidence::has_age_after;
+
+/// The words of a run of capitals while it is read: most runs have four or fewer, which
+/// then need no heap allocation (a run is read for every capitalised word of the text).
+type RunWords<'t> = SmallVec<[&'t str; 4]>;
 
 /// A capitalised run read as a possible name.
 #[derive(Debug, Clone)]
@@ -498,7 +503,7 @@ fn link<'t>(reg: &Registry, c: &Candidate<'t>, memo: &mut SamePersonMemo<'t>) ->
     }
     let by_surname = reg.with_surname(word);
     if !by_surname.is_empty() {
-        let strong: Vec<usize> = by_surname
+        let strong: SmallVec<[usize; 4]> = by_surname
             .iter()
             .copied()
             .filter(|&i| !reg.entities[i].weak)
@@ -567,9 +572,10 @@ fn finish(article: &Article, entities: Vec<Entity>) -> Vec<Person> {
             mentions.dedup();
             let mut aliases: Vec<String> = Vec::new();
             for m in &mentions {
-                let form = m.slice(text).to_string();
-                if !aliases.contains(&form) {
-                    aliases.push(form);
+                // Most mentions repeat a form already seen: compare before copying.
+                let form = m.slice(text);
+                if !aliases.iter().any(|a| a == form) {
+                    aliases.push(form.to_string());
                 }
             }
             let name = match &e.keyword {
@@ -750,7 +756,7 @@ fn read_run<'t>(
         // "… Lena Okoro Photo: Reuters": a caption label is not part of the name.
         return read_run(text, tokens, run.start..run.end - 1);
     }
-    let words: Vec<&str> = tokens[run.clone()].iter().map(|t| t.name(text)).collect();
+    let words: RunWords = tokens[run.clone()].iter().map(|t| t.name(text)).collect();
     if let [word] = words[..] {
         if is_office_word(word) {
             return lone_office_word(text, &tokens[run.start], word);
@@ -1199,12 +1205,12 @@ fn role_after(text: &str, name: Span) -> Option<String> {
         .or_else(|| phrase.strip_prefix("a "))
         .or_else(|| phrase.strip_prefix("an "))
         .unwrap_or(phrase);
-    let words: Vec<&str> = body.split_whitespace().collect();
-    let has_role = words
-        .iter()
+    let word_count = body.split_whitespace().count();
+    let has_role = body
+        .split_whitespace()
         .any(|w| lexicon::lower_flags(w).has(Flag::RoleNoun));
     let ends_sentence = !rest[end..].starts_with(',') && !rest[end..].starts_with('.');
-    (has_role && words.len() <= 8 && !ends_sentence && !phrase.starts_with("who"))
+    (has_role && word_count <= 8 && !ends_sentence && !phrase.starts_with("who"))
         .then(|| body.to_string())
 }
 

@@ -18,28 +18,27 @@ pub fn find_unattributed(
 ) -> Vec<Unattributed> {
     let text = &article.text;
     let cues = TextMatches::new(lower.as_str(), lexicon::hearsay_cues());
-    let mut out = Vec::new();
-    for (i, p) in article.paragraphs.iter().enumerate() {
-        // Most paragraphs hold no hearsay: the article-wide matches rule them out.
-        if cues.all_in(p.span).is_empty() {
-            continue;
-        }
-        let quotes = Quotes::of(text, article, i);
-        for sentence in sentences(text, p.span) {
-            let Some(cue) = cues.first_in(sentence) else {
-                continue;
-            };
-            if quotes.inside(cue.start) || is_attributed(sources, sentence) {
-                continue;
+    let per_paragraph =
+        crate::annotate::by_paragraph::map_paragraphs(text.len(), &article.paragraphs, |i, p| {
+            // Most paragraphs hold no hearsay: the article-wide matches rule them out.
+            if cues.all_in(p.span).is_empty() {
+                return Vec::new();
             }
-            out.push(Unattributed {
-                span: sentence,
-                cue,
-                paragraph: Some(i),
-            });
-        }
-    }
-    out
+            let quotes = Quotes::of(text, article, i);
+            sentences(text, p.span)
+                .into_iter()
+                .filter_map(|sentence| {
+                    let cue = cues.first_in(sentence)?;
+                    let attributed = quotes.inside(cue.start) || is_attributed(sources, sentence);
+                    (!attributed).then_some(Unattributed {
+                        span: sentence,
+                        cue,
+                        paragraph: Some(i),
+                    })
+                })
+                .collect()
+        });
+    per_paragraph.into_iter().flatten().collect()
 }
 
 /// Whether an attribution's cue stands in the sentence.

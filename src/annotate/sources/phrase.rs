@@ -270,13 +270,23 @@ fn is_time_adverb(word: &str) -> bool {
     lexicon::flags(word).has(Flag::TimeAdverb)
 }
 
+/// The most words a time phrase before a verb has ("less than a month ago" and one more).
+const TIME_PHRASE_WORDS: usize = 6;
+
 /// How many bytes a time phrase takes at the end of `s`, where it stands between a subject
 /// and its verb: "two weeks ago", "less than a month ago", "a day later", "earlier this
 /// year", "this past week", "on Monday". Nothing else counts, and never all of `s`.
 pub fn trailing_time_len(s: &str) -> usize {
-    let words: Vec<&str> = s.split_whitespace().rev().take(6).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let word = |i: usize| lower.get(i).map_or("", String::as_str);
+    // The last words, last first, lower-cased on the stack: this runs once per cue.
+    let mut words = [""; TIME_PHRASE_WORDS];
+    let mut count = 0;
+    for (slot, w) in words.iter_mut().zip(s.split_whitespace().rev()) {
+        *slot = w;
+        count += 1;
+    }
+    // Slots past `count` stay "", as a missing word reads.
+    let lower = words.map(Lower::of);
+    let word = |i: usize| lower.get(i).map_or("", |w| w.as_str());
     let flags = |i: usize| lexicon::flags(word(i));
     let time_noun = |i: usize| {
         let w = word(i);
@@ -310,7 +320,7 @@ pub fn trailing_time_len(s: &str) -> usize {
         }
         _ => return 0,
     };
-    if taken >= words.len() {
+    if taken >= count {
         return 0;
     }
     let first = words[taken - 1];
