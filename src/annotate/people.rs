@@ -9,7 +9,6 @@ use super::text::chars::floor_boundary;
 use super::text::tokens::{
     gap, is_all_caps, is_capitalised, tokenize, word_after, word_before, Token,
 };
-use super::text::Lower;
 use super::{Mention, Person};
 use crate::article::Article;
 use crate::span::Span;
@@ -733,10 +732,8 @@ fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool 
         return after.is_some_and(|a| is_capitalised(a.name(text)));
     }
     // Headline capitals ("Wanda Okafor Says", "Velt Was Warned") end a name.
-    let lower = Lower::of(w);
-    if lexicon::flags(&lower).has(Flag::HeadlineBreak)
-        || lexicon::reporting_verbs().contains_key(lower.as_str())
-    {
+    let lower = lexicon::lower_flags(w);
+    if lower.has(Flag::HeadlineBreak) || lower.has(Flag::ReportingVerb) {
         return false;
     }
     is_name_word(text, next) || is_all_caps(w)

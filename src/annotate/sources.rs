@@ -305,6 +305,9 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     let mut after_finite_cue = false;
     for (k, w) in words.iter().enumerate() {
         // Most words are no reporting verb: that one look-up settles them.
+        if !lexicon::lower_flags(w.slice(text)).has(Flag::ReportingVerb) {
+            continue;
+        }
         let lower = Lower::of(w.slice(text));
         let Some(&verb) = lexicon::reporting_verbs().get(lower.as_str()) else {
             continue;
@@ -337,8 +340,7 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
 /// cue, and its content follows it (see the participle rule of `verb_attribution`).
 fn before_participle(text: &str, cue: Span) -> bool {
     let next = word_after(text, cue.end);
-    let lower = Lower::of(next);
-    lower.ends_with("ing") && lexicon::reporting_verbs().contains_key(lower.as_str())
+    lexicon::lower_flags(next).has(Flag::ReportingVerb) && Lower::of(next).ends_with("ing")
 }
 
 /// The cues of one sentence that an attribution stands on already, which no other may
@@ -875,8 +877,7 @@ fn is_role_then_name(words: &[&str]) -> bool {
 
 /// Whether a word is a finite form of a reporting verb ("said", "tells"), not a participle.
 fn is_finite_cue(word: &str) -> bool {
-    let lower = Lower::of(word);
-    !lower.ends_with("ing") && lexicon::reporting_verbs().contains_key(lower.as_str())
+    lexicon::lower_flags(word).has(Flag::ReportingVerb) && !Lower::of(word).ends_with("ing")
 }
 
 /// The subject a participial clause refers to: a person named near the start of the

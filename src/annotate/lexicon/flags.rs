@@ -100,6 +100,9 @@ pub enum Flag {
     SentenceOpener,
     TokenAbbreviation,
     DumpAbbreviation,
+    /// Every form of a reporting or belief verb ("said", "hopes"): the words of
+    /// [`super::reporting_verbs`], so that one look-up rules most words out of it.
+    ReportingVerb,
 }
 
 /// Where each list is read from: its data file and its section in it ("" for a file
@@ -231,12 +234,134 @@ impl Flags {
 /// The lists `word` is in, exactly as written (see [`lower_flags`] for lists of
 /// lower-case words). A word in no list has no flags.
 pub fn flags(word: &str) -> Flags {
-    map().get(word).copied().unwrap_or_default()
+    match CacheKey::of(word) {
+        Some(key) => cached(key, || map_flags(word)),
+        None => map_flags(word),
+    }
 }
 
 /// The lists `word` is in once lower-cased: for the lists of lower-case words.
 pub fn lower_flags(word: &str) -> Flags {
-    flags(&Lower::of(word))
+    match CacheKey::of(word) {
+        // An ASCII word is lower-cased in its key, with no copy of the word made.
+        Some(key) if key.is_ascii() => cached(key.ascii_lowered(), || map_flags(&Lower::of(word))),
+        _ => flags(&Lower::of(word)),
+    }
+}
+
+/// The flags of the word `key` stands for, from the cache or else from `look_up`.
+fn cached(key: CacheKey, look_up: impl FnOnce() -> Flags) -> Flags {
+    RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        let slot = &mut recent[key.slot()];
+        if slot.key != key {
+            *slot = CacheSlot {
+                key,
+                flags: look_up(),
+            };
+        }
+        slot.flags
+    })
+}
+
+fn map_flags(word: &str) -> Flags {
+    map().get(word).copied().unwrap_or_default()
+}
+
+/// How many words the look-up cache holds. The flag map has about 100,000 words spread over
+/// megabytes, so a look-up mostly waits on memory; the few thousand words a text uses
+/// most stay in a small table, close at hand. A power of two.
+const CACHE_SLOTS: usize = 16384;
+
+/// The longest word the cache holds, in bytes.
+const CACHED_BYTES: usize = 16;
+
+/// A word of 1 to [`CACHED_BYTES`] bytes as two machine words and its length: its first
+/// and last eight bytes (or four, or single bytes, for shorter words), which together
+/// cover every byte. Read straight from the word, with no copy to assemble.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+struct CacheKey {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl CacheKey {
+    fn of(word: &str) -> Option<CacheKey> {
+        let b = word.as_bytes();
+        let len = b.len();
+        let (head, tail) = match len {
+            0 => return None,
+            1..=3 => (
+                u64::from(b[0]) | u64::from(b[len / 2]) << 8 | u64::from(b[len - 1]) << 16,
+                0,
+            ),
+            4..=7 => (u64::from(read_u32(b, 0)), u64::from(read_u32(b, len - 4))),
+            8..=CACHED_BYTES => (read_u64(b, 0), read_u64(b, len - 8)),
+            _ => return None,
+        };
+        Some(CacheKey { head, tail, len })
+    }
+
+    fn is_ascii(self) -> bool {
+        (self.head | self.tail) & HIGH_BITS == 0
+    }
+
+    /// The key of the word in lower case, for an ASCII word: each capital gains the bit
+    /// 0x20, all eight bytes at once.
+    fn ascii_lowered(self) -> CacheKey {
+        CacheKey {
+            head: ascii_lowered(self.head),
+            tail: ascii_lowered(self.tail),
+            len: self.len,
+        }
+    }
+
+    /// Its slot in the cache: a multiplicative hash of its parts.
+    fn slot(self) -> usize {
+        const ODD: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mixed = (self.head ^ self.tail.rotate_left(29) ^ self.len as u64).wrapping_mul(ODD);
+        (mixed >> (64 - CACHE_SLOTS.trailing_zeros())) as usize
+    }
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
+
+/// Eight ASCII bytes with 'A'..='Z' lower-cased. No byte is 0x80 or above, so adding to
+/// each byte carries into none of its neighbours: the high bit of each sum says whether the
+/// byte is at least 'A', or past 'Z'.
+fn ascii_lowered(bytes: u64) -> u64 {
+    let from_a = bytes + EACH_BYTE * (0x80 - u64::from(b'A'));
+    let past_z = bytes + EACH_BYTE * (0x80 - u64::from(b'Z') - 1);
+    let capitals = from_a & !past_z & HIGH_BITS;
+    bytes | capitals >> 2
+}
+
+fn read_u32(b: &[u8], at: usize) -> u32 {
+    let mut four = [0u8; 4];
+    four.copy_from_slice(&b[at..at + 4]);
+    u32::from_le_bytes(four)
+}
+
+fn read_u64(b: &[u8], at: usize) -> u64 {
+    let mut eight = [0u8; 8];
+    eight.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(eight)
+}
+
+/// One word of the cache and its flags. The empty key (length 0) is no word, so a new
+/// table matches nothing.
+#[derive(Clone, Copy, Default)]
+struct CacheSlot {
+    key: CacheKey,
+    flags: Flags,
+}
+
+thread_local! {
+    /// Each thread's recent words: one slot per hash, the last word there wins.
+    static RECENT: std::cell::RefCell<Box<[CacheSlot]>> =
+        std::cell::RefCell::new(vec![CacheSlot::default(); CACHE_SLOTS].into_boxed_slice());
 }
 
 type FlagMap = HashMap<&'static str, Flags, Hasher>;
@@ -250,6 +375,10 @@ fn map() -> &'static FlagMap {
                 let flags = map.entry(word).or_default();
                 *flags = flags.with(flag);
             }
+        }
+        for &word in super::reporting_verbs().keys() {
+            let flags = map.entry(word).or_default();
+            *flags = flags.with(Flag::ReportingVerb);
         }
         map
     })
@@ -324,6 +453,70 @@ mod tests {
             next = i + 1;
         }
         assert!(next <= 128, "more flags than bits");
+    }
+
+    /// The cache answers as the map does, for words of every length around its limits,
+    /// asked again (from the cache), in any case, and with letters outside ASCII.
+    #[test]
+    fn the_cache_answers_as_the_map() {
+        let words = [
+            "a",
+            "I",
+            "to",
+            "Dr",
+            "Mrs",
+            "said",
+            "Said",
+            "SAID",
+            "spokesperson",
+            "Spokeswoman",
+            "spokespeople",
+            "representatives",
+            "Representatives",
+            "Representative",
+            "communications",
+            "Élysée",
+            "José",
+            "İstanbul",
+            "Ökonom",
+            "",
+            "zz",
+            "Washington",
+            "washington",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+        ];
+        for _round in 0..2 {
+            for w in words {
+                assert_eq!(flags(w), map_flags(w), "{w}");
+                assert_eq!(lower_flags(w), map_flags(&w.to_lowercase()), "lower {w}");
+            }
+        }
+    }
+
+    /// Two words that share their first and last bytes are told apart.
+    #[test]
+    fn the_cache_keeps_words_apart() {
+        // Sixteen bytes, differing in the ninth only: the tail tells them apart.
+        let (a, b) = ("abcdefghXjklmnop", "abcdefghYjklmnop");
+        assert!(CacheKey::of(a) != CacheKey::of(b));
+        assert!(CacheKey::of("abc") != CacheKey::of("acc"));
+        assert!(CacheKey::of("Said").map(CacheKey::ascii_lowered) == CacheKey::of("said"));
+    }
+
+    #[test]
+    fn ascii_lowering_changes_capitals_only() {
+        for b in 0u8..0x80 {
+            let lowered = ascii_lowered(u64::from(b) << 24) >> 24;
+            assert_eq!(lowered, u64::from(b.to_ascii_lowercase()), "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn reporting_verbs_are_flagged() {
+        assert!(lower_flags("Said").has(Flag::ReportingVerb));
+        assert!(flags("told").has(Flag::ReportingVerb));
+        assert!(!flags("table").has(Flag::ReportingVerb));
     }
 
     #[test]
