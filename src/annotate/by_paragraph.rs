@@ -8,6 +8,11 @@ use rayon::prelude::*;
 /// millisecond, and a corpus run already keeps every core busy with other articles.
 const PARALLEL_FROM: usize = 256 * 1024;
 
+/// Whether an article is long enough to share out among threads.
+pub fn is_long(article_len: usize) -> bool {
+    article_len >= PARALLEL_FROM
+}
+
 /// `f` applied to each item, in order; in parallel when the article is long.
 pub fn map_paragraphs<I, T, F>(article_len: usize, items: &[I], f: F) -> Vec<T>
 where
@@ -15,7 +20,7 @@ where
     T: Send,
     F: Fn(usize, &I) -> T + Sync + Send,
 {
-    if article_len < PARALLEL_FROM {
+    if !is_long(article_len) {
         return items.iter().enumerate().map(|(i, x)| f(i, x)).collect();
     }
     items

@@ -18,9 +18,16 @@ use crate::article::Article;
 
 /// Annotates one article: people first, since sources link to them.
 pub fn annotate(article: &Article) -> Annotations {
-    let people = people::find_people(article);
-    let lower = text::LowerText::of(&article.text);
-    let sources = sources::find_sources(article, &people, &lower);
+    let text = &article.text;
+    let lower = text::LowerText::of(text);
+    let cues = sources::CueIndex::new(text, &lower);
+    // A long article's cue phrases are searched while its people are linked, which is
+    // the part of finding people that runs on one thread.
+    let people = match by_paragraph::is_long(text.len()) {
+        true => rayon::join(|| people::find_people(article), || cues.search_now()).0,
+        false => people::find_people(article),
+    };
+    let sources = sources::find_sources_with(article, &people, &cues);
     let unattributed = sources::hearsay::find_unattributed(article, &sources, &lower);
     let summary = Summary {
         unattributed: unattributed.len(),

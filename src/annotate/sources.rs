@@ -23,7 +23,8 @@ use crate::annotate::text::quotes::Quotes;
 use crate::article::Article;
 use crate::span::Span;
 use classify::{Classifier, Kinding, MentionIndex};
-use cues::{within, CueIndex, CueMatches};
+pub use cues::CueIndex;
+use cues::{within, CueMatches};
 use matches::TextMatches;
 use phrase::{noun_phrase_after, subject_before};
 use reason::{anonymity_reason, Reasons};
@@ -62,16 +63,20 @@ impl Found {
 /// The attributions of `article`; `lower` is its text lower-cased, where the cue lists
 /// are searched.
 pub fn find_sources(article: &Article, people: &[Person], lower: &LowerText) -> Vec<Source> {
+    find_sources_with(article, people, &CueIndex::new(&article.text, lower))
+}
+
+/// [`find_sources`] with the article's cue phrases, which may have been searched already
+/// (see [`crate::annotate::annotate`]).
+pub fn find_sources_with(article: &Article, people: &[Person], cues: &CueIndex) -> Vec<Source> {
     let text = &article.text;
     let classifier = Classifier::new(text, people);
     let index = &classifier.index;
-    let citations = TextMatches::new(text, lexicon::citation_cues());
-    let cues = CueIndex::new(lower, &citations);
     let reader = Reader {
         text,
         people: index,
-        citations: &citations,
-        cues: &cues,
+        citations: cues.citations(),
+        cues,
     };
     let mut found = Vec::new();
     if let Some(title) = article.meta.title_span {

@@ -13,23 +13,43 @@ pub struct CueIndex<'t> {
     anonymity: TextMatches<'t>,
     declined: TextMatches<'t>,
     phrase: TextMatches<'t>,
-    citation: &'t TextMatches<'t>,
+    citation: TextMatches<'t>,
 }
 
 impl<'t> CueIndex<'t> {
-    pub fn new(lower: &'t LowerText, citations: &'t TextMatches<'t>) -> Self {
-        let text = lower.as_str();
+    /// The lists, each searched when first asked (see [`CueIndex::search_now`]).
+    pub fn new(text: &'t str, lower: &'t LowerText) -> Self {
+        let lower = lower.as_str();
         CueIndex {
-            anonymity: TextMatches::new(text, lexicon::anonymity_reasons()),
-            declined: TextMatches::new(text, lexicon::declined_cues()),
-            phrase: TextMatches::new(text, lexicon::phrase_cues()),
-            citation: citations,
+            anonymity: TextMatches::new(lower, lexicon::anonymity_reasons()),
+            declined: TextMatches::new(lower, lexicon::declined_cues()),
+            phrase: TextMatches::new(lower, lexicon::phrase_cues()),
+            citation: TextMatches::new(text, lexicon::citation_cues()),
         }
+    }
+
+    /// Searches every list now, on two threads. Each is a pass over the whole article;
+    /// left to the first paragraph that asks, it would keep the other threads waiting.
+    pub fn search_now(&self) {
+        rayon::join(
+            || {
+                rayon::join(
+                    || self.anonymity.search_now(),
+                    || self.declined.search_now(),
+                )
+            },
+            || rayon::join(|| self.phrase.search_now(), || self.citation.search_now()),
+        );
     }
 
     /// Where the reasons for anonymity stand in the article.
     pub fn anonymity(&self) -> &TextMatches<'t> {
         &self.anonymity
+    }
+
+    /// Where the citation cues ("according to") stand in the article.
+    pub fn citations(&self) -> &TextMatches<'t> {
+        &self.citation
     }
 }
 

@@ -68,6 +68,11 @@ impl<'t> TextMatches<'t> {
         i > 0 && word_byte(i - 1) && word_byte(i)
     }
 
+    /// Searches the whole text now rather than when first asked.
+    pub fn search_now(&self) {
+        self.spans();
+    }
+
     fn spans(&self) -> &[Span] {
         self.spans.get_or_init(|| {
             self.re
