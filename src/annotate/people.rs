@@ -238,12 +238,14 @@ pub fn find_people(article: &Article) -> Vec<Person> {
     let regions = article.regions();
     let found =
         super::by_paragraph::map_paragraphs(text.len(), &regions, |_, &r| candidates_in(text, r));
-    let candidates = confirm_or_split(found);
-    let mut registry = introduce(&candidates);
-    add_keyword_people(article, &candidates, &mut registry);
-    add_one_name_people(&candidates, &mut registry);
+    let mut candidates = found;
+    confirm_or_split(&mut candidates);
+    let candidates = Candidates(&candidates);
+    let mut registry = introduce(candidates);
+    add_keyword_people(article, candidates, &mut registry);
+    add_one_name_people(candidates, &mut registry);
     let mut memo = SamePersonMemo::default();
-    for c in &candidates {
+    for c in candidates.iter() {
         if let Some(i) = link(&registry, c, &mut memo) {
             let e = &mut registry.entities[i];
             e.mentions.push(c.span);
@@ -257,15 +259,23 @@ pub fn find_people(article: &Article) -> Vec<Person> {
     finish(article, registry.entities)
 }
 
+/// The candidates of each region (the title, then the paragraphs), in text order. They stay
+/// in their regions' lists: the 20 MB generated article of `benches/throughput.sh` has
+/// 420,000 candidates of 128 bytes, and copying them into one list cost time and memory.
+#[derive(Clone, Copy)]
+struct Candidates<'a, 't>(&'a [Vec<Candidate<'t>>]);
+
+impl<'a, 't> Candidates<'a, 't> {
+    fn iter(self) -> impl Iterator<Item = &'a Candidate<'t>> {
+        self.0.iter().flatten()
+    }
+}
+
 /// Names only the rest of the article can confirm ("Tarek Hall" with no clue beside it):
 /// the evidence of all their mentions, and of their surname used alone ("Hall said"),
-/// together. A name confirmed stays whole; one not is replaced by its parts.
-///
-/// `found` holds the candidates of each region in text order; they come out as one list,
-/// built as the regions' lists are freed, in one allocation of the right size: the 20 MB
-/// generated article of `benches/throughput.sh` has 420,000 candidates of 128 bytes, and
-/// two or three copies of them at once were most of its peak memory.
-fn confirm_or_split(found: Vec<Vec<Candidate>>) -> Vec<Candidate> {
+/// together. A name confirmed stays whole; one not is replaced by its parts, in its
+/// region's list, which is rebuilt only when it holds such a name.
+fn confirm_or_split(found: &mut [Vec<Candidate>]) {
     let mut by_surname: HashMap<&str, Evidence, foldhash::fast::FixedState> = HashMap::default();
     for c in found.iter().flatten() {
         let alone = c.words.len() == 1 && !c.introduced;
@@ -273,50 +283,44 @@ fn confirm_or_split(found: Vec<Vec<Candidate>>) -> Vec<Candidate> {
             by_surname.entry(c.surname()).or_default().merge(c.evidence);
         }
     }
-    let verdict = |c: &Candidate| {
-        let evidence = by_surname.get(c.surname()).copied().unwrap_or_default();
-        // "said Sunday": a day or a month used alone says nothing of a surname.
-        let stopword = lexicon::flags(c.surname()).has(Flag::NameStopword);
-        (evidence, evidence.score() >= evidence::NAME && !stopword)
-    };
-    let count = found
-        .iter()
-        .flatten()
-        .map(|c| match &c.unconfirmed {
-            Some(parts) if !verdict(c).1 => parts.len(),
-            _ => 1,
-        })
-        .sum();
-    let mut out = Vec::with_capacity(count);
-    for mut c in found.into_iter().flatten() {
-        let Some(parts) = c.unconfirmed.take() else {
-            out.push(c);
+    for region in found.iter_mut() {
+        if region.iter().all(|c| c.unconfirmed.is_none()) {
             continue;
-        };
-        let (evidence, confirmed) = verdict(&c);
-        let verdict = if confirmed {
-            "confirmed by the article"
-        } else {
-            "split"
-        };
-        debug(|| describe(&c.words, evidence, verdict));
-        if confirmed {
-            c.confirmed_by_article = true;
-            out.push(c.with_evidence(evidence));
-        } else {
-            out.extend(parts);
         }
+        let mut out = Vec::with_capacity(region.len());
+        for mut c in region.drain(..) {
+            let Some(parts) = c.unconfirmed.take() else {
+                out.push(c);
+                continue;
+            };
+            let evidence = by_surname.get(c.surname()).copied().unwrap_or_default();
+            // "said Sunday": a day or a month used alone says nothing of a surname.
+            let stopword = lexicon::flags(c.surname()).has(Flag::NameStopword);
+            let confirmed = evidence.score() >= evidence::NAME && !stopword;
+            let verdict = if confirmed {
+                "confirmed by the article"
+            } else {
+                "split"
+            };
+            debug(|| describe(&c.words, evidence, verdict));
+            if confirmed {
+                c.confirmed_by_article = true;
+                out.push(c.with_evidence(evidence));
+            } else {
+                out.extend(parts);
+            }
+        }
+        *region = out;
     }
-    out
 }
 
 /// People called by one name throughout ("Rosa said she …", "Brandt told reporters …
 /// Brandt said"): a word used alone that names no one the article introduced, whose
 /// mentions together give enough person evidence.
-fn add_one_name_people(candidates: &[Candidate], reg: &mut Registry) {
-    let mut order: Vec<(&str, usize)> = Vec::new();
+fn add_one_name_people(candidates: Candidates, reg: &mut Registry) {
+    let mut order: Vec<(&str, &Candidate)> = Vec::new();
     let mut evidence: HashMap<&str, Evidence, foldhash::fast::FixedState> = HashMap::default();
-    for (i, c) in candidates.iter().enumerate() {
+    for c in candidates.iter() {
         let word = c.surname();
         if c.words.len() != 1 || c.introduced || !could_be_one_name(word) {
             continue;
@@ -325,12 +329,12 @@ fn add_one_name_people(candidates: &[Candidate], reg: &mut Registry) {
             continue;
         }
         let e = evidence.entry(word).or_insert_with(|| {
-            order.push((word, i));
+            order.push((word, c));
             Evidence::default()
         });
         e.merge(c.evidence);
     }
-    for (word, i) in order {
+    for (word, first) in order {
         let e = evidence.get(word).copied().unwrap_or_default();
         let accepted = is_one_name_person(word, e);
         let verdict = if accepted {
@@ -340,7 +344,7 @@ fn add_one_name_people(candidates: &[Candidate], reg: &mut Registry) {
         };
         debug(|| describe(&[word], e, verdict));
         if accepted {
-            reg.add(new_entity(&candidates[i]));
+            reg.add(new_entity(first));
         }
     }
 }
@@ -394,7 +398,7 @@ fn describe(words: &[&str], e: Evidence, verdict: &str) -> String {
 }
 
 /// Pass one: the people the article introduces.
-fn introduce(candidates: &[Candidate]) -> Registry {
+fn introduce(candidates: Candidates) -> Registry {
     let mut reg = Registry::default();
     let mut memo = SamePersonMemo::default();
     for c in candidates.iter().filter(|c| c.is_full()) {
@@ -475,7 +479,7 @@ fn first_names_agree(a: Option<&str>, b: Option<&str>) -> bool {
 }
 
 /// A header keyword that names a person whose surname the text uses makes them a person.
-fn add_keyword_people(article: &Article, candidates: &[Candidate], reg: &mut Registry) {
+fn add_keyword_people(article: &Article, candidates: Candidates, reg: &mut Registry) {
     for name in &article.meta.people {
         let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
         let Some(surname) = words.last() else {
