@@ -236,11 +236,10 @@ impl Registry {
 pub fn find_people(article: &Article) -> Vec<Person> {
     let text = &article.text;
     let regions = article.regions();
-    let found =
+    let mut found =
         super::by_paragraph::map_paragraphs(text.len(), &regions, |_, &r| candidates_in(text, r));
-    let mut candidates = found;
-    confirm_or_split(&mut candidates);
-    let candidates = Candidates(&candidates);
+    confirm_or_split(&mut found);
+    let candidates = Candidates(&found);
     let mut registry = introduce(candidates);
     add_keyword_people(article, candidates, &mut registry);
     add_one_name_people(candidates, &mut registry);
@@ -749,8 +748,8 @@ fn joins(text: &str, prev: &Token, next: &Token, after: Option<&Token>) -> bool 
         return after.is_some_and(|a| is_capitalised(a.name(text)));
     }
     // Headline capitals ("Wanda Okafor Says", "Velt Was Warned") end a name.
-    let lower = lexicon::lower_flags(w);
-    if lower.has(Flag::HeadlineBreak) || lower.has(Flag::ReportingVerb) {
+    let flags = lexicon::lower_flags(w);
+    if flags.has(Flag::HeadlineBreak) || flags.has(Flag::ReportingVerb) {
         return false;
     }
     is_name_word(text, next) || is_all_caps(w)

@@ -249,19 +249,20 @@ pub fn lower_flags(word: &str) -> Flags {
     }
 }
 
-/// The flags of the word `key` stands for, from the cache or else from `look_up`.
+/// The flags of the word `key` stands for, from the cache or else from `look_up`, which
+/// runs with the cache free (building the map may look words up too).
 fn cached(key: CacheKey, look_up: impl FnOnce() -> Flags) -> Flags {
-    RECENT.with(|recent| {
-        let mut recent = recent.borrow_mut();
-        let slot = &mut recent[key.slot()];
-        if slot.key != key {
-            *slot = CacheSlot {
-                key,
-                flags: look_up(),
-            };
-        }
-        slot.flags
-    })
+    let slot = key.slot();
+    let hit = RECENT.with(|recent| {
+        let found = recent.borrow()[slot];
+        (found.key == key).then_some(found.flags)
+    });
+    if let Some(flags) = hit {
+        return flags;
+    }
+    let flags = look_up();
+    RECENT.with(|recent| recent.borrow_mut()[slot] = CacheSlot { key, flags });
+    flags
 }
 
 fn map_flags(word: &str) -> Flags {
@@ -270,7 +271,8 @@ fn map_flags(word: &str) -> Flags {
 
 /// How many words the look-up cache holds. The flag map has about 100,000 words spread over
 /// megabytes, so a look-up mostly waits on memory; the few thousand words a text uses
-/// most stay in a small table, close at hand. A power of two.
+/// most stay in a small table, close at hand (48 bytes a slot: 768 KiB per thread).
+/// A power of two.
 const CACHE_SLOTS: usize = 16384;
 
 /// The longest word the cache holds, in bytes.
