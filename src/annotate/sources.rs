@@ -223,7 +223,7 @@ fn drop_unstated_beliefs(text: &str, found: &mut Vec<Found>) {
 /// Whether the word before a subject opens a question or relative clause ("if", "what").
 fn in_embedded_clause(text: &str, subject: Span) -> bool {
     let word = word_before(text, subject.start);
-    let flags = lexicon::flags(&Lower::of(word));
+    let flags = lexicon::lower_flags(word);
     flags.has(Flag::RelativeMarker)
         || flags.has(Flag::ClauseWord)
         || word.eq_ignore_ascii_case("if")
@@ -553,7 +553,7 @@ fn with_participle(text: &str, ctx: &Sentence, words: &[Span], k: usize) -> Opti
         let opener = flags.has(Flag::ClauseWord)
             || flags.has(Flag::AdverbialOpener)
             || lexicon::clause_openers().is_match(&lower);
-        !verb_like && !opener && !lexicon::reporting_verbs().contains_key(lower.as_str())
+        !verb_like && !opener && !flags.has(Flag::ReportingVerb)
     });
     let cue = words[k];
     // "with all precincts reporting.": a participle with nothing after it reports nothing.
@@ -660,7 +660,7 @@ fn antecedent_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
         if capitalised || i == 0 {
             start = Some(sentence.start + from);
         }
-        if lexicon::flags(&Lower::of(bare)).has(Flag::Determiner) {
+        if lexicon::lower_flags(bare).has(Flag::Determiner) {
             start = Some(sentence.start + from);
             break;
         }
@@ -964,7 +964,7 @@ const MAX_MAIN_SUBJECT_WORDS: usize = 6;
 fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
     let first = words.first()?;
     let first_text = first.slice(text);
-    let first_flags = lexicon::flags(&Lower::of(first_text));
+    let first_flags = lexicon::lower_flags(first_text);
     let capitalised = first_text.chars().next().is_some_and(char::is_uppercase);
     // "When he …", "If I …", "It is …", "There are …": no subject phrase opens the sentence.
     let no_subject = first_flags.has(Flag::AdverbialOpener)
@@ -999,7 +999,7 @@ fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
 fn is_clause_phrase(phrase: &str) -> bool {
     phrase
         .split_whitespace()
-        .any(|w| lexicon::flags(&Lower::of(w)).has(Flag::ClauseWord))
+        .any(|w| lexicon::lower_flags(w).has(Flag::ClauseWord))
 }
 
 /// Whether what follows a verb opens reported content: "that", a colon or a quote.
