@@ -1097,6 +1097,8 @@ fn rest_after(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
     let s = text.get(at..sentence.end)?;
     let lead = s.len() - s.trim_start_matches([' ', ':', ',']).len();
     let mut start = at + lead;
+    // After a comma or a colon the content starts at once ("According to the state, …").
+    let marked = s[..lead].contains([',', ':']);
     // "told Mr. Trump in recent weeks that he …": the content starts after a near "that".
     let near = &text[start..sentence.end];
     // Only the first 80 bytes are read: a comma further on makes no difference.
@@ -1108,7 +1110,8 @@ fn rest_after(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
     let window = floor_boundary(near, window);
     if let Some(i) = near[..window]
         .find("that ")
-        .filter(|&i| i == 0 || near[..i].ends_with(' '))
+        .filter(|&i| !marked && (i == 0 || near[..i].ends_with(' ')))
+        .filter(|&i| !opens_time_phrase(&near[i..]))
     {
         start += i + 5;
     }
@@ -1119,6 +1122,13 @@ fn rest_after(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
         body = body[..m.start - start].trim_end_matches([',', ' ']);
     }
     has_three_words(body).then(|| Span::new(start, start + body.len()))
+}
+
+/// "that year", "that day": a "that" that points to a time starts no clause.
+fn opens_time_phrase(that: &str) -> bool {
+    let next = that.split_whitespace().nth(1).unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    lexicon::lower_flags(next.strip_suffix('s').unwrap_or(next)).has(Flag::TimeNoun)
 }
 
 /// Whether `s` holds three words or more, counting no further.

@@ -24,14 +24,36 @@ pub fn sentences(text: &str, region: Span) -> Vec<Span> {
             Some(prev) if continues => prev.end = span.end,
             _ => out.push(span),
         }
+        let wrapped = is_soft_wrap(text, span);
         let s = s.trim_end();
-        glue = ends_with_abbreviation(s);
+        glue = wrapped || ends_with_abbreviation(s);
         after_initialism = ends_with_initialism(s);
     }
     out.into_iter()
         .map(|s| s.trim(text))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// Whether a piece ends at a line break inside its sentence. Text wrapped at a fixed
+/// width breaks lines anywhere, and a break after no mark that ends a sentence or a
+/// clause goes on with the same sentence (Unicode bounds end one at every line break).
+/// A line of fewer than four words is a heading or a list number, not wrapped prose.
+fn is_soft_wrap(text: &str, piece: Span) -> bool {
+    let Some(body) = piece.slice(text).strip_suffix('\n') else {
+        return false;
+    };
+    let line_start = text[..piece.start + body.len()]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[line_start..piece.start + body.len()].trim_end();
+    let before = line.trim_end_matches(is_closing_mark);
+    line.split_whitespace().nth(3).is_some() && !before.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Marks that close a sentence after its last word: quotes and brackets.
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
 }
 
 /// "Mr.", "Gov.", "S." (an initial): the period does not end the sentence.
@@ -114,6 +136,21 @@ mod tests {
                 "Pell ran the U.S. Census Survey for years.",
                 "She left the U.S.",
                 "The firm stayed near the D.C. Council."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_sentence_does_not_end_it() {
+        let text = "The board met on Monday and voted to close the\nlibrary on Fridays. It will\nreopen in May.\nNew hours\nThe doors open at nine.";
+        let got = sentences_of(text);
+        assert_eq!(
+            got,
+            [
+                "The board met on Monday and voted to close the\nlibrary on Fridays.",
+                "It will\nreopen in May.",
+                "New hours",
+                "The doors open at nine."
             ]
         );
     }
