@@ -497,6 +497,14 @@ fn verb_attribution(
             return Some(found);
         }
     }
+    // "Even as the race moves on, it will be tight, said Dan Gerstein, an analyst": after
+    // a comma, a person's name right after the verb, closing its clause, is the source,
+    // whatever stands before the comma.
+    if !ing && after_comma(before) && name_closes_clause(text, people, sentence, cue.end) {
+        if let Some(found) = inverted() {
+            return Some(found);
+        }
+    }
     let subject_end = if progressive {
         words[k - 1].start
     } else {
@@ -531,6 +539,17 @@ fn verb_attribution(
             Some(Found::plain(source, cue, content))
         }
     }
+}
+
+/// Whether a person's name follows `at` (past spaces) and ends at a comma, a semicolon or
+/// the sentence's end.
+fn name_closes_clause(text: &str, people: &MentionIndex, sentence: Span, at: usize) -> bool {
+    let gap = text[at..].len() - text[at..].trim_start().len();
+    let Some(name) = people.first_from(at).filter(|m| m.start == at + gap) else {
+        return false;
+    };
+    let after = text[name.end..sentence.end].trim_start();
+    after.is_empty() || after.starts_with([',', ';']) || after == "."
 }
 
 /// How many words may stand between "with" and a participle it introduces.
@@ -926,18 +945,50 @@ fn sentence_subject(
 /// How many words an opening adverbial before a subject may have.
 const MAX_OPENER_WORDS: usize = 10;
 
+/// How many words an opening subordinate clause may have ("When the plan was put to the
+/// board last spring, …").
+const MAX_SUBORDINATE_WORDS: usize = 30;
+
 /// The index of the word a sentence's subject starts at: past an opening adverbial phrase
-/// closed by a comma ("In August,", "During the rally on Monday,", "Meanwhile,") and a
-/// leading conjunction ("But"); none when an adverbial opens with no comma to close it.
+/// or subordinate clause closed by a comma ("In August,", "During the rally on Monday,",
+/// "When the vote was called,", "Meanwhile,") and a leading conjunction ("But"); at a
+/// subject pronoun after an adverbial without a comma ("In a talk last week she …"); none
+/// when an adverbial opens with nothing to close it.
 fn subject_word(text: &str, words: &[Span]) -> Option<usize> {
     let opener = words.first()?;
     let lower = Lower::of(opener.slice(text));
     let flags = lexicon::flags(&lower);
-    if flags.has(Flag::AdverbialOpener) || flags.has(Flag::TimeOpener) || lower.ends_with("ly") {
-        let limit = words.len().min(MAX_OPENER_WORDS);
-        return (0..limit)
-            .find(|&i| text[words[i].end..].starts_with(','))
-            .map(|i| i + 1);
+    let subordinate = flags.has(Flag::Subordinator);
+    if subordinate
+        || flags.has(Flag::AdverbialOpener)
+        || flags.has(Flag::TimeOpener)
+        || lower.ends_with("ly")
+    {
+        let most = match subordinate {
+            true => MAX_SUBORDINATE_WORDS,
+            false => MAX_OPENER_WORDS,
+        };
+        let limit = words.len().min(most);
+        let pronoun = |i: usize| {
+            words.get(i).is_some_and(|w| {
+                lexicon::flags(&capitalised(w.slice(text))).has(Flag::OpeningPronoun)
+            })
+        };
+        let after_comma = |i: usize| text[words[i].end..].starts_with(',');
+        if subordinate {
+            // "When Lee, the mayor, was asked, she said": a comma inside the clause may
+            // stand before the one that ends it, which a pronoun subject shows.
+            let commas = (0..limit).filter(|&i| after_comma(i)).map(|i| i + 1);
+            return commas.clone().find(|&i| pronoun(i)).or(commas.min());
+        }
+        // Right after the opener a pronoun is a clause's own ("After he left, …");
+        // further on, "he", "she" and "they" are the main clause's subject ("In a talk
+        // last week she …").
+        return (0..limit).find_map(|i| match after_comma(i) {
+            _ if i >= 2 && pronoun(i) => Some(i),
+            true => Some(i + 1),
+            false => None,
+        });
     }
     Some(usize::from(flags.has(Flag::LeadingSkip)))
 }

@@ -60,6 +60,8 @@ pub enum Flag {
     TrailingSkip,
     TimeNoun,
     AdverbialOpener,
+    /// "when", "although": a subordinate clause opens the sentence.
+    Subordinator,
     Finite,
     NotSource,
     AsideOpener,
@@ -152,6 +154,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::TrailingSkip, SOURCE_WORDS, "trailing_skip"),
     (Flag::TimeNoun, SOURCE_WORDS, "time_nouns"),
     (Flag::AdverbialOpener, SOURCE_WORDS, "adverbial_openers"),
+    (Flag::Subordinator, SOURCE_WORDS, "subordinators"),
     (Flag::Finite, SOURCE_WORDS, "finite"),
     (Flag::NotSource, SOURCE_WORDS, "not_sources"),
     (Flag::AsideOpener, SOURCE_WORDS, "aside_openers"),

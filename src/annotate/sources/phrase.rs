@@ -511,10 +511,27 @@ pub fn noun_phrase_after(text: &str, sentence: Span, from: usize) -> Option<Span
     let lead = rest.len() - rest.trim_start().len();
     let start = from + lead;
     let end = phrase_end(text, start, sentence.end)?;
+    let end = before_clause(text, Span::new(start, end));
     let span = without_time_phrase(text, Span::new(start, end).trim(text));
     let first = span.slice(text).split_whitespace().next()?.to_lowercase();
     let bad_start = lexicon::flags(&first).has(Flag::BadPhraseStart);
     (!bad_start).then_some(span)
+}
+
+/// Where a phrase ends before a clause that opens inside it: "said Lee as she left",
+/// "according to the mayor when he spoke": a conjunction before a subject pronoun.
+fn before_clause(text: &str, phrase: Span) -> usize {
+    let mut words = phrase.slice(text).split_whitespace().peekable();
+    words.next();
+    while let Some(w) = words.next() {
+        let next = words.peek().copied().unwrap_or("");
+        if lexicon::lower_flags(w).has(Flag::Subordinator)
+            && lexicon::lower_flags(next).has(Flag::SubjectPronoun)
+        {
+            return w.as_ptr() as usize - text.as_ptr() as usize;
+        }
+    }
+    phrase.end
 }
 
 /// A phrase after a verb without a time phrase that ends it ("said the auditor on Monday",
