@@ -13,6 +13,8 @@ use std::sync::OnceLock;
 pub enum Flag {
     // Lists of their own file, one word a line.
     FirstName,
+    /// One of the most frequent US surnames ("Evans").
+    Surname,
     /// A given name of another country that is also an English word ("Sander"): a name
     /// only before a surname outside the English word list.
     GivenNameWord,
@@ -112,6 +114,7 @@ pub enum Flag {
 const LISTS: &[(Flag, &str, &str)] = &[
     (Flag::FirstName, FIRST_NAMES, ""),
     (Flag::FirstName, WORLD_GIVEN_NAMES, "names"),
+    (Flag::Surname, SURNAMES, ""),
     (Flag::GivenNameWord, WORLD_GIVEN_NAMES, "also_words"),
     (Flag::FemaleName, GIVEN_NAME_GENDERS, "female"),
     (Flag::MaleName, GIVEN_NAME_GENDERS, "male"),
@@ -197,6 +200,7 @@ const LISTS: &[(Flag, &str, &str)] = &[
 ];
 
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.txt");
+const SURNAMES: &str = include_str!("../../../data/surnames.txt");
 const WORLD_GIVEN_NAMES: &str = include_str!("../../../data/world_given_names.txt");
 const GIVEN_NAME_GENDERS: &str = include_str!("../../../data/given_name_genders.txt");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");

@@ -682,15 +682,19 @@ fn starts_upper(w: &str) -> bool {
 /// "Varga said": one capitalised word that no list knows as a word, a place, a people,
 /// a brand or an institution is, as the subject of a reporting verb, far more often a
 /// person the name finder had too little evidence for than a company; acronyms ("NASA")
-/// and plurals ("Democrats") are not.
+/// and plurals ("Democrats") are not. A frequent surname is a person's too, though it is
+/// also a word or ends in "s" ("Evans said", "Young said"), unless it names a place, an
+/// institution or an outlet.
 fn is_lone_surname_shape(word: &str) -> bool {
     let flags = lexicon::flags(word);
-    word.chars().count() >= 3
+    let shape = word.chars().count() >= 3
         && word.chars().all(char::is_alphabetic)
-        && word.chars().skip(1).all(char::is_lowercase)
-        && !word.ends_with('s')
+        && word.chars().skip(1).all(char::is_lowercase);
+    let unknown = !word.ends_with('s')
         && !lexicon::lower_flags(word).has(Flag::CommonWord)
-        && !flags.has(Flag::KnownProperNoun)
+        && !flags.has(Flag::KnownProperNoun);
+    shape
+        && (unknown || flags.has(Flag::Surname))
         && !flags.has(Flag::Region)
         && !flags.has(Flag::Place)
         && !flags.has(Flag::OrgWord)
