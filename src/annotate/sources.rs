@@ -272,6 +272,16 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
             if quotes.inside(cue.start) || taken.overlaps(cue) || before_participle(text, cue) {
                 continue;
             }
+            if let Some(pronoun) = relative_before_phrase(text, sentence, cue.start) {
+                let content = (!declined).then(|| content_for(text, ctx, pronoun, cue));
+                out.push(Found {
+                    antecedent: antecedent_before(text, sentence, pronoun.start),
+                    declined,
+                    ..Found::plain(pronoun, cue, content.flatten())
+                });
+                taken.push(cue);
+                continue;
+            }
             if let Some((source, aside)) = subject_before(text, ctx, cue.start) {
                 let content = if declined {
                     None
@@ -619,11 +629,14 @@ fn relative_attribution(
         // "the rule that says …" speaks of a thing far more often than of a speaker.
         return None;
     } else {
-        pronoun
+        let bare = without_contraction(pronoun.slice(text));
+        Span::new(pronoun.start, pronoun.start + bare.len())
     };
     let cue = words[k];
     let next = words.get(k + 1).map(|w| Lower::of(w.slice(text)));
-    if next.is_some_and(|n| lexicon::flags(&n).has(Flag::NoStatementAfter)) {
+    // "who asked about finances" reports nothing; "who said at one point that …" does.
+    let object = next.is_some_and(|n| lexicon::flags(&n).has(Flag::NoStatementAfter));
+    if object && !that_after_short_phrase(&text[cue.end..ctx.span.end]) {
         return None;
     }
     let antecedent = antecedent_before(text, ctx.span, source.start);
@@ -649,14 +662,61 @@ fn relative_pronoun_before(text: &str, words: &[Span], k: usize) -> Option<usize
         if !joined(j) {
             return None;
         }
-        let flags = lexicon::lower_flags(words[j].slice(text));
-        if flags.has(Flag::RelativeBeforeVerb) {
+        let word = words[j].slice(text);
+        if is_relative_pronoun(word) {
             return Some(j);
         }
-        if !flags.has(Flag::TrailingSkip) {
+        if !is_between_subject_and_verb(word) {
             return None;
         }
         j = j.checked_sub(1)?;
+    }
+    None
+}
+
+/// "who", "which", and their contracted forms ("who’ve", "who's").
+fn is_relative_pronoun(word: &str) -> bool {
+    lexicon::lower_flags(without_contraction(word)).has(Flag::RelativeBeforeVerb)
+}
+
+/// "has", "long", "originally": a word that may stand between a subject and its verb.
+fn is_between_subject_and_verb(word: &str) -> bool {
+    lexicon::lower_flags(word).has(Flag::TrailingSkip) || phrase::is_adverb(word)
+}
+
+/// A word without a contracted auxiliary on its end: "who’ve" → "who", "she's" → "she".
+fn without_contraction(word: &str) -> &str {
+    match word.split_once(['’', '\'']) {
+        Some((head, "s" | "ve" | "d" | "ll" | "re")) => head,
+        _ => word,
+    }
+}
+
+/// "Dana Ruiz, who declined to comment", "the firm, which did not respond": a relative
+/// pronoun right before a cue phrase (an adverb or an auxiliary may stand between) is the
+/// phrase's source. "that" is left out, as it is before a verb (see `relative_attribution`).
+fn relative_before_phrase(text: &str, sentence: Span, at: usize) -> Option<Span> {
+    let mut end = at;
+    for _ in 0..=MAX_WORDS_AFTER_RELATIVE {
+        let head = text[sentence.start..end].trim_end();
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &head[start..];
+        let at_word = sentence.start + start;
+        if !word.chars().all(|c| c.is_alphabetic() || "’'".contains(c)) || word.is_empty() {
+            return None;
+        }
+        if is_relative_pronoun(word) && !word.eq_ignore_ascii_case("that") {
+            let pronoun = without_contraction(word);
+            return Some(Span::new(at_word, at_word + pronoun.len()));
+        }
+        if !is_between_subject_and_verb(word) {
+            return None;
+        }
+        end = at_word;
     }
     None
 }
@@ -1051,6 +1111,27 @@ fn is_clause_phrase(phrase: &str) -> bool {
     phrase
         .split_whitespace()
         .any(|w| lexicon::lower_flags(w).has(Flag::ClauseWord))
+}
+
+/// How many words a phrase between a verb and its "that" may have ("said at one point
+/// that").
+const MAX_WORDS_BEFORE_THAT: usize = 4;
+
+/// Whether a short phrase with no punctuation, then "that" opening a clause, follows a
+/// verb: "said at one point that …", "told reporters on Monday that …".
+fn that_after_short_phrase(after: &str) -> bool {
+    let mut rest = after.trim_start();
+    for _ in 0..=MAX_WORDS_BEFORE_THAT {
+        let (word, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        if word.eq_ignore_ascii_case("that") {
+            return introduces_clause(rest);
+        }
+        if word.is_empty() || !word.chars().all(char::is_alphanumeric) {
+            return false;
+        }
+        rest = tail.trim_start();
+    }
+    false
 }
 
 /// Whether what follows a verb opens reported content: "that", a colon or a quote.
