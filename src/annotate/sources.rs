@@ -432,7 +432,15 @@ fn verb_attribution(
     let inverted =
         k > 0 && lower != verb.base && after_comma(&text[..w.start]) && opens_name(next_word(1));
     let verb_after = people.ends_at(w.start) || inverted;
-    if verb.needs_that && !introduces
+    // "…, the contracts show.", "…, they found.": a subject and a verb closing the sentence
+    // after a comma report what the sentence said, as "that" after the verb would.
+    // A noun-like form ("states", "comments") there is a noun as often as not.
+    let closes = closes_sentence_after_comma(text, sentence, words, k)
+        && !(verb.noun_like && (lower == verb.base || lower.ends_with('s')));
+    let introduces = introduces || closes;
+    // "“…,” reads the release": a verb that needs a clause after it may close a quote.
+    let after_quote = inverted && text[..w.start].trim_end().ends_with(['”', '"']);
+    if verb.needs_that && !introduces && !after_quote
         || !people_say && is_noun_use(&lower, verb, prev_word, introduces, verb_after)
         || is_other_sense(&lower, verb, next_word(1), next_word(2))
         || verb.base == "add"
@@ -1111,6 +1119,46 @@ fn is_clause_phrase(phrase: &str) -> bool {
     phrase
         .split_whitespace()
         .any(|w| lexicon::lower_flags(w).has(Flag::ClauseWord))
+}
+
+/// How many words may stand between a comma and a verb that closes its sentence ("…, the
+/// most recent federal contracts show.").
+const MAX_CLOSING_SUBJECT_WORDS: usize = 6;
+
+/// Whether the verb at `k` ends its sentence (closing marks aside) and a comma stands a
+/// few words before it, with no other mark between: "…, the report concludes."
+fn closes_sentence_after_comma(text: &str, sentence: Span, words: &[Span], k: usize) -> bool {
+    let after = text[words[k].end..sentence.end].trim();
+    let ends = after
+        .trim_end_matches(['”', '"', '’', '\'', ')'])
+        .chars()
+        .all(|c| matches!(c, '.' | '!'));
+    if !ends || k == 0 {
+        return false;
+    }
+    let first = k.saturating_sub(MAX_CLOSING_SUBJECT_WORDS);
+    let Some(j) = (first..k).rev().find(|&j| {
+        let gap = &text[words[j].end..words[j + 1].start];
+        let between = &text[words[j + 1].start..words[k].start];
+        gap.trim_start().starts_with(',')
+            && !between.contains(|c: char| c.is_ascii_punctuation() && !"'’-.".contains(c))
+    }) else {
+        return false;
+    };
+    // The words after the comma open a subject: "the report", "they", "Lee", not "in
+    // nine states" or "given his comments".
+    let opener = words[j + 1].slice(text);
+    let flags = lexicon::lower_flags(opener);
+    let subject = flags.has(Flag::Determiner)
+        || flags.has(Flag::SubjectPronoun)
+        || opener.starts_with(char::is_uppercase);
+    // "Jan. 1 shows": a date is no subject.
+    let date = lexicon::flags(opener).has(Flag::SentenceAbbreviation);
+    subject
+        && !date
+        && !flags.has(Flag::AdverbialOpener)
+        && !flags.has(Flag::Subordinator)
+        && !flags.has(Flag::ClauseWord)
 }
 
 /// How many words a phrase between a verb and its "that" may have ("said at one point
