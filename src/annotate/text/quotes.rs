@@ -30,6 +30,8 @@ impl Quotes {
         let (mut spans, mut marked) = (Vec::new(), Vec::new());
         let p = article.paragraphs[i].span;
         let mut open: Option<(usize, usize)> = None;
+        // Whether a double quote mark stood earlier in the paragraph.
+        let mut marks_seen = false;
         let body = p.slice(text);
         for k in quote_mark_candidates(body) {
             let Some(c) = body[k..].chars().next() else {
@@ -41,6 +43,17 @@ impl Quotes {
                 (c == '\'' || c == '`') && body[k + 1..].starts_with(c) && !body[..k].ends_with(c);
             let c = if doubled { '"' } else { c };
             let width = if doubled { 2 } else { c.len_utf8() };
+            // "I can't,” she said." with no mark before it: the paragraph's first mark
+            // closes a quote whose opening mark was left out, so the quote is all before it.
+            let double = matches!(c, '"' | '“' | '”');
+            let unopened_close = !marks_seen
+                && matches!(c, '"' | '”')
+                && body[..k].ends_with([',', '.', '?', '!'])
+                && !after_reporting_verb(&body[..k])
+                && body[k + width..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace);
             // `open` is the mark's start and the quoted words' start.
             let mut close = |(mark, words): (usize, usize)| {
                 spans.push(Span::new(words, at));
@@ -55,7 +68,9 @@ impl Quotes {
                     .chars()
                     .next()
                     .is_none_or(char::is_whitespace);
+            marks_seen |= double;
             match c {
+                _ if unopened_close => close((p.start, p.start)),
                 '“' if mistyped_close => open.take().into_iter().for_each(&mut close),
                 '“' => open = open.or(Some((at, at + width))),
                 '”' => open.take().into_iter().for_each(&mut close),
@@ -138,6 +153,14 @@ fn quote_mark_candidates(body: &str) -> impl Iterator<Item = usize> + '_ {
         .enumerate()
         .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xe2))
         .map(|(k, _)| k)
+}
+
+/// "He says,” there are …": a closing mark right after a reporting verb and a comma was
+/// typed for an opening one.
+fn after_reporting_verb(before: &str) -> bool {
+    let before = before.trim_end_matches([',', '.', '?', '!']);
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    crate::annotate::lexicon::lower_flags(word).has(crate::annotate::lexicon::Flag::ReportingVerb)
 }
 
 /// Where a quote left open ends: before its closing mark, and after it.
