@@ -67,7 +67,10 @@ pub fn anonymity_reason(
 /// the sources before it ("They spoke on condition of anonymity", "Both officials …").
 fn in_next_sentence(text: &str, end: usize, reasons: &Reasons) -> Option<(Span, Span)> {
     let after = text.get(end + 1..)?;
-    let start = end + 1 + (after.len() - after.trim_start_matches([' ', '”', '"']).len());
+    // The next sentence may open the next paragraph ("… the talks had stalled.\n\nBoth
+    // spoke on condition of anonymity …").
+    let start =
+        end + 1 + (after.len() - after.trim_start_matches([' ', '\n', '\r', '”', '"']).len());
     let rest = &text[start..];
     let opener = &rest[..rest
         .find(|c: char| !c.is_alphabetic())
