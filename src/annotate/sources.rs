@@ -437,7 +437,11 @@ fn verb_attribution(
     // A noun-like form ("states", "comments") there is a noun as often as not.
     let closes = closes_sentence_after_comma(text, sentence, words, k)
         && !(verb.noun_like && (lower == verb.base || lower.ends_with('s')));
-    let introduces = introduces || closes;
+    // "The city states on its website that …": a short phrase opening with a preposition
+    // may stand before the "that".
+    let phrase_then_that = lexicon::lower_flags(next_word(1)).has(Flag::AdverbialOpener)
+        && that_after_short_phrase(&text[w.end..sentence.end]);
+    let introduces = introduces || closes || phrase_then_that;
     // "“…,” reads the release": a verb that needs a clause after it may close a quote.
     let after_quote = inverted && text[..w.start].trim_end().ends_with(['”', '"']);
     if verb.needs_that && !introduces && !after_quote
