@@ -1050,8 +1050,9 @@ fn subject_word(text: &str, words: &[Span]) -> Option<usize> {
         if subordinate {
             // "When Lee, the mayor, was asked, she said": a comma inside the clause may
             // stand before the one that ends it, which a pronoun subject shows.
-            let commas = (0..limit).filter(|&i| after_comma(i)).map(|i| i + 1);
-            return commas.clone().find(|&i| pronoun(i)).or(commas.min());
+            let mut commas = (0..limit).filter(|&i| after_comma(i)).map(|i| i + 1);
+            let first = commas.clone().next();
+            return commas.find(|&i| pronoun(i)).or(first);
         }
         // Right after the opener a pronoun is a clause's own ("After he left, …");
         // further on, "he", "she" and "they" are the main clause's subject ("In a talk
