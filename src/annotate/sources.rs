@@ -266,13 +266,14 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
     within(&cues.anonymity, sentence)
         .iter()
         .for_each(|&cue| taken.push(cue));
+    let words = letter_words(text, sentence);
     let subject_cues = [(&cues.declined, true), (&cues.phrase, false)];
     for (list, declined) in subject_cues {
         for &cue in within(list, sentence) {
             if quotes.inside(cue.start) || taken.overlaps(cue) || before_participle(text, cue) {
                 continue;
             }
-            if let Some(pronoun) = relative_before_phrase(text, sentence, cue.start) {
+            if let Some(pronoun) = relative_before_phrase(text, &words, cue) {
                 let content = (!declined).then(|| content_for(text, ctx, pronoun, cue));
                 out.push(Found {
                     antecedent: antecedent_before(text, sentence, pronoun.start),
@@ -315,7 +316,6 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
             taken.push(cue);
         }
     }
-    let words = letter_words(text, sentence);
     // Whether a finite reporting verb ("said") stood before the word at hand.
     let mut after_finite_cue = false;
     for (k, w) in words.iter().enumerate() {
@@ -641,8 +641,7 @@ fn relative_attribution(
         // "the rule that says …" speaks of a thing far more often than of a speaker.
         return None;
     } else {
-        let bare = without_contraction(pronoun.slice(text));
-        Span::new(pronoun.start, pronoun.start + bare.len())
+        bare_pronoun(text, pronoun)
     };
     let cue = words[k];
     let next = words.get(k + 1).map(|w| Lower::of(w.slice(text)));
@@ -707,30 +706,17 @@ fn without_contraction(word: &str) -> &str {
 /// "Dana Ruiz, who declined to comment", "the firm, which did not respond": a relative
 /// pronoun right before a cue phrase (an adverb or an auxiliary may stand between) is the
 /// phrase's source. "that" is left out, as it is before a verb (see `relative_attribution`).
-fn relative_before_phrase(text: &str, sentence: Span, at: usize) -> Option<Span> {
-    let mut end = at;
-    for _ in 0..=MAX_WORDS_AFTER_RELATIVE {
-        let head = text[sentence.start..end].trim_end();
-        let start = head
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &head[start..];
-        let at_word = sentence.start + start;
-        if !word.chars().all(|c| c.is_alphabetic() || "’'".contains(c)) || word.is_empty() {
-            return None;
-        }
-        if is_relative_pronoun(word) && !word.eq_ignore_ascii_case("that") {
-            let pronoun = without_contraction(word);
-            return Some(Span::new(at_word, at_word + pronoun.len()));
-        }
-        if !is_between_subject_and_verb(word) {
-            return None;
-        }
-        end = at_word;
-    }
-    None
+fn relative_before_phrase(text: &str, words: &[Span], cue: Span) -> Option<Span> {
+    let k = words.partition_point(|w| w.start < cue.start);
+    words.get(k)?;
+    let pronoun = words[relative_pronoun_before(text, words, k)?];
+    (!pronoun.slice(text).eq_ignore_ascii_case("that")).then(|| bare_pronoun(text, pronoun))
+}
+
+/// A pronoun's span without a contracted auxiliary: "who’ve" → "who".
+fn bare_pronoun(text: &str, pronoun: Span) -> Span {
+    let bare = without_contraction(pronoun.slice(text));
+    Span::new(pronoun.start, pronoun.start + bare.len())
 }
 
 /// The noun phrase right before a relative pronoun at `at`: from its determiner or its

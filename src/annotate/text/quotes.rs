@@ -2,6 +2,7 @@
 //! the one quote finder, read by the sourcing rules (what is quoted) and by the reader
 //! (what it styles as a quotation).
 
+use crate::annotate::lexicon::{self, Flag};
 use crate::article::Article;
 use crate::span::Span;
 
@@ -43,32 +44,21 @@ impl Quotes {
                 (c == '\'' || c == '`') && body[k + 1..].starts_with(c) && !body[..k].ends_with(c);
             let c = if doubled { '"' } else { c };
             let width = if doubled { 2 } else { c.len_utf8() };
+            let closing_place = stands_where_quotes_close(body, k, width);
             // "I can't,” she said." with no mark before it: the paragraph's first mark
             // closes a quote whose opening mark was left out, so the quote is all before it.
-            let double = matches!(c, '"' | '“' | '”');
             let unopened_close = !marks_seen
                 && matches!(c, '"' | '”')
-                && body[..k].ends_with([',', '.', '?', '!'])
-                && !after_reporting_verb(&body[..k])
-                && body[k + width..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace);
+                && closing_place
+                && !after_reporting_verb(&body[..k]);
+            // "“It is odd,“ she said": an opening mark typed for the closing one.
+            let mistyped_close = c == '“' && open.is_some() && closing_place;
+            marks_seen |= matches!(c, '"' | '“' | '”');
             // `open` is the mark's start and the quoted words' start.
             let mut close = |(mark, words): (usize, usize)| {
                 spans.push(Span::new(words, at));
                 marked.push(Span::new(mark, at + width));
             };
-            // "“It is odd,“ she said": an opening mark typed for the closing one, after
-            // the quote's last punctuation and before a space.
-            let mistyped_close = c == '“'
-                && open.is_some()
-                && body[..k].ends_with([',', '.', '?', '!'])
-                && body[k + width..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace);
-            marks_seen |= double;
             match c {
                 _ if unopened_close => close((p.start, p.start)),
                 '“' if mistyped_close => open.take().into_iter().for_each(&mut close),
@@ -155,12 +145,22 @@ fn quote_mark_candidates(body: &str) -> impl Iterator<Item = usize> + '_ {
         .map(|(k, _)| k)
 }
 
+/// Whether the mark of `width` bytes at `k` stands where a quote closes: after the
+/// quote's last punctuation and before a space or the paragraph's end.
+fn stands_where_quotes_close(body: &str, k: usize, width: usize) -> bool {
+    body[..k].ends_with([',', '.', '?', '!'])
+        && body[k + width..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+}
+
 /// "He says,” there are …": a closing mark right after a reporting verb and a comma was
 /// typed for an opening one.
 fn after_reporting_verb(before: &str) -> bool {
     let before = before.trim_end_matches([',', '.', '?', '!']);
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    crate::annotate::lexicon::lower_flags(word).has(crate::annotate::lexicon::Flag::ReportingVerb)
+    lexicon::lower_flags(word).has(Flag::ReportingVerb)
 }
 
 /// Where a quote left open ends: before its closing mark, and after it.

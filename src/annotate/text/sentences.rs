@@ -24,7 +24,7 @@ pub fn sentences(text: &str, region: Span) -> Vec<Span> {
             Some(prev) if continues => prev.end = span.end,
             _ => out.push(span),
         }
-        let wrapped = is_soft_wrap(text, span);
+        let wrapped = is_soft_wrap(text, region, span);
         let s = s.trim_end();
         glue = wrapped || ends_with_abbreviation(s);
         after_initialism = ends_with_initialism(s);
@@ -38,15 +38,17 @@ pub fn sentences(text: &str, region: Span) -> Vec<Span> {
 /// Whether a piece ends at a line break inside its sentence. Text wrapped at a fixed
 /// width breaks lines anywhere, and a break after no mark that ends a sentence or a
 /// clause goes on with the same sentence (Unicode bounds end one at every line break).
-/// A line of fewer than four words is a heading or a list number, not wrapped prose.
-fn is_soft_wrap(text: &str, piece: Span) -> bool {
+/// A line (within `region`) of fewer than four words is a heading or a list number, not
+/// wrapped prose.
+fn is_soft_wrap(text: &str, region: Span, piece: Span) -> bool {
     let Some(body) = piece.slice(text).strip_suffix('\n') else {
         return false;
     };
-    let line_start = text[..piece.start + body.len()]
+    let line_end = piece.start + body.len();
+    let line_start = text[region.start..line_end]
         .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let line = text[line_start..piece.start + body.len()].trim_end();
+        .map_or(region.start, |i| region.start + i + 1);
+    let line = text[line_start..line_end].trim_end();
     let before = line.trim_end_matches(is_closing_mark);
     line.split_whitespace().nth(3).is_some() && !before.ends_with(['.', '!', '?', '…', ':', ';'])
 }
