@@ -651,11 +651,42 @@ fn relative_attribution(
         return None;
     }
     let antecedent = antecedent_before(text, ctx.span, source.start);
-    let content = content_for(text, ctx, source, cue);
+    let content =
+        content_for(text, ctx, source, cue).map(|c| before_main_predicate(text, ctx, source, c));
     Some(Found {
         antecedent,
         ..Found::plain(source, cue, content)
     })
+}
+
+/// "The mayor, who has denied it, said …": a relative clause set off by commas ends at
+/// the comma before the main clause's verb, and so does what it reports.
+fn before_main_predicate(text: &str, ctx: &Sentence, pronoun: Span, content: Span) -> Span {
+    if !text[ctx.span.start..pronoun.start]
+        .trim_end()
+        .ends_with(',')
+    {
+        return content;
+    }
+    let comma = content
+        .slice(text)
+        .match_indices(',')
+        .map(|(i, _)| content.start + i)
+        .find(|&i| !ctx.quotes.inside(i));
+    let Some(comma) = comma else {
+        return content;
+    };
+    let next = text[comma + 1..].split_whitespace().next().unwrap_or("");
+    let flags = lexicon::lower_flags(next);
+    let verb = next.chars().next().is_some_and(char::is_lowercase)
+        && (next.ends_with("ed")
+            || [Flag::ReportingVerb, Flag::Finite, Flag::IrregularPast]
+                .iter()
+                .any(|&f| flags.has(f)));
+    match verb {
+        true => Span::new(content.start, comma),
+        false => content,
+    }
 }
 
 /// How many words may stand between a relative pronoun and its verb ("who has long said").
@@ -719,6 +750,9 @@ fn bare_pronoun(text: &str, pronoun: Span) -> Span {
     Span::new(pronoun.start, pronoun.start + bare.len())
 }
 
+/// How many lower-case words may describe an antecedent between its determiner and noun.
+const MAX_WORDS_BEFORE_NOUN: usize = 2;
+
 /// The noun phrase right before a relative pronoun at `at`: from its determiner or its
 /// first capitalised word, at most six words back ("the city's housing agency, which").
 fn antecedent_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
@@ -726,6 +760,7 @@ fn antecedent_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
     let end = sentence.start + head.len();
     let mut word_end = head.len();
     let mut start = None;
+    let (mut lower_case, mut common_noun) = (0, false);
     for (i, w) in head.rsplit(' ').take(6).enumerate() {
         let from = word_end - w.len();
         word_end = from.saturating_sub(1);
@@ -734,16 +769,24 @@ fn antecedent_before(text: &str, sentence: Span, at: usize) -> Option<Span> {
             break;
         }
         let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
-        if capitalised || i == 0 {
-            start = Some(sentence.start + from);
-        }
         if lexicon::lower_flags(bare).has(Flag::Determiner) {
             start = Some(sentence.start + from);
             break;
         }
-        if !capitalised && i > 0 {
+        if i == 0 {
+            common_noun = !capitalised;
+        } else if !capitalised {
+            // "the embattled mayor, who": a word or two describing a common noun, when a
+            // determiner opens them ("Jeb Bush, who" ends at its name).
+            lower_case += 1;
+            if !common_noun || lower_case > MAX_WORDS_BEFORE_NOUN {
+                break;
+            }
+            continue;
+        } else if lower_case > 0 {
             break;
         }
+        start = Some(sentence.start + from);
     }
     start.map(|s| Span::new(s, end))
 }

@@ -89,9 +89,13 @@ pub fn subject_before(
     let start = ctx.clause_start(text, end);
     let head = tidy(text, Span::new(start, end));
     let mut span = head.unwrap_or(Span::new(start, start));
-    if head.is_none() || is_adverbial(span.slice(text)) {
+    let content_first =
+        aside.is_some_and(|a| is_role_and_name(a.slice(text))) && reads_as_clause(span.slice(text));
+    if head.is_none() || is_adverbial(span.slice(text)) || content_first {
         // "In a statement, one of the town's lawyers, Pia Lund, said", "On Monday, the
-        // mayor, Ada Kim, said": the subject is the segment after the adverbial.
+        // mayor, Ada Kim, said": the subject is the segment after the adverbial. So it is
+        // after a clause: "The plan will fail, a spokeswoman, Ada Kim, said" reports the
+        // clause, and the role with its name is the subject.
         let next = aside.filter(|a| !a.is_empty())?;
         let seg_end = text[next.start..next.end]
             .find(',')
@@ -503,6 +507,41 @@ fn is_clause(words: &[&str]) -> bool {
         }
     }
     false
+}
+
+/// Whether a stretch before a comma is a clause with its own verb, not a noun phrase:
+/// `is_clause`, or a past form with its object, after a noun, with no relative pronoun
+/// before it ("The firm built the app", "Voters rejected the plan"). A past participle
+/// with no object describes a noun ("an email obtained by the paper", "people who knew
+/// the family", "the embattled senator").
+fn reads_as_clause(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if is_clause(&words) {
+        return true;
+    }
+    for three in words.windows(3) {
+        let [before, verb, object] = [three[0], three[1], three[2]].map(Lower::of);
+        let flags = lexicon::flags(&verb);
+        if flags.has(Flag::RelativeMarker) {
+            return false;
+        }
+        let lower_case = three[1].chars().next().is_some_and(char::is_lowercase);
+        let past = verb.ends_with("ed") || flags.has(Flag::IrregularPast);
+        let determiner = |w: &Lower| lexicon::flags(w).has(Flag::Determiner);
+        if lower_case && past && !determiner(&before) && determiner(&object) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the asides before a verb are a role and its holder, the role opening with a
+/// determiner: "a spokeswoman, Ada Kim" or "the agency's director, Ada Kim". A single
+/// stretch after a clause ("…, disrespectful and costly, said the sponsor") is part of
+/// the clause, and its verb's subject comes after it.
+fn is_role_and_name(asides: &str) -> bool {
+    let first = asides.split_whitespace().next().unwrap_or("");
+    asides.contains(',') && lexicon::flags(&Lower::of(first)).has(Flag::Determiner)
 }
 
 /// The noun phrase starting at `from` ("according to two people who were briefed").
