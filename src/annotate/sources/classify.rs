@@ -772,13 +772,23 @@ pub fn head_word(text: &str, source: Span) -> Span {
     let mut last = Span::new(source.start, source.end);
     let mut pos = 0;
     let mut words = s.split_whitespace().peekable();
+    let mut after_determiner = false;
     while let Some(w) = words.next() {
         let at = s[pos..].find(w).map_or(pos, |i| pos + i);
         pos = at + w.len();
         let bare = Lower::of(w.trim_end_matches([',', '.']));
-        if at > 0 && lexicon::flags(&bare).has(Flag::PostHead) {
+        let flags = lexicon::flags(&bare);
+        // "people close to …" has its head before "close"; "a close aide" after it: an
+        // adjective right after a determiner, not a preposition.
+        let adjective = after_determiner
+            && !flags.has(Flag::AdverbialOpener)
+            && words
+                .peek()
+                .is_some_and(|next| !matches!(*next, "to" | "with"));
+        if at > 0 && flags.has(Flag::PostHead) && !adjective {
             break;
         }
+        after_determiner = flags.has(Flag::Determiner);
         let participle = at > 0
             && bare.ends_with("ed")
             && words.peek().is_some_and(|next| {

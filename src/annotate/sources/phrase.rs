@@ -265,7 +265,35 @@ fn without_not(lower: &str) -> &str {
 
 /// A lower-case word in "-ly" ("quickly").
 pub fn is_adverb(word: &str) -> bool {
-    word.len() > 4 && word.ends_with("ly") && word.chars().all(char::is_lowercase)
+    word.len() > 4 && word.chars().all(char::is_lowercase) && is_ly_derived(word)
+}
+
+/// Whether a lower-case word in "-ly" is made from a word the lexicon knows, as adverbs
+/// are ("quickly", "happily", "probably", "basically", "fully", "truly"), or is unknown
+/// to it, as a misspelt adverb is; the nouns in "-ly" are not ("family", "rally", "ally",
+/// "assembly").
+fn is_ly_derived(lower: &str) -> bool {
+    let Some(base) = lower.strip_suffix("ly") else {
+        return false;
+    };
+    let known = |w: &str| lexicon::flags(w).has(Flag::CommonWord);
+    if !known(lower) {
+        return true;
+    }
+    // "-ably", "-ibly", "simply", "gently", "subtly": the adjective ends in "-le".
+    let le_form = ["ab", "ib", "mp", "nt", "bt"]
+        .iter()
+        .any(|e| base.ends_with(e));
+    known(base)
+        || base
+            .strip_suffix('i')
+            .is_some_and(|stem| known(&format!("{stem}y")))
+        || le_form && known(&format!("{base}le"))
+        || base
+            .strip_suffix("al")
+            .is_some_and(|stem| stem.ends_with("ic") && known(stem))
+        || base.ends_with("ul") && known(&format!("{base}l"))
+        || base.ends_with('u') && known(&format!("{base}e"))
 }
 
 /// "then", "once", "since": words that open a clause elsewhere, but right before a verb
@@ -412,7 +440,7 @@ fn tidy(text: &str, span: Span) -> Option<Span> {
             span = Span::new(span.start, span.start + s.len() - before_last.len()).trim(text);
             continue;
         }
-        let adverb = lower.ends_with("ly")
+        let adverb = is_ly_derived(&lower)
             && last.chars().next().is_some_and(char::is_lowercase)
             && has_two_words(s);
         if stands_before_verb(&lower) || last_flags.has(Flag::DayWord) || adverb {
