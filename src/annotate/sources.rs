@@ -447,10 +447,7 @@ fn verb_attribution(
     if verb.needs_that && !introduces && !after_quote
         || !people_say && is_noun_use(&lower, verb, prev_word, introduces, verb_after)
         || is_other_sense(&lower, verb, next_word(1), next_word(2))
-        || verb.base == "add"
-            && text[w.end..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit())
+        || verb.base == "add" && adds_a_thing(text, sentence, w, next_word(1), inverted)
     {
         return None;
     }
@@ -845,6 +842,21 @@ fn is_other_sense(lower: &str, verb: lexicon::Verb, next_word: &str, after_next:
         ("report", "from") => true,
         _ => false,
     }
+}
+
+/// "added 900 jobs", "has added another facet to his job", "could add a new title": "add"
+/// with a number or a determiner after it adds a thing. Not when the verb is inverted
+/// ("“…,” added a local official") or a colon or a quote follows ("added a caveat: …").
+fn adds_a_thing(text: &str, sentence: Span, verb: Span, next: &str, inverted: bool) -> bool {
+    let rest = &text[verb.end..sentence.end];
+    let number = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let after_quote = ends_with_quote(text[sentence.start..verb.start].trim_end());
+    let determiner = !(inverted || after_quote)
+        && (lexicon::lower_flags(next).has(Flag::Determiner) && !next.eq_ignore_ascii_case("that")
+            || next.eq_ignore_ascii_case("another"))
+        && !rest.contains([':', '“', '"'])
+        && !rest.contains("''");
+    number || determiner
 }
 
 /// "…, saying", "… — adding": a comma or a dash before a participle sets it off.
