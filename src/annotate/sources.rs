@@ -446,6 +446,7 @@ fn verb_attribution(
     let after_quote = inverted && text[..w.start].trim_end().ends_with(['”', '"']);
     if verb.needs_that && !introduces && !after_quote
         || !people_say && is_noun_use(&lower, verb, prev_word, introduces, verb_after)
+        || verb.noun_like && !introduces && modified_by_acronym(text, words, k, prev_word)
         || is_other_sense(&lower, verb, next_word(1), next_word(2))
         || verb.base == "add" && adds_a_thing(text, sentence, w, next_word(1), inverted)
     {
@@ -905,6 +906,15 @@ fn is_noun_use(
             && (prev_flags.has(Flag::Determiner)
                 || after_possessive
                 || verb.noun_like && !introduces && !after_subject)
+}
+
+/// "the IMF report", "an FBI statement": a noun-like form after an acronym that a
+/// determiner opens is a noun the acronym describes ("FBI reports" may be a verb).
+fn modified_by_acronym(text: &str, words: &[Span], k: usize, prev_word: &str) -> bool {
+    let determiner = k
+        .checked_sub(2)
+        .is_some_and(|j| lexicon::lower_flags(words[j].slice(text)).has(Flag::Determiner));
+    determiner && prev_word.len() > 1 && is_all_caps(prev_word)
 }
 
 /// "now", "also", "quickly": a lower-case adverb that may stand before a verb.

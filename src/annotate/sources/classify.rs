@@ -503,9 +503,9 @@ impl<'a> Classifier<'a> {
         match self.index.inside(owner_span) {
             Some((_, p)) => Kinding::named(p),
             None if has_media_word(owner_span.slice(text)) => Kinding::of(SourceKind::Media),
-            // "the council's minutes", "Harlow County's letter": a body's own paper speaks
-            // as a document.
-            None if possessor && !author => Kinding::of(SourceKind::Document),
+            // "the council's minutes", "Harlow County's letter", "the IMF report", "a new
+            // Reuters/Ipsos poll": a body's own paper speaks as a document.
+            None if !author => Kinding::of(SourceKind::Document),
             None => Kinding::of(SourceKind::Organization),
         }
     }
