@@ -828,7 +828,8 @@ fn trailing_name(text: &str, sentence: Span, end: usize) -> Option<Span> {
 /// ("agreed to"), a passive
 /// ("a plan criticized by …"), a charge ("a man charged with …", "accused of …"), a sum
 /// ("added to the cost", but not "added to Reuters"; "added 900 jobs" is checked apart, as
-/// numbers are no letter words), a dateline ("Lee reported from Kabul").
+/// numbers are no letter words), a demand ("insisted on paying"), a dateline ("Lee
+/// reported from Kabul").
 fn is_other_sense(lower: &str, verb: lexicon::Verb, next_word: &str, after_next: &str) -> bool {
     let next = Lower::of(next_word);
     let participle = lower.ends_with("ed") || lower.ends_with("en");
@@ -838,6 +839,8 @@ fn is_other_sense(lower: &str, verb: lexicon::Verb, next_word: &str, after_next:
         (_, "by") => participle && !after_next.ends_with("ing"),
         ("charge", "with") | ("accuse", "of") => participle,
         ("add", "to") => lower_after,
+        // "insisted on paying the bill": a demand, no statement ("insisted on CNN that").
+        ("insist", "on") => lower_after,
         // "agreed to pay": a deal, no statement.
         ("agree", "to") => true,
         ("report", "from") => true,
