@@ -677,10 +677,9 @@ fn before_main_predicate(text: &str, ctx: &Sentence, pronoun: Span, content: Spa
     let next = text[comma + 1..].split_whitespace().next().unwrap_or("");
     let flags = lexicon::lower_flags(next);
     let verb = next.chars().next().is_some_and(char::is_lowercase)
-        && (next.ends_with("ed")
-            || [Flag::ReportingVerb, Flag::Finite, Flag::IrregularPast]
-                .iter()
-                .any(|&f| flags.has(f)));
+        && (phrase::is_past_form(next, flags)
+            || flags.has(Flag::ReportingVerb)
+            || flags.has(Flag::Finite));
     match verb {
         true => Span::new(content.start, comma),
         false => content,
@@ -1158,8 +1157,7 @@ fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
         let lower = Lower::of(w);
         let flags = lexicon::flags(&lower);
         let lower_case = w.chars().next().is_some_and(char::is_lowercase);
-        flags.has(Flag::Auxiliary)
-            || lower_case && (lower.ends_with("ed") || flags.has(Flag::IrregularPast))
+        flags.has(Flag::Auxiliary) || lower_case && phrase::is_past_form(&lower, flags)
     })?;
     // "Mitt Romney largely kept …": an adverb before the verb is no part of the subject.
     let last = match verb {

@@ -268,6 +268,11 @@ pub fn is_adverb(word: &str) -> bool {
     word.len() > 4 && word.chars().all(char::is_lowercase) && is_ly_derived(word)
 }
 
+/// A past form of a verb: regular in "-ed", or one of the irregular pasts ("built").
+pub fn is_past_form(lower: &str, flags: lexicon::Flags) -> bool {
+    lower.ends_with("ed") || flags.has(Flag::IrregularPast)
+}
+
 /// Whether a lower-case word in "-ly" is made from a word the lexicon knows, as adverbs
 /// are ("quickly", "happily", "probably", "basically", "fully", "truly"), or is unknown
 /// to it, as a misspelt adverb is; the nouns in "-ly" are not ("family", "rally", "ally",
@@ -554,9 +559,8 @@ fn reads_as_clause(phrase: &str) -> bool {
             return false;
         }
         let lower_case = three[1].chars().next().is_some_and(char::is_lowercase);
-        let past = verb.ends_with("ed") || flags.has(Flag::IrregularPast);
         let determiner = |w: &Lower| lexicon::flags(w).has(Flag::Determiner);
-        if lower_case && past && !determiner(&before) && determiner(&object) {
+        if lower_case && is_past_form(&verb, flags) && !determiner(&before) && determiner(&object) {
             return true;
         }
     }
@@ -569,7 +573,7 @@ fn reads_as_clause(phrase: &str) -> bool {
 /// the clause, and its verb's subject comes after it.
 fn is_role_and_name(asides: &str) -> bool {
     let first = asides.split_whitespace().next().unwrap_or("");
-    asides.contains(',') && lexicon::flags(&Lower::of(first)).has(Flag::Determiner)
+    asides.contains(',') && lexicon::lower_flags(first).has(Flag::Determiner)
 }
 
 /// The noun phrase starting at `from` ("according to two people who were briefed").
