@@ -498,7 +498,9 @@ fn verb_attribution(
         if participle && at.earlier_cue {
             return None;
         }
-        let source = sentence_subject(text, ctx, words, people)?;
+        // "In a release announcing …, Lee said": a verb before the subject is the
+        // opening phrase's, not its.
+        let source = sentence_subject(text, ctx, words, people).filter(|s| s.end < cue.start)?;
         let content = rest_after(text, ctx, cue.end);
         return Some(Found::plain(source, cue, content));
     }
@@ -1099,7 +1101,7 @@ fn subject_word(text: &str, words: &[Span]) -> Option<usize> {
                 lexicon::flags(&capitalised(w.slice(text))).has(Flag::OpeningPronoun)
             })
         };
-        let after_comma = |i: usize| text[words[i].end..].starts_with(',');
+        let after_comma = |i: usize| ends_at_comma(text, words, i);
         if subordinate {
             // "When Lee, the mayor, was asked, she said": a comma inside the clause may
             // stand before the one that ends it, which a pronoun subject shows.
@@ -1110,13 +1112,52 @@ fn subject_word(text: &str, words: &[Span]) -> Option<usize> {
         // Right after the opener a pronoun is a clause's own ("After he left, …");
         // further on, "he", "she" and "they" are the main clause's subject ("In a talk
         // last week she …").
-        return (0..limit).find_map(|i| match after_comma(i) {
+        let end = (0..limit).find_map(|i| match after_comma(i) {
             _ if i >= 2 && pronoun(i) => Some(i),
             true => Some(i + 1),
             false => None,
-        });
+        })?;
+        return Some(past_adverbial_parts(text, words, end, limit));
     }
-    Some(usize::from(flags.has(Flag::LeadingSkip)))
+    // "But a few days later, Lee …": the conjunction, then the sentence as if it opened there.
+    if flags.has(Flag::LeadingSkip) && words.len() > 1 {
+        return subject_word(text, &words[1..]).map(|i| i + 1);
+    }
+    // "A few days later, Lee …", "Two weeks ago, …": a time phrase set off by a comma.
+    let comma = (0..words.len().min(MAX_OPENER_WORDS)).find(|&i| ends_at_comma(text, words, i));
+    match comma {
+        Some(i) if phrase::is_time_phrase(&text[opener.start..words[i].end]) => Some(i + 1),
+        _ => Some(0),
+    }
+}
+
+/// Whether a comma stands after word `i`, numbers and closing marks read past ("In 2016,").
+fn ends_at_comma(text: &str, words: &[Span], i: usize) -> bool {
+    let gap_end = words.get(i + 1).map_or(words[i].end, |w| w.start);
+    text[words[i].end..gap_end].contains(',')
+}
+
+/// Past the further parts of an opening adverbial that a comma sets off, from the word
+/// after its first comma (`at`): a place after a place ("At a rally in Ames, Iowa, on
+/// Sunday, …") and a phrase of time or place opening with a preposition.
+fn past_adverbial_parts(text: &str, words: &[Span], mut at: usize, limit: usize) -> usize {
+    while at < limit {
+        let Some(comma) = (at..limit).find(|&i| ends_at_comma(text, words, i)) else {
+            break;
+        };
+        let part = &words[at..=comma];
+        let first = lexicon::lower_flags(part[0].slice(text));
+        let place = part.iter().all(|w| {
+            let flags = lexicon::flags(w.slice(text));
+            flags.has(Flag::Place) || flags.has(Flag::Region)
+        });
+        let adverbial = first.has(Flag::AdverbialOpener) || first.has(Flag::TimeOpener);
+        if !(place || adverbial) {
+            break;
+        }
+        at = comma + 1;
+    }
+    at
 }
 
 /// `word` with its first letter in capitals, as the sentence-initial pronoun list holds it.
@@ -1157,7 +1198,12 @@ fn words_before_main_verb(text: &str, words: &[Span]) -> Option<Span> {
         let lower = Lower::of(w);
         let flags = lexicon::flags(&lower);
         let lower_case = w.chars().next().is_some_and(char::is_lowercase);
-        flags.has(Flag::Auxiliary) || lower_case && phrase::is_past_form(&lower, flags)
+        // "the embattled mayor", "hackers backing embattled President …": after a
+        // determiner or an "-ing" form a past form describes a noun.
+        let before = Lower::of(words[i - 1].slice(text));
+        let describes = lexicon::flags(&before).has(Flag::Determiner) || before.ends_with("ing");
+        flags.has(Flag::Auxiliary)
+            || lower_case && !describes && phrase::is_past_form(&lower, flags)
     })?;
     // "Mitt Romney largely kept …": an adverb before the verb is no part of the subject.
     let last = match verb {

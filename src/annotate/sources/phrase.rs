@@ -314,6 +314,23 @@ const TIME_PHRASE_WORDS: usize = 6;
 /// and its verb: "two weeks ago", "less than a month ago", "a day later", "earlier this
 /// year", "this past week", "on Monday". Nothing else counts, and never all of `s`.
 pub fn trailing_time_len(s: &str) -> usize {
+    let (taken, count, first) = time_phrase_at_end(s);
+    if taken == 0 || taken >= count {
+        return 0;
+    }
+    s.len() - (first.as_ptr() as usize - s.as_ptr() as usize)
+}
+
+/// Whether all of `s` is a time phrase ("A few days later", "Two weeks ago"), as one that
+/// opens a sentence before a comma is.
+pub fn is_time_phrase(s: &str) -> bool {
+    let (taken, count, _) = time_phrase_at_end(s);
+    taken > 0 && taken == count
+}
+
+/// The words a time phrase takes at the end of `s` (0 when none), how many words `s` has
+/// (counted up to [`TIME_PHRASE_WORDS`]), and the phrase's first word.
+fn time_phrase_at_end(s: &str) -> (usize, usize, &str) {
     // The last words, last first, lower-cased on the stack: this runs once per cue.
     let mut words = [""; TIME_PHRASE_WORDS];
     let mut count = 0;
@@ -346,7 +363,7 @@ pub fn trailing_time_len(s: &str) -> usize {
         _ if time_noun(0) => {
             let past = usize::from(word(1) == "past");
             if !flags(1 + past).has(Flag::TimeDeterminer) {
-                return 0;
+                return (0, count, "");
             }
             let taken = 2 + past;
             taken + usize::from(matches!(word(taken), "earlier" | "later"))
@@ -355,13 +372,9 @@ pub fn trailing_time_len(s: &str) -> usize {
         _ if flags(0).has(Flag::DayWord) && !is_all_caps(words[0]) => {
             1 + usize::from(flags(1).has(Flag::TimeOpener))
         }
-        _ => return 0,
+        _ => return (0, count, ""),
     };
-    if taken >= count {
-        return 0;
-    }
-    let first = words[taken - 1];
-    s.len() - (first.as_ptr() as usize - s.as_ptr() as usize)
+    (taken, count, words[(taken - 1).min(TIME_PHRASE_WORDS - 1)])
 }
 
 fn is_adverbial(phrase: &str) -> bool {
