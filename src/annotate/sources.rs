@@ -93,9 +93,10 @@ pub fn find_sources_with(article: &Article, people: &[Person], cues: &CueIndex) 
     found.extend(per_paragraph.into_iter().flatten());
     found.sort_by_key(|f| (f.source.start, f.cue.start));
     // One source phrase is one attribution, even when two verbs share it
-    // ("Spicer said … and added …"); the first cue stands for it.
+    // ("Spicer said … and added …"), or the second verb takes only part of it ("Mayor Ada
+    // Kim said … Ada Kim also noted"); the first cue stands for it.
     found.dedup_by(|b, a| {
-        let same = a.source.overlaps(b.source) && a.cue == b.cue || a.source == b.source;
+        let same = a.source.overlaps(b.source);
         if same {
             a.declined |= b.declined;
             a.content = a.content.or(b.content);
@@ -1395,6 +1396,12 @@ fn rest_after(text: &str, ctx: &Sentence, at: usize) -> Option<Span> {
         .find("that ")
         .filter(|&i| !marked && (i == 0 || near[..i].ends_with(' ')))
         .filter(|&i| !opens_time_phrase(&near[i..]))
+        // "said the pier would close but agreed that …": that "that" is another verb's.
+        .filter(|&i| {
+            !near[..i]
+                .split_whitespace()
+                .any(|w| lexicon::lower_flags(w).has(Flag::ReportingVerb))
+        })
     {
         start += i + 5;
     }
