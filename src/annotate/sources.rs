@@ -345,11 +345,91 @@ fn in_sentence(text: &str, ctx: &Sentence, cues: &CueMatches, people: &MentionIn
         // its own to take the participle from the sentence's.
         if let Some(found) = verb_attribution(text, ctx, &at, people) {
             after_finite_cue |= finite;
-            out.push(found);
+            if !names_words_only(text, ctx.span, &found) {
+                out.push(found);
+            }
         }
     }
     drop_unstated_beliefs(text, &mut out);
     out
+}
+
+/// How many words after a verb are read for the verb of a bridge ("which he said on
+/// Monday would pass").
+const MAX_WORDS_TO_BRIDGE_VERB: usize = 6;
+
+/// "the things that Kim has said.", "what he said this week", "a charge that the board
+/// denied, …": the words spoken are the phrase the clause hangs on, so the verb points to
+/// them and reports none. The subject stands after "what", "that", "which", "whom" or
+/// "than", and the verb is followed by the clause's end, a preposition or a word of time
+/// with no verb of its own to come ("which he said on Monday would pass" reports).
+fn names_words_only(text: &str, sentence: Span, found: &Found) -> bool {
+    let (source, cue) = (found.source, found.cue);
+    if found.cited || found.declined || source.end > cue.start {
+        return false;
+    }
+    let before = text[sentence.start..source.start].trim_end();
+    let hangs_on = Lower::of(word_before(text, source.start));
+    let hangs = matches!(
+        hangs_on.as_str(),
+        "what" | "whatever" | "that" | "which" | "whom" | "than"
+    ) && before.ends_with(char::is_alphabetic);
+    // "a call in which organizers claimed …": what the clause hangs on is no object.
+    let after_preposition = || {
+        let head = &before[..before.len() - hangs_on.len()];
+        lexicon::lower_flags(word_before(text, sentence.start + head.len()))
+            .has(Flag::AdverbialOpener)
+    };
+    if !hangs || after_preposition() {
+        return false;
+    }
+    let after = text[cue.end..sentence.end].trim_start();
+    // "To which she said, “…”", "what his aides have said: …": words follow.
+    let quoted = after.trim_start_matches([',', ' ']);
+    if quoted.starts_with([':', '“', '"']) || quoted.starts_with("''") {
+        return false;
+    }
+    let phrase_end = after
+        .find([',', ';', '.', ':', '“', '"', '(', ')', '—', '?', '!'])
+        .unwrap_or(after.len());
+    // "reports that Lee said in a call from the scene that his …": a later "that" opens
+    // what was said.
+    if after[..phrase_end].contains(" that ") {
+        return false;
+    }
+    let mut words = after[..phrase_end].split_whitespace();
+    let Some(next) = words.next() else {
+        // The clause ends at the verb, or a comma or a dash sets off what follows.
+        return !after.starts_with(['(', '“', '"']);
+    };
+    let next_flags = lexicon::lower_flags(next);
+    // "which analysts estimated to cost $10 billion": an infinitive says what was said.
+    let infinitive = next.eq_ignore_ascii_case("to")
+        && after[..phrase_end]
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| {
+                let flags = lexicon::lower_flags(w);
+                w.starts_with(char::is_lowercase)
+                    && !flags.has(Flag::Determiner)
+                    && !flags.has(Flag::SubjectPronoun)
+            });
+    if infinitive {
+        return false;
+    }
+    let object_or_time = next_flags.has(Flag::NoStatementAfter)
+        || next_flags.has(Flag::AdverbialOpener)
+        || next_flags.has(Flag::TimeOpener)
+        || next_flags.has(Flag::DayWord)
+        || phrase::is_adverb(next);
+    let bridge = std::iter::once(next)
+        .chain(words)
+        .take(MAX_WORDS_TO_BRIDGE_VERB)
+        .any(|w| {
+            let flags = lexicon::lower_flags(w);
+            flags.has(Flag::Auxiliary) || flags.has(Flag::Finite) || flags.has(Flag::Be)
+        });
+    object_or_time && !bridge && !that_after_short_phrase(after)
 }
 
 /// "issued a statement saying …": a reporting participle right after a phrase cue is the
