@@ -107,6 +107,9 @@ pub fn find_sources_with(article: &Article, people: &[Person], cues: &CueIndex) 
     let reasons = Reasons::new(cues.anonymity());
     for f in found {
         let kinding = classifier.classify(f.antecedent.unwrap_or(f.source), f.cited, &out);
+        if draws_an_inference(text, &f, &kinding) {
+            continue;
+        }
         out.push(to_source(text, article, f, kinding, &reasons));
     }
     for (i, s) in out.iter_mut().enumerate() {
@@ -114,6 +117,54 @@ pub fn find_sources_with(article: &Article, people: &[Person], cues: &CueIndex) 
     }
     relay::link_relayed(&mut out);
     out
+}
+
+/// "The trip suggests that …", "It shows that …", "which often indicates whether …": a
+/// verb of inference ("suggest", "show", "indicate") whose subject is a thing no rule
+/// knows as a speaker or a document is the writer's reading of evidence, no source.
+/// People, groups, organisations, outlets and papers ("Polls show", "the filing
+/// suggests") stay sources.
+fn draws_an_inference(text: &str, f: &Found, kinding: &Kinding) -> bool {
+    let cue = Lower::of(f.cue.slice(text));
+    let inference = lexicon::reporting_verbs()
+        .get(cue.as_str())
+        .is_some_and(|v| lexicon::flags(v.base).has(Flag::InferenceVerb));
+    if !inference || f.cited {
+        return false;
+    }
+    let source = Lower::of(f.source.slice(text));
+    // "which" stands for its antecedent, which is what was classified.
+    let thing_pronoun =
+        f.antecedent.is_none() && matches!(source.as_str(), "it" | "this" | "that" | "which");
+    // "a young woman who suggested …", "they've suggested": a person.
+    let first = source.split([' ', '’', '\'']).next().unwrap_or("");
+    let person = matches!(first, "who" | "whom")
+        || lexicon::flags(first).has(Flag::SubjectPronoun) && !thing_pronoun;
+    thing_pronoun
+        || !person && kinding.guessed && names_a_thing(text, f.antecedent.unwrap_or(f.source))
+}
+
+/// "The trip", "that disproportionate impact": a phrase whose head is one lower-case
+/// thing, not a plural nor a word of the lists of people, groups or papers.
+fn names_a_thing(text: &str, phrase: Span) -> bool {
+    let head = classify::head_word(text, phrase).slice(text);
+    let flags = lexicon::lower_flags(head);
+    let listed = [
+        Flag::AnonymousNoun,
+        Flag::OrgNoun,
+        Flag::SpokesNoun,
+        Flag::StaffNoun,
+        Flag::DocumentNoun,
+        Flag::Partitive,
+        Flag::SubjectPronoun,
+    ]
+    .iter()
+    .any(|&flag| flags.has(flag));
+    // "who suggested", "a number of writers", "a body of work": a person, or a head
+    // whose "of" says what it is made of.
+    let person = matches!(Lower::of(head).as_str(), "who" | "whom" | "percent");
+    let of_what = phrase.slice(text).contains(" of ");
+    head.starts_with(char::is_lowercase) && !head.ends_with('s') && !listed && !person && !of_what
 }
 
 /// Whether the content is a quotation: it opens right after a quotation mark and closes

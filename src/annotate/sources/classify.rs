@@ -86,6 +86,9 @@ pub struct Kinding {
     /// The phrase names an organisation's staff ("the agency's lawyers"): the organisation
     /// speaks, unless the sentence gives a reason for the staff's anonymity.
     pub staff: bool,
+    /// No rule knew the phrase: the kind is only what an unknown capitalised phrase or an
+    /// unknown common noun most often is ("The trip", "Drop in turnout").
+    pub guessed: bool,
 }
 
 impl Kinding {
@@ -95,6 +98,14 @@ impl Kinding {
             person: None,
             span: None,
             staff: false,
+            guessed: false,
+        }
+    }
+
+    fn guessed(kind: SourceKind) -> Self {
+        Kinding {
+            guessed: true,
+            ..Kinding::of(kind)
         }
     }
 
@@ -282,6 +293,11 @@ impl<'a> Classifier<'a> {
         if capitalised && head_flags.has(Flag::DocumentNoun) && head != source {
             return Kinding::of(SourceKind::Document);
         }
+        // "Polls show …", "Data suggest …": a paper's name alone, capitalised as the
+        // sentence's first word.
+        if capitalised && head_flags.has(Flag::DocumentNoun) && head == source {
+            return self.document(source, head);
+        }
         if let Some(k) = self.family(head_text, definite) {
             return k;
         }
@@ -349,12 +365,12 @@ impl<'a> Classifier<'a> {
                 .split_whitespace()
                 .any(|w| lexicon::flags(w.trim_end_matches(['’', '\'', 's'])).has(Flag::OrgWord))
         {
-            return Kinding::of(SourceKind::Organization);
+            return Kinding::guessed(SourceKind::Organization);
         }
         if definite && head_flags.has(Flag::UniqueOffice) {
             return Kinding::of(SourceKind::Named);
         }
-        Kinding::of(SourceKind::Anonymous)
+        Kinding::guessed(SourceKind::Anonymous)
     }
 
     /// "Both women", "the two senators": a pair that refers back to two people the text
