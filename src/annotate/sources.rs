@@ -14,7 +14,7 @@ pub mod relay;
 mod sentence;
 
 use super::lexicon::{self, Flag};
-use super::text::chars::{ceil_boundary, floor_boundary};
+use super::text::chars::{ceil_boundary, floor_boundary, DASHES};
 use super::text::sentences;
 use super::text::tokens::{is_all_caps, letter_words, word_after, word_before};
 use super::text::{Lower, LowerText};
@@ -578,6 +578,7 @@ fn verb_attribution(
     let after_quote = inverted && text[..w.start].trim_end().ends_with(['”', '"']);
     if verb.needs_that && !introduces && !after_quote
         || !people_say && is_noun_use(&lower, verb, prev_word, introduces, verb_after)
+        || after_superlative(text, words, k, &prev)
         || verb.noun_like && !introduces && modified_by_acronym(text, words, k, prev_word)
         || is_other_sense(&lower, verb, next_word(1), next_word(2))
         || verb.base == "add" && adds_a_thing(text, sentence, w, next_word(1), inverted)
@@ -999,7 +1000,7 @@ fn adds_a_thing(text: &str, sentence: Span, verb: Span, next: &str, inverted: bo
 /// "…, saying", "… — adding": a comma or a dash before a participle sets it off.
 fn after_comma_or_dash(before: &str) -> bool {
     let before = before.trim_end();
-    before.ends_with([',', '—', '–']) || before.ends_with("--") || before.ends_with(" -")
+    before.ends_with(',') || DASHES.iter().any(|d| before.ends_with(d))
 }
 
 /// Whether the text before a word ends with a comma, or a comma and a closing quote mark.
@@ -1015,6 +1016,29 @@ fn opens_name(word: &str) -> bool {
     matches!(lower.as_str(), "the" | "a" | "an")
         || lexicon::flags(&lower).has(Flag::PossessivePronoun)
         || word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "the greatest fear that I have seen", "his biggest claim": a superlative after a
+/// determiner makes the word after it a noun, whatever follows.
+fn after_superlative(text: &str, words: &[Span], k: usize, prev: &str) -> bool {
+    let Some(stem) = prev.strip_suffix("est").filter(|s| s.len() >= 2) else {
+        return false;
+    };
+    let determiner = k.checked_sub(2).is_some_and(|j| {
+        let flags = lexicon::lower_flags(words[j].slice(text));
+        flags.has(Flag::Determiner) || flags.has(Flag::PossessivePronoun)
+    });
+    let known = |w: &str| lexicon::flags(w).has(Flag::CommonWord);
+    // "great-est", "larg(e)-est", "bigg-est", "happi-est".
+    let undoubled =
+        stem.len() >= 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+    let superlative = known(stem)
+        || known(&format!("{stem}e"))
+        || undoubled && known(&stem[..stem.len() - 1])
+        || stem
+            .strip_suffix('i')
+            .is_some_and(|s| known(&format!("{s}y")));
+    determiner && superlative
 }
 
 /// Whether a verb form is used as a noun here ("a report", "swing states").

@@ -3,6 +3,7 @@
 
 use super::sentence::Sentence;
 use crate::annotate::lexicon::{self, Flag};
+use crate::annotate::text::chars::DASHES;
 use crate::annotate::text::quotes::Quotes;
 use crate::annotate::text::tokens::is_all_caps;
 use crate::annotate::text::Lower;
@@ -43,7 +44,7 @@ pub fn subject_before(
     }
     // "Mara Quell, the chief executive -- of the firm that … -- told me": a dashed aside
     // (a hyphen with spaces round it stands for a dash too).
-    for dash in ["--", "—", "–", " -"] {
+    for dash in DASHES {
         let head = &text[sentence.start..end];
         if let Some(body) = head.strip_suffix(dash) {
             if let Some(open) = body.rfind(dash) {

@@ -4,6 +4,7 @@
 
 use super::matches::TextMatches;
 use crate::annotate::lexicon;
+use crate::annotate::text::chars::DASH_CHARS;
 use crate::annotate::text::quotes::Quotes;
 use crate::span::Span;
 use std::cell::OnceCell;
@@ -149,7 +150,8 @@ impl ClauseMarks {
                     || (region[..i].ends_with(' ') && region[i + 1..].starts_with(' ')));
             let is_break = doubled
                 || dash
-                || matches!(c, ',' | ';' | ':' | '—' | '–' | '”' | '“' | '"' | '?' | '!');
+                || DASH_CHARS.contains(&c)
+                || matches!(c, ',' | ';' | ':' | '”' | '“' | '"' | '?' | '!');
             if is_break && !(quotes.inside(at) && c == ',') {
                 let after = at + if doubled || dash { 2 } else { c.len_utf8() };
                 breaks.push((at, after, doubled));

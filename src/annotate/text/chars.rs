@@ -14,6 +14,14 @@ pub enum Class {
     Other,
 }
 
+/// The dash characters writers set an aside off with: the em dash, the en dash and the
+/// horizontal bar ("― among others ―").
+pub const DASH_CHARS: [char; 3] = ['—', '–', '―'];
+
+/// The ways a dash is written: a dash character, or two hyphens or a spaced hyphen
+/// standing for one in plain-text archives.
+pub const DASHES: [&str; 5] = ["--", "—", "–", "―", " -"];
+
 /// The largest char boundary of `s` at or before `i` (`i` past the end: the end), for
 /// windows cut at a byte count.
 pub fn floor_boundary(s: &str, i: usize) -> usize {
