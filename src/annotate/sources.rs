@@ -160,11 +160,11 @@ fn names_a_thing(text: &str, phrase: Span) -> bool {
     ]
     .iter()
     .any(|&flag| flags.has(flag));
-    // "who suggested", "a number of writers", "a body of work": a person, or a head
-    // whose "of" says what it is made of.
-    let person = matches!(Lower::of(head).as_str(), "who" | "whom" | "percent");
+    // "twelve percent": a share of people. "a number of writers", "a body of work": a
+    // head whose "of" says what it is made of.
+    let share = head.eq_ignore_ascii_case("percent");
     let of_what = phrase.slice(text).contains(" of ");
-    head.starts_with(char::is_lowercase) && !head.ends_with('s') && !listed && !person && !of_what
+    head.starts_with(char::is_lowercase) && !head.ends_with('s') && !listed && !share && !of_what
 }
 
 /// Whether the content is a quotation: it opens right after a quotation mark and closes
@@ -1234,9 +1234,9 @@ const MAX_SUBORDINATE_WORDS: usize = 30;
 
 /// The index of the word a sentence's subject starts at: past an opening adverbial phrase
 /// or subordinate clause closed by a comma ("In August,", "During the rally on Monday,",
-/// "When the vote was called,", "Meanwhile,") and a leading conjunction ("But"); at a
-/// subject pronoun after an adverbial without a comma ("In a talk last week she …"); none
-/// when an adverbial opens with nothing to close it.
+/// "When the vote was called,", "Meanwhile,", "A week later,"), a leading conjunction
+/// before either ("But"); at a subject pronoun after an adverbial without a comma ("In a
+/// talk last week she …"); none when an adverbial opens with nothing to close it.
 fn subject_word(text: &str, words: &[Span]) -> Option<usize> {
     let opener = words.first()?;
     let lower = Lower::of(opener.slice(text));
