@@ -686,6 +686,26 @@ fn a_large_article_is_written_as_it_is_rendered() {
     }
 }
 
+/// A sentence opening with a run of conjunctions ("and and and …", as a broken dump can
+/// hold) is read past one word at a time: reading it by a call for each word overflowed
+/// the stack.
+#[test]
+fn a_run_of_conjunctions_before_a_participle_keeps_to_the_stack() {
+    let text = format!(
+        "Bridge news\n\n{}Ms. Varga resigned, saying it was over.\n",
+        "and ".repeat(160_000)
+    );
+    let article = Annotated::new(parse_text("bridge.txt", text, Format::Plain));
+    let text = &article.article.text;
+    let found: Vec<(&str, &str)> = article
+        .annotations
+        .sources
+        .iter()
+        .map(|s| (s.span.slice(text), s.cue.slice(text)))
+        .collect();
+    assert_eq!(found, [("Varga", "saying")]);
+}
+
 /// In a run-on text of cues each content would run to the end of the sentence, so the
 /// export, which repeats each content's text, would grow with the square of the text:
 /// contents are bounded, and an article whose contents are large is written in place.

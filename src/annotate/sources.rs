@@ -1238,7 +1238,33 @@ const MAX_SUBORDINATE_WORDS: usize = 30;
 /// before either ("But"); at a subject pronoun after an adverbial without a comma ("In a
 /// talk last week she …"); none when an adverbial opens with nothing to close it.
 fn subject_word(text: &str, words: &[Span]) -> Option<usize> {
-    let opener = words.first()?;
+    // A loop, not a call on the rest: a run-on text of conjunctions ("and and and …")
+    // would take a stack frame for each.
+    let mut from = 0;
+    loop {
+        match opening(text, &words[from..]) {
+            Opening::Conjunction => from += 1,
+            Opening::SubjectAt(i) => return Some(from + i),
+            Opening::NoSubject => return None,
+        }
+    }
+}
+
+/// How a sentence (or what follows its leading conjunctions) opens.
+enum Opening {
+    /// "But", "And": the sentence goes on as if it opened after the word.
+    Conjunction,
+    /// The subject starts at this word.
+    SubjectAt(usize),
+    /// An adverbial opens with nothing to close it, or there are no words.
+    NoSubject,
+}
+
+/// See [`subject_word`]: its reading of one opening.
+fn opening(text: &str, words: &[Span]) -> Opening {
+    let Some(opener) = words.first() else {
+        return Opening::NoSubject;
+    };
     let lower = Lower::of(opener.slice(text));
     let flags = lexicon::flags(&lower);
     let subordinate = flags.has(Flag::Subordinator);
@@ -1263,7 +1289,10 @@ fn subject_word(text: &str, words: &[Span]) -> Option<usize> {
             // stand before the one that ends it, which a pronoun subject shows.
             let mut commas = (0..limit).filter(|&i| after_comma(i)).map(|i| i + 1);
             let first = commas.clone().next();
-            return commas.find(|&i| pronoun(i)).or(first);
+            return commas
+                .find(|&i| pronoun(i))
+                .or(first)
+                .map_or(Opening::NoSubject, Opening::SubjectAt);
         }
         // Right after the opener a pronoun is a clause's own ("After he left, …");
         // further on, "he", "she" and "they" are the main clause's subject ("In a talk
@@ -1272,18 +1301,23 @@ fn subject_word(text: &str, words: &[Span]) -> Option<usize> {
             _ if i >= 2 && pronoun(i) => Some(i),
             true => Some(i + 1),
             false => None,
-        })?;
-        return Some(past_adverbial_parts(text, words, end, limit));
+        });
+        return match end {
+            Some(end) => Opening::SubjectAt(past_adverbial_parts(text, words, end, limit)),
+            None => Opening::NoSubject,
+        };
     }
     // "But a few days later, Lee …": the conjunction, then the sentence as if it opened there.
     if flags.has(Flag::LeadingSkip) && words.len() > 1 {
-        return subject_word(text, &words[1..]).map(|i| i + 1);
+        return Opening::Conjunction;
     }
     // "A few days later, Lee …", "Two weeks ago, …": a time phrase set off by a comma.
     let comma = (0..words.len().min(MAX_OPENER_WORDS)).find(|&i| ends_at_comma(text, words, i));
     match comma {
-        Some(i) if phrase::is_time_phrase(&text[opener.start..words[i].end]) => Some(i + 1),
-        _ => Some(0),
+        Some(i) if phrase::is_time_phrase(&text[opener.start..words[i].end]) => {
+            Opening::SubjectAt(i + 1)
+        }
+        _ => Opening::SubjectAt(0),
     }
 }
 
