@@ -587,7 +587,8 @@ fn verb_attribution(
     }
     let ing = lower.ends_with("ing");
     let prev_flags = lexicon::flags(&prev);
-    let progressive = ing && prev_flags.has(Flag::Progressive);
+    let contracted = contracted_subject(&prev, ing);
+    let progressive = ing && (prev_flags.has(Flag::Progressive) || contracted);
     // "…, saying", "began by saying", "issued a statement saying": a participial clause.
     // After "by" only words, not acts ("broke his silence by asking questions").
     let by_saying = prev.as_str() == "by" && (introduces || matches!(verb.base, "say" | "tell"));
@@ -596,7 +597,7 @@ fn verb_attribution(
             || by_saying
             || prev_flags.has(Flag::DocumentNoun));
     let relative_pronoun = relative_pronoun_before(text, words, k);
-    let passive = !ing && prev_flags.has(Flag::Be);
+    let passive = !ing && (prev_flags.has(Flag::Be) || is_contracted_passive(&prev));
     let after_determiner = prev_flags.has(Flag::Determiner) && !people_say;
     if let Some(pronoun) = relative_pronoun.filter(|_| !ing && !passive) {
         return relative_attribution(text, ctx, words, pronoun, k);
@@ -669,6 +670,11 @@ fn verb_attribution(
     let of_some = k >= 2 && words[k - 2].slice(text).eq_ignore_ascii_case("of");
     if people_say && !of_some {
         let source = words[k - 1];
+        let content = content_for(text, ctx, source, cue);
+        return Some(Found::plain(source, cue, content));
+    }
+    if contracted {
+        let source = bare_pronoun(text, words[k - 1]);
         let content = content_for(text, ctx, source, cue);
         return Some(Found::plain(source, cue, content));
     }
@@ -861,9 +867,34 @@ fn is_between_subject_and_verb(word: &str) -> bool {
 /// A word without a contracted auxiliary on its end: "who’ve" → "who", "she's" → "she".
 fn without_contraction(word: &str) -> &str {
     match word.split_once(['’', '\'']) {
-        Some((head, "s" | "ve" | "d" | "ll" | "re")) => head,
+        Some((head, "s" | "ve" | "d" | "ll" | "re" | "m")) => head,
         _ => word,
     }
+}
+
+/// "He's telling", "she’s said", "they're saying", "I've argued", "he'll tell you": a
+/// subject pronoun (lower-cased) with the auxiliary of the verb after it contracted onto
+/// it.
+fn contracted_subject(lower: &str, ing: bool) -> bool {
+    let bare = without_contraction(lower);
+    let auxiliary = &lower[bare.len()..];
+    let be = auxiliary.ends_with('s') || auxiliary.ends_with("re") || auxiliary.ends_with('m');
+    let subject = lexicon::flags(bare).has(Flag::SubjectPronoun);
+    let form_fits = match ing {
+        true => be,
+        false => !is_contracted_passive(lower),
+    };
+    auxiliary.len() > 1 && subject && form_fits
+}
+
+/// "it's said", "we’re told", "they're reported": "is", "are" or "am" contracted onto a
+/// pronoun before a past participle make a passive ("he's said" is "he has said").
+fn is_contracted_passive(lower: &str) -> bool {
+    let bare = without_contraction(lower);
+    let auxiliary = &lower[bare.len()..];
+    bare == "it" && auxiliary.ends_with('s')
+        || auxiliary.ends_with("re")
+        || auxiliary.ends_with('m')
 }
 
 /// "Dana Ruiz, who declined to comment", "the firm, which did not respond": a relative

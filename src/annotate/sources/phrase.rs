@@ -53,6 +53,15 @@ pub fn subject_before(
             break;
         }
     }
+    // "Ada Kim (who has 25 delegates) said": a parenthesis of words between the subject
+    // and the verb is read past, so that its words do not count as the subject's, and
+    // then given back to the source's span (a one-word label is read as a word: "Jo Park
+    // (D-Ore.) said").
+    let parenthesis = parenthesis_at_end(text, sentence.start, end);
+    if let Some(inner) = parenthesis {
+        end = trim_end_at(text, sentence.start, inner.start - 1);
+    }
+    let before_parenthesis = end;
     let mut aside = None;
     // "Sen. Jo Park (D-Ore.), said": a stray comma after a parenthesis ends no aside.
     let stray_comma =
@@ -129,6 +138,17 @@ pub fn subject_before(
         words.remove(0);
     }
     let lower0 = words[0].to_lowercase();
+    if let [pronoun] = words[..] {
+        // "She’s repeatedly said": the subject without the auxiliary contracted onto it;
+        // "It's widely reported" is a passive, no subject.
+        if matches!(lower0.as_str(), "it's" | "it’s") {
+            return None;
+        }
+        let bare = super::without_contraction(pronoun);
+        if bare.len() < pronoun.len() && lexicon::lower_flags(bare).has(Flag::SubjectPronoun) {
+            span = Span::new(span.start, span.start + bare.len());
+        }
+    }
     let lone_adverb = words.len() == 1 && is_ly_adverb(words[0], &lower0);
     let last = words[words.len() - 1].to_lowercase();
     let object_relative = words.len() > 1 && lexicon::flags(&last).has(Flag::SubjectPronoun);
@@ -142,6 +162,9 @@ pub fn subject_before(
         || !(span.slice(text).chars().any(char::is_alphabetic) || is_percentage(span.slice(text)))
     {
         return None;
+    }
+    if let Some(inner) = parenthesis.filter(|_| span.end == before_parenthesis) {
+        span = Span::new(span.start, inner.end + 1);
     }
     Some((span, aside))
 }
@@ -406,6 +429,15 @@ fn starts_aside(segment: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// The inside of a parenthesis of two or more words that `text[from..end]` ends with.
+fn parenthesis_at_end(text: &str, from: usize, end: usize) -> Option<Span> {
+    let body = text[from..end].strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = Span::new(from + open + 1, from + body.len());
+    let words = inner.slice(text).split_whitespace().count();
+    (words >= 2 && !inner.slice(text).contains(['(', ')']) && open > 0).then_some(inner)
 }
 
 fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
