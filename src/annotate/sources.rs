@@ -618,10 +618,7 @@ fn verb_attribution(
     // "… and on Monday announced", "… but now said": a time phrase or an adverb may stand
     // between.
     let head = head[..head.len() - phrase::trailing_time_len(head)].trim_end();
-    let head = match head.rsplit_once(' ') {
-        Some((rest, last)) if is_adverb_before_verb(last) => rest.trim_end(),
-        _ => head,
-    };
+    let head = without_verb_group(head);
     let coordinated = (head.ends_with(" and") || head.ends_with(" but")) && lower != verb.base;
     if participle && lexicon::flags(verb.base).has(Flag::InferenceVerb) {
         return None;
@@ -1107,6 +1104,29 @@ fn modified_by_acronym(text: &str, words: &[Span], k: usize, prev_word: &str) ->
         .is_some_and(|j| lexicon::lower_flags(words[j].slice(text)).has(Flag::Determiner));
     determiner && prev_word.len() > 1 && is_all_caps(prev_word)
 }
+
+/// The text before a verb without the adverbs and auxiliaries of the verb's group: "…
+/// and has since", "… but also has", "… and is now" end in the conjunction without them.
+fn without_verb_group(head: &str) -> &str {
+    let mut head = head;
+    for _ in 0..MAX_VERB_GROUP_WORDS {
+        match head.rsplit_once(' ') {
+            Some((rest, last))
+                if is_adverb_before_verb(last)
+                    || phrase::is_time_adverb(last)
+                    || lexicon::flags(last).has(Flag::Auxiliary) =>
+            {
+                head = rest.trim_end();
+            }
+            _ => break,
+        }
+    }
+    head
+}
+
+/// How many adverbs and auxiliaries a verb's group holds before the verb at most ("has
+/// also since said").
+const MAX_VERB_GROUP_WORDS: usize = 3;
 
 /// "now", "also", "quickly": a lower-case adverb that may stand before a verb.
 fn is_adverb_before_verb(word: &str) -> bool {

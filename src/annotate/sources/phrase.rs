@@ -327,7 +327,7 @@ fn is_ly_derived(lower: &str) -> bool {
 
 /// "then", "once", "since": words that open a clause elsewhere, but right before a verb
 /// ("X then said", "X has since said") tell when.
-fn is_time_adverb(word: &str) -> bool {
+pub fn is_time_adverb(word: &str) -> bool {
     lexicon::flags(word).has(Flag::TimeAdverb)
 }
 
