@@ -636,15 +636,22 @@ pub fn noun_phrase_after(text: &str, sentence: Span, from: usize) -> Option<Span
 }
 
 /// Where a phrase ends before a clause that opens inside it: "said Lee as she left",
-/// "according to the mayor when he spoke": a conjunction before a subject pronoun.
+/// "according to the mayor when he spoke": a conjunction before a subject pronoun; or
+/// before a second predicate of the sentence: "reported by the Ledger and was signed by
+/// …", a conjunction before a finite verb (not in a relative clause: "sources who spoke
+/// to the Ledger but were not allowed to …").
 fn before_clause(text: &str, phrase: Span) -> usize {
     let mut words = phrase.slice(text).split_whitespace().peekable();
     words.next();
+    let mut in_relative = false;
     while let Some(w) = words.next() {
+        let flags = lexicon::lower_flags(w);
+        in_relative |= flags.has(Flag::RelativeMarker);
         let next = words.peek().copied().unwrap_or("");
-        if lexicon::lower_flags(w).has(Flag::Subordinator)
-            && lexicon::lower_flags(next).has(Flag::SubjectPronoun)
-        {
+        let next_flags = lexicon::lower_flags(next);
+        let clause = flags.has(Flag::Subordinator) && next_flags.has(Flag::SubjectPronoun);
+        let predicate = !in_relative && matches!(w, "and" | "but") && next_flags.has(Flag::Finite);
+        if clause || predicate {
             return w.as_ptr() as usize - text.as_ptr() as usize;
         }
     }
