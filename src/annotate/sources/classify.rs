@@ -383,7 +383,9 @@ impl<'a> Classifier<'a> {
         };
         let flags = lexicon::flags(noun);
         let person_group = noun.ends_with('s') || noun.ends_with("men");
-        if !person_group || flags.has(Flag::AnonymousNoun) || flags.has(Flag::StaffNoun) {
+        // "Both men", "both women": people, of no role that could be withheld.
+        let anonymous = flags.has(Flag::AnonymousNoun) && !noun.ends_with("men");
+        if !person_group || anonymous || flags.has(Flag::StaffNoun) {
             return false;
         }
         let from = source.start.saturating_sub(PAIR_REACH);
@@ -729,6 +731,10 @@ fn is_group_of_people(text: &str, word: Span, lower: &str, flags: lexicon::Flags
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | ':'));
+    // "Caucus-goers", "Churchgoers": those who go somewhere.
+    if opens_sentence && lower.ends_with("goers") {
+        return true;
+    }
     let Some(singular) = lower.strip_suffix('s') else {
         return false;
     };
