@@ -1228,9 +1228,20 @@ fn is_role_then_name(words: &[&str]) -> bool {
         let flags = lexicon::flags(w.trim_end_matches('.'));
         flags.has(Flag::Title) || flags.has(Flag::Honorific)
     });
+    // "said retired neurosurgeon Ada Ruiz": a lower-case word no list holds (nor any word
+    // list: "neurosurgeon") is a role as well, when a full name (two capitalised words or
+    // more) follows it and it has no form of a verb or an adverb.
+    let full_name = words.len() - role_at > 2;
+    let unlisted_role = {
+        let w = words[role_at];
+        w.chars().all(char::is_lowercase)
+            && !(w.ends_with("ly") || w.ends_with("ed") || w.ends_with("ing"))
+            && (!role.has(Flag::CommonWord) || modifier(&w))
+    };
     role_at + 1 < words.len()
         && (is_role && words[..role_at].iter().all(modifier)
-            || titled && words[..=role_at].iter().all(modifier))
+            || titled && words[..=role_at].iter().all(modifier)
+            || full_name && unlisted_role && words[..role_at].iter().all(modifier))
 }
 
 /// Whether a word is a finite form of a reporting verb ("said", "tells"), not a participle.
