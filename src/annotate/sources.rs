@@ -579,6 +579,7 @@ fn verb_attribution(
     if verb.needs_that && !introduces && !after_quote
         || !people_say && is_noun_use(&lower, verb, prev_word, introduces, verb_after)
         || after_superlative(text, words, k, &prev)
+        || counted_plural(&text[..w.start], &lower, verb)
         || verb.noun_like && !introduces && modified_by_acronym(text, words, k, prev_word)
         || is_other_sense(&lower, verb, next_word(1), next_word(2))
         || verb.base == "add" && adds_a_thing(text, sentence, w, next_word(1), inverted)
@@ -1067,6 +1068,23 @@ fn after_superlative(text: &str, words: &[Span], k: usize, prev: &str) -> bool {
             .strip_suffix('i')
             .is_some_and(|s| known(&format!("{s}y")));
     determiner && superlative
+}
+
+/// "nine states that vote", "12 reports: …": the -s form of a verb that is also a noun,
+/// after a number of two or more, agrees with no subject; it is a plural noun.
+fn counted_plural(before: &str, lower: &str, verb: lexicon::Verb) -> bool {
+    if !(verb.noun_like && lower != verb.base && lower.ends_with('s')) {
+        return false;
+    }
+    let number = before.trim_end().rsplit(' ').next().unwrap_or("");
+    let digits = number.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let figure = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && digits != "1";
+    let word = Lower::of(number);
+    let counted = lexicon::flags(&word).has(Flag::Quantity)
+        && !matches!(word.as_str(), "a" | "an" | "one" | "few");
+    figure || counted
 }
 
 /// Whether a verb form is used as a noun here ("a report", "swing states").
