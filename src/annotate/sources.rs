@@ -598,7 +598,11 @@ fn verb_attribution(
             || by_saying
             || prev_flags.has(Flag::DocumentNoun));
     let relative_pronoun = relative_pronoun_before(text, words, k);
-    let passive = !ing && (prev_flags.has(Flag::Be) || is_contracted_passive(&prev));
+    // "it's said", "we're told", and "she's said to be …", "he's told to leave".
+    let contracted_be_to =
+        (prev.ends_with("'s") || prev.ends_with("’s")) && next_word(1).eq_ignore_ascii_case("to");
+    let passive =
+        !ing && (prev_flags.has(Flag::Be) || is_contracted_passive(&prev) || contracted_be_to);
     let after_determiner = prev_flags.has(Flag::Determiner) && !people_say;
     if let Some(pronoun) = relative_pronoun.filter(|_| !ing && !passive) {
         return relative_attribution(text, ctx, words, pronoun, k);
@@ -619,8 +623,11 @@ fn verb_attribution(
     // "… and on Monday announced", "… but now said": a time phrase or an adverb may stand
     // between.
     let head = head[..head.len() - phrase::trailing_time_len(head)].trim_end();
-    let head = without_verb_group(head);
-    let coordinated = (head.ends_with(" and") || head.ends_with(" but")) && lower != verb.base;
+    let (head, group_has_be) = without_verb_group(head);
+    // "… and were then told to leave" is a passive.
+    let passive_group = group_has_be && !ing;
+    let coordinated =
+        (head.ends_with(" and") || head.ends_with(" but")) && lower != verb.base && !passive_group;
     if participle && lexicon::flags(verb.base).has(Flag::InferenceVerb) {
         return None;
     }
@@ -659,6 +666,18 @@ fn verb_attribution(
             return Some(found);
         }
     }
+    // "He's telling", "All I'm asking": the pronoun the auxiliary is contracted onto is
+    // the subject, whatever stands before it; not one no rule takes for a source ("you"),
+    // nor one inside what an earlier verb reports ("Lee said she's telling everyone").
+    if contracted {
+        let source = bare_pronoun(text, words[k - 1]);
+        let not_source = lexicon::lower_flags(source.slice(text)).has(Flag::NotSource);
+        if not_source || at.earlier_cue {
+            return None;
+        }
+        let content = content_for(text, ctx, source, cue);
+        return Some(Found::plain(source, cue, content));
+    }
     let subject_end = if progressive {
         words[k - 1].start
     } else {
@@ -668,11 +687,6 @@ fn verb_attribution(
     let of_some = k >= 2 && words[k - 2].slice(text).eq_ignore_ascii_case("of");
     if people_say && !of_some {
         let source = words[k - 1];
-        let content = content_for(text, ctx, source, cue);
-        return Some(Found::plain(source, cue, content));
-    }
-    if contracted {
-        let source = bare_pronoun(text, words[k - 1]);
         let content = content_for(text, ctx, source, cue);
         return Some(Found::plain(source, cue, content));
     }
@@ -890,7 +904,7 @@ fn contracted_subject(lower: &str, ing: bool) -> bool {
 fn is_contracted_passive(lower: &str) -> bool {
     let bare = without_contraction(lower);
     let auxiliary = &lower[bare.len()..];
-    bare == "it" && auxiliary.ends_with('s')
+    (bare == "it" && auxiliary.ends_with('s'))
         || auxiliary.ends_with("re")
         || auxiliary.ends_with('m')
 }
@@ -1125,8 +1139,10 @@ fn modified_by_acronym(text: &str, words: &[Span], k: usize, prev_word: &str) ->
 
 /// The text before a verb without the adverbs and auxiliaries of the verb's group: "…
 /// and has since", "… but also has", "… and is now" end in the conjunction without them.
-fn without_verb_group(head: &str) -> &str {
+/// Also whether a form of "be" was among them.
+fn without_verb_group(head: &str) -> (&str, bool) {
     let mut head = head;
+    let mut be = false;
     for _ in 0..MAX_VERB_GROUP_WORDS {
         match head.rsplit_once(' ') {
             Some((rest, last))
@@ -1134,12 +1150,13 @@ fn without_verb_group(head: &str) -> &str {
                     || phrase::is_time_adverb(last)
                     || lexicon::flags(last).has(Flag::Auxiliary) =>
             {
+                be |= lexicon::flags(last).has(Flag::Be);
                 head = rest.trim_end();
             }
             _ => break,
         }
     }
-    head
+    (head, be)
 }
 
 /// How many adverbs and auxiliaries a verb's group holds before the verb at most ("has

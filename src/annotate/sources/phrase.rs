@@ -137,18 +137,19 @@ pub fn subject_before(
         span = Span::new(span.start + words[0].len() + gap, span.end);
         words.remove(0);
     }
-    let lower0 = words[0].to_lowercase();
     if let [pronoun] = words[..] {
-        // "She’s repeatedly said": the subject without the auxiliary contracted onto it;
-        // "It's widely reported" is a passive, no subject.
-        if matches!(lower0.as_str(), "it's" | "it’s") {
+        // "She’s repeatedly said", "He's telling": the subject without the auxiliary
+        // contracted onto it; "It's widely reported" is a passive, no subject.
+        if matches!(pronoun.to_lowercase().as_str(), "it's" | "it’s") {
             return None;
         }
-        let bare = super::without_contraction(pronoun);
-        if bare.len() < pronoun.len() && lexicon::lower_flags(bare).has(Flag::SubjectPronoun) {
-            span = Span::new(span.start, span.start + bare.len());
+        let bare = super::bare_pronoun(text, span);
+        if bare != span && lexicon::lower_flags(bare.slice(text)).has(Flag::SubjectPronoun) {
+            span = bare;
+            words[0] = bare.slice(text);
         }
     }
+    let lower0 = words[0].to_lowercase();
     let lone_adverb = words.len() == 1 && is_ly_adverb(words[0], &lower0);
     let last = words[words.len() - 1].to_lowercase();
     let object_relative = words.len() > 1 && lexicon::flags(&last).has(Flag::SubjectPronoun);
@@ -650,7 +651,11 @@ fn before_clause(text: &str, phrase: Span) -> usize {
         let next = words.peek().copied().unwrap_or("");
         let next_flags = lexicon::lower_flags(next);
         let clause = flags.has(Flag::Subordinator) && next_flags.has(Flag::SubjectPronoun);
-        let predicate = !in_relative && matches!(w, "and" | "but") && next_flags.has(Flag::Finite);
+        // "Ada Kim and Will Chen": a capital is a name, not the verb.
+        let predicate = !in_relative
+            && matches!(w, "and" | "but")
+            && next.starts_with(char::is_lowercase)
+            && next_flags.has(Flag::Finite);
         if clause || predicate {
             return w.as_ptr() as usize - text.as_ptr() as usize;
         }
