@@ -888,25 +888,33 @@ fn without_contraction(word: &str) -> &str {
 /// subject pronoun (lower-cased) with the auxiliary of the verb after it contracted onto
 /// it.
 fn contracted_subject(lower: &str, ing: bool) -> bool {
-    let bare = without_contraction(lower);
-    let auxiliary = &lower[bare.len()..];
+    let (bare, auxiliary) = contraction_parts(lower);
     let be = auxiliary.ends_with('s') || auxiliary.ends_with("re") || auxiliary.ends_with('m');
     let subject = lexicon::flags(bare).has(Flag::SubjectPronoun);
     let form_fits = match ing {
         true => be,
         false => !is_contracted_passive(lower),
     };
-    auxiliary.len() > 1 && subject && form_fits
+    !auxiliary.is_empty() && subject && form_fits
 }
 
 /// "it's said", "we’re told", "they're reported": "is", "are" or "am" contracted onto a
 /// pronoun before a past participle make a passive ("he's said" is "he has said").
 fn is_contracted_passive(lower: &str) -> bool {
+    let (_, auxiliary) = contraction_parts(lower);
+    is_contracted_it_is(lower) || auxiliary.ends_with("re") || auxiliary.ends_with('m')
+}
+
+/// "it's", "it’s" (lower-cased): "it is" or "it has" contracted.
+fn is_contracted_it_is(lower: &str) -> bool {
+    matches!(contraction_parts(lower), ("it", auxiliary) if auxiliary.ends_with('s'))
+}
+
+/// A lower-cased word split before a contracted auxiliary: "she's" → ("she", "'s"), and
+/// ("she", "") with none.
+fn contraction_parts(lower: &str) -> (&str, &str) {
     let bare = without_contraction(lower);
-    let auxiliary = &lower[bare.len()..];
-    (bare == "it" && auxiliary.ends_with('s'))
-        || auxiliary.ends_with("re")
-        || auxiliary.ends_with('m')
+    (bare, &lower[bare.len()..])
 }
 
 /// "Dana Ruiz, who declined to comment", "the firm, which did not respond": a relative
@@ -1067,10 +1075,8 @@ fn after_superlative(text: &str, words: &[Span], k: usize, prev: &str) -> bool {
     let Some(stem) = prev.strip_suffix("est").filter(|s| s.len() >= 2) else {
         return false;
     };
-    let determiner = k.checked_sub(2).is_some_and(|j| {
-        let flags = lexicon::lower_flags(words[j].slice(text));
-        flags.has(Flag::Determiner) || flags.has(Flag::PossessivePronoun)
-    });
+    let opener = flags_two_before(text, words, k);
+    let determiner = opener.has(Flag::Determiner) || opener.has(Flag::PossessivePronoun);
     let known = |w: &str| lexicon::flags(w).has(Flag::CommonWord);
     // "great-est", "larg(e)-est", "bigg-est", "happi-est".
     let undoubled =
@@ -1131,37 +1137,33 @@ fn is_noun_use(
 /// "the IMF report", "an FBI statement": a noun-like form after an acronym that a
 /// determiner opens is a noun the acronym describes ("FBI reports" may be a verb).
 fn modified_by_acronym(text: &str, words: &[Span], k: usize, prev_word: &str) -> bool {
-    let determiner = k
-        .checked_sub(2)
-        .is_some_and(|j| lexicon::lower_flags(words[j].slice(text)).has(Flag::Determiner));
+    let determiner = flags_two_before(text, words, k).has(Flag::Determiner);
     determiner && prev_word.len() > 1 && is_all_caps(prev_word)
+}
+
+/// The lists of the word two before word `k` ("the" of "the IMF report"), lower-cased:
+/// none at the sentence's start.
+fn flags_two_before(text: &str, words: &[Span], k: usize) -> lexicon::Flags {
+    k.checked_sub(2)
+        .map(|j| lexicon::lower_flags(words[j].slice(text)))
+        .unwrap_or_default()
 }
 
 /// The text before a verb without the adverbs and auxiliaries of the verb's group: "…
 /// and has since", "… but also has", "… and is now" end in the conjunction without them.
 /// Also whether a form of "be" was among them.
 fn without_verb_group(head: &str) -> (&str, bool) {
-    let mut head = head;
-    let mut be = false;
-    for _ in 0..MAX_VERB_GROUP_WORDS {
-        match head.rsplit_once(' ') {
-            Some((rest, last))
-                if is_adverb_before_verb(last)
-                    || phrase::is_time_adverb(last)
-                    || lexicon::flags(last).has(Flag::Auxiliary) =>
-            {
-                be |= lexicon::flags(last).has(Flag::Be);
-                head = rest.trim_end();
-            }
-            _ => break,
-        }
-    }
-    (head, be)
+    let in_group = |w: &str| {
+        is_adverb_before_verb(w)
+            || phrase::is_time_adverb(w)
+            || lexicon::flags(w).has(Flag::Auxiliary)
+    };
+    let end = phrase::without_last_words(head, 0, head.len(), in_group);
+    let be = head[end..]
+        .split_whitespace()
+        .any(|w| lexicon::flags(w).has(Flag::Be));
+    (&head[..end], be)
 }
-
-/// How many adverbs and auxiliaries a verb's group holds before the verb at most ("has
-/// also since said").
-const MAX_VERB_GROUP_WORDS: usize = 3;
 
 /// "now", "also", "quickly": a lower-case adverb that may stand before a verb.
 fn is_adverb_before_verb(word: &str) -> bool {

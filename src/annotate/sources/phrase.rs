@@ -140,7 +140,7 @@ pub fn subject_before(
     if let [pronoun] = words[..] {
         // "She’s repeatedly said", "He's telling": the subject without the auxiliary
         // contracted onto it; "It's widely reported" is a passive, no subject.
-        if matches!(pronoun.to_lowercase().as_str(), "it's" | "it’s") {
+        if super::is_contracted_it_is(&pronoun.to_lowercase()) {
             return None;
         }
         let bare = super::bare_pronoun(text, span);
@@ -240,7 +240,7 @@ fn is_ly_adverb(word: &str, lower: &str) -> bool {
 
 /// Where the text from `start` to `end` ends once the last words that are `skipped` are
 /// taken off (never all of it).
-fn without_last_words(
+pub fn without_last_words(
     text: &str,
     start: usize,
     mut end: usize,
